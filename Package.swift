@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Citywide",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "citywide", targets: ["citywide"]),
+        .library(name: "CitywideCore", targets: ["CitywideCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The whole generator: load, validate, analyze, render, write.
+        .target(
+            name: "CitywideCore",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("BuiltinSite")]
+        ),
+        // The command line as a library, so every command is testable.
+        .target(
+            name: "CitywideCommands",
+            dependencies: [
+                "CitywideCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "citywide", dependencies: ["CitywideCommands"]),
+        .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
+        .testTarget(name: "CitywideCommandsTests", dependencies: ["CitywideCommands", "CitywideCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

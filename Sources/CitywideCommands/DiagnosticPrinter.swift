@@ -1,0 +1,35 @@
+import CitywideCore
+import Foundation
+
+/// Prints problems the way compilers do (`path:line:column: error: ...`),
+/// one per line, then a count: editors and CI logs link each to its line.
+enum DiagnosticPrinter {
+    static func printText(_ diagnostics: [Diagnostic], to stream: inout some TextOutputStream) {
+        for diagnostic in diagnostics {
+            print(diagnostic.formatted, to: &stream)
+        }
+        if !diagnostics.isEmpty {
+            print(summary(diagnostics), to: &stream)
+        }
+    }
+
+    static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+    }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
+
+/// Standard output, flushed per write so output interleaves correctly with stderr.
+struct StandardOutput: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardOutput.write(Data(string.utf8))
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import CitywideCore
+import Foundation
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new site: site.yml, a sample blueprint, metrics, data, and the templates to edit."
+    )
+
+    @Argument(help: "The folder to create (must not exist, or be empty).", completion: .directory)
+    var directory: String
+
+    func run() throws {
+        var stderr = StandardError()
+        do {
+            let written = try SiteScaffold.createSite(at: URL(fileURLWithPath: directory))
+            var stdout = StandardOutput()
+            print("Created a new site in \(directory) (\(written.count) files).", to: &stdout)
+            print("Next: edit Blueprints/our-city.md, then run: citywide build \(directory)", to: &stdout)
+        } catch {
+            print("error: \(error)", to: &stderr)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// The periods that get a progress report: quarters. Monthly figures are
+/// reported in their quarter, annual ones in the fourth quarter of their
+/// year, when the year is complete.
+enum ReportPeriods {
+    static func all(_ published: PublishedData) -> [Period] {
+        Set(published.periods.map(\.quarter)).sorted()
+    }
+
+    /// The latest published total of `city` whose period falls in `quarter`.
+    static func figure(_ metric: PublishedMetric, city: Int, in quarter: Period) -> PublishedFigure? {
+        metric.series(city: city).last { $0.period.quarter == quarter }
+    }
+
+    /// The latest published total of `city` before `period` (for "what changed").
+    static func previousPublished(_ metric: PublishedMetric, city: Int, before period: Period) -> PublishedFigure? {
+        metric.series(city: city).last { $0.period < period && $0.value.number != nil }
+    }
+}

@@ -1,0 +1,43 @@
+/// The change between a city's two latest published totals of a metric,
+/// and whether it went the way the metric counts as better.
+struct Trend {
+    enum Judgement: String {
+        case better, worse, same, neutral
+    }
+
+    var from: PublishedFigure
+    var to: PublishedFigure
+    var change: Double
+    var judgement: Judgement
+
+    init?(from: PublishedFigure?, to: PublishedFigure?, direction: MetricDefinition.Direction) {
+        guard let from, let to, let a = from.value.number, let b = to.value.number else { return nil }
+        self.from = from
+        self.to = to
+        change = b - a
+        if change == 0 {
+            judgement = .same
+        } else if direction == .neutral {
+            judgement = .neutral
+        } else {
+            judgement = (change > 0) == (direction == .up) ? .better : .worse
+        }
+    }
+
+    /// The two latest published totals of the city's series.
+    static func latest(_ metric: PublishedMetric, city: Int) -> Trend? {
+        let published = metric.series(city: city).filter { $0.value.number != nil }
+        guard published.count >= 2 else { return nil }
+        return Trend(from: published[published.count - 2], to: published[published.count - 1], direction: metric.definition.direction)
+    }
+
+    /// "up 4 since 2019-Q3 (better)" — words first, never colour alone.
+    func text(_ metric: MetricDefinition) -> String {
+        let amount = NumberText.format(abs(change), decimals: metric.decimals) + (metric.kind == .percent ? " points" : "")
+        let way = change > 0 ? "up \(amount)" : change < 0 ? "down \(amount)" : "no change"
+        let verdict = judgement == .better ? " (better)" : judgement == .worse ? " (worse)" : ""
+        return "\(way) since \(from.period)\(verdict)"
+    }
+
+    var arrow: String { change > 0 ? "▲" : change < 0 ? "▼" : "●" }
+}

@@ -1,0 +1,107 @@
+import Yams
+
+extension Blueprint {
+    /// Reads `Blueprints/<slug>.md`: YAML front matter between `---` lines, then Markdown.
+    static func load(text: String, path: String, slug: String, site: SiteConfig, log: DiagnosticLog) -> Blueprint? {
+        let fileLocation = SourceLocation(path: path)
+        guard let split = FrontMatter.split(text) else {
+            log.error(fileLocation, "a blueprint starts with front matter: a line '---', YAML (city:, commitments: ...), and another '---'")
+            return nil
+        }
+        guard let root = YAMLDocument.parse(split.yaml, path: path, firstLine: 2, log: log),
+              var fields = YAMLMapping(root, path: path, lineOffset: 1, log: log, what: "front matter")
+        else { return nil }
+
+        let city = fields.string("city", required: true) ?? slug
+        let state = fields.string("state") ?? ""
+        let population = fields.int("population", min: 1)
+        let fellow = fields.string("fellow") ?? ""
+        let adopted = fields.day("adopted")
+        let updated = fields.day("updated")
+        var commitments: [Commitment] = []
+        for node in fields.sequence("commitments") ?? [] {
+            if let commitment = Commitment.load(node, fields: fields, site: site) {
+                commitments.append(commitment)
+            }
+        }
+        fields.finish("blueprint front matter")
+
+        return Blueprint(
+            slug: slug, city: city, state: state, population: population, fellow: fellow,
+            adopted: adopted, updated: updated, commitments: commitments,
+            body: split.body, bodyLine: split.bodyLine, location: fileLocation
+        )
+    }
+}
+
+extension Commitment {
+    fileprivate static func load(_ node: Node, fields parent: YAMLMapping, site: SiteConfig) -> Commitment? {
+        guard var fields = YAMLMapping(node, path: parent.path, lineOffset: parent.lineOffset, log: parent.log, what: "a commitment") else { return nil }
+        let log = parent.log
+        let id = fields.string("id", required: true)
+        if let id, !Identifier.isValid(id) {
+            log.error(fields.location, "commitment id '\(id)' must be lowercase letters, digits, - and _")
+        }
+        let systemText = fields.string("system", required: true)
+        var system: CitySystem?
+        if let systemText {
+            system = CitySystem(rawValue: systemText)
+            if system == nil || system == .crossSystem {
+                let allowed = CitySystem.seven.map(\.rawValue).joined(separator: ", ")
+                log.error(fields.location, "commitment '\(id ?? "?")' names unknown system '\(systemText)' (one of \(allowed))")
+                system = nil
+            }
+        }
+        let title = fields.string("title", required: true)
+        let status: Status? = fields.choice("status", required: true)
+        let due = fields.day("due")
+        var populations: [String] = []
+        for (key, location) in fields.stringList("populations") ?? [] {
+            if site.populations.contains(where: { $0.key == key }) {
+                populations.append(key)
+            } else {
+                let known = site.populations.map(\.key).joined(separator: ", ")
+                log.error(location, "unknown population '\(key)' (site.yml populations: \(known))")
+            }
+        }
+        // Metric ids are checked against Metrics/ once every file is loaded.
+        let metrics = fields.stringList("metrics") ?? []
+        var target: CommitmentTarget?
+        if var targetFields = fields.mapping("target") {
+            let metric = targetFields.string("metric", required: true)
+            let value = targetFields.number("value", required: true)
+            let by = targetFields.day("by", required: true)
+            targetFields.finish("target")
+            if let metric, let value, let by {
+                target = CommitmentTarget(metric: metric, value: value, by: by, location: targetFields.location)
+            }
+        }
+        fields.finish("commitment")
+        guard let id, let system, let title, let status else { return nil }
+        return Commitment(
+            id: id, system: system, title: title, status: status, due: due,
+            populations: populations, metrics: metrics.map(\.0),
+            metricLocations: metrics.map(\.1), target: target, location: fields.location
+        )
+    }
+}
+
+/// Splits `---\nYAML\n---\nbody`.
+enum FrontMatter {
+    static func split(_ text: String) -> (yaml: String, body: String, bodyLine: Int)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let last = lines.last, last.isEmpty { lines.removeLast() }
+        func isFence(_ line: Substring) -> Bool { line.trimmingSuffix("\r") == "---" }
+        guard let first = lines.first, isFence(first) else { return nil }
+        guard let end = lines.dropFirst().firstIndex(where: isFence) else { return nil }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return (yaml, body, end + 2)
+    }
+}
+
+extension Substring {
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : self
+    }
+}

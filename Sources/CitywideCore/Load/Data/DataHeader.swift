@@ -1,0 +1,59 @@
+import Foundation
+
+/// The columns of a data file, checked once before any row is read.
+struct DataHeader {
+    var count: Int
+    var city: Int
+    var period: Int
+    var metric: Int
+    var value: Int
+    var status: Int?
+    var note: Int?
+    /// (column, dimension name) for every other column.
+    var dimensions: [(Int, String)]
+
+    static func read(_ record: borrowing CSVRecord, path: String, catalog: DataCatalog, log: DiagnosticLog) -> DataHeader? {
+        func at(_ field: Int) -> SourceLocation {
+            let p = record.position(of: field)
+            return SourceLocation(path: path, line: p.line, column: p.column)
+        }
+        var names: [String] = []
+        for i in 0..<record.count { names.append(record.string(i).trimmingCharacters(in: .whitespaces)) }
+
+        // Refuse person-level records before anything else: Citywide takes aggregates only.
+        let identifying = names.indices.filter { PersonLevelColumns.identifies(names[$0]) }
+        if !identifying.isEmpty {
+            for i in identifying {
+                log.error(at(i), "column '\(names[i])' identifies people: this file looks like person-level records and is refused as a whole; Citywide takes only aggregate counts (one row per city, period, metric and breakdown)")
+            }
+            return nil
+        }
+
+        var ok = true
+        var seen: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            if let first = seen[name] {
+                log.error(at(i), "column '\(name)' appears twice (also column \(first + 1))")
+                ok = false
+            }
+            seen[name] = i
+        }
+        for required in ["city", "period", "metric", "value"] where seen[required] == nil {
+            log.error(SourceLocation(path: path, line: record.line, column: 1), "missing required column '\(required)' (a data file has city, period, metric and value columns)")
+            ok = false
+        }
+        var dimensions: [(Int, String)] = []
+        for (i, name) in names.enumerated() where !MetricDefinition.reservedColumns.contains(name) {
+            if catalog.dimensionNames.contains(name) {
+                dimensions.append((i, name))
+            } else {
+                let known = catalog.dimensionNames.sorted().joined(separator: ", ")
+                log.error(at(i), "column '\(name)' is not a dimension declared by any metric (allowed: city, period, metric, value, status, note\(known.isEmpty ? "" : ", or a dimension: \(known)"))")
+                ok = false
+            }
+        }
+        guard ok, let city = seen["city"], let period = seen["period"], let metric = seen["metric"], let value = seen["value"] else { return nil }
+        return DataHeader(count: names.count, city: city, period: period, metric: metric, value: value,
+                          status: seen["status"], note: seen["note"], dimensions: dimensions)
+    }
+}

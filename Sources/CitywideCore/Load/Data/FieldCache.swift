@@ -1,0 +1,27 @@
+/// Remembers the last value read in a column and what it resolved to. Data
+/// files are usually sorted, so the city, metric and period of a row are most
+/// often those of the row before: comparing bytes is far cheaper than making
+/// a String and hashing it for every row of a million.
+struct FieldCache<Value> {
+    private var lastBytes: [UInt8] = []
+    private var lastValue: Value?
+    private var valid = false
+
+    mutating func lookup(_ record: borrowing CSVRecord, _ field: Int, resolve: (String) -> Value?) -> Value? {
+        let hit = record.withBytes(of: field) { bytes in
+            valid && bytes.elementsEqual(lastBytes)
+        }
+        if hit { return lastValue }
+        let text = record.string(field)
+        lastBytes = Array(text.utf8)
+        lastValue = resolve(text)
+        valid = true
+        return lastValue
+    }
+}
+
+struct FieldCaches {
+    var city = FieldCache<Int>()
+    var metric = FieldCache<Int>()
+    var period = FieldCache<Period>()
+}

@@ -1,0 +1,22 @@
+/// Column names that identify a person. A data file that has one is a list of
+/// people, not an aggregate, and Citywide refuses it whole: survivors and
+/// immigrants must never be one upload away from being published.
+enum PersonLevelColumns {
+    /// Compared after lowercasing and removing spaces, `_`, `-` and `.`.
+    static let names: Set<String> = [
+        "name", "firstname", "lastname", "fullname", "surname", "givenname", "middlename", "clientname", "victimname", "survivorname",
+        "dob", "dateofbirth", "birthdate", "birthday", "dateofbirthdob",
+        "address", "streetaddress", "homeaddress", "street", "address1", "address2", "addressline1", "addressline2",
+        "phone", "phonenumber", "telephone", "mobile", "cellphone", "tel",
+        "email", "emailaddress", "mail",
+        "caseid", "casenumber", "caseno", "clientid", "clientnumber", "personid", "participantid", "victimid", "survivorid",
+        "patientid", "recordid", "individualid", "memberid", "studentid", "mrn", "medicalrecordnumber",
+        "ssn", "socialsecurity", "socialsecuritynumber", "sin", "nationalid", "passport", "passportnumber",
+        "alienid", "anumber", "alienregistrationnumber", "driverslicense", "driverlicense", "licensenumber", "ipaddress",
+    ]
+
+    static func identifies(_ column: String) -> Bool {
+        let key = String(column.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) })
+        return names.contains(key)
+    }
+}

@@ -1,0 +1,155 @@
+extension MetricDefinition {
+    /// The most dimensions a metric may declare, and values per dimension: a
+    /// cell's breakdown is packed into one 64-bit key (see `CellKey`).
+    static let maxDimensions = 8
+    static let maxDimensionValues = 254
+
+    /// Reads `Metrics/<id>.yml`.
+    static func load(text: String, path: String, fileID: String, site: SiteConfig, log: DiagnosticLog) -> MetricDefinition? {
+        guard let root = YAMLDocument.parse(text, path: path, log: log),
+              var fields = YAMLMapping(root, path: path, log: log, what: "a metric definition")
+        else { return nil }
+
+        let id = fields.string("id", required: true)
+        if let id, id != fileID {
+            log.error(fields.location, "metric id '\(id)' must match its file name '\(fileID).yml'")
+        }
+        let title = fields.string("title", required: true)
+        let description = fields.string("description") ?? ""
+        let system: CitySystem? = fields.choice("system", required: true)
+        let kind: Kind? = fields.choice("type", required: true)
+        let numerator = fields.string("numerator")
+        let denominator = fields.string("denominator")
+        let per = fields.number("per")
+        let unit = fields.string("unit") ?? ""
+        let decimals = fields.int("decimals", min: 0) ?? 0
+        let direction: Direction = fields.choice("direction", default: .up) ?? .up
+        let frequency: Period.Granularity? = fields.choice("frequency", required: true)
+
+        var dimensions: [Dimension] = []
+        if var dims = fields.mapping("dimensions") {
+            for pair in dims.allPairs() {
+                let at = dims.location(of: pair.keyNode)
+                guard Identifier.isValid(pair.key), !Self.reservedColumns.contains(pair.key) else {
+                    log.error(at, "dimension name '\(pair.key)' must be lowercase letters, digits and _, and not one of \(Self.reservedColumns.sorted().joined(separator: ", "))")
+                    continue
+                }
+                guard case let .sequence(values) = pair.value, !values.isEmpty else {
+                    dims.wrongType(pair.key, pair.value, expected: "a list of values, e.g. [sex, labor]")
+                    continue
+                }
+                var names: [String] = []
+                for value in values {
+                    guard let name = value.scalar?.string, !name.isEmpty else {
+                        dims.wrongType(pair.key, value, expected: "a list of words")
+                        continue
+                    }
+                    if names.contains(name) {
+                        log.error(dims.location(of: value), "dimension '\(pair.key)' lists '\(name)' twice")
+                    } else {
+                        names.append(name)
+                    }
+                }
+                if names.count > maxDimensionValues {
+                    log.error(at, "dimension '\(pair.key)' has \(names.count) values; at most \(maxDimensionValues) are supported")
+                    continue
+                }
+                dimensions.append(Dimension(name: pair.key, values: names))
+            }
+            if dimensions.count > maxDimensions {
+                log.error(dims.location, "a metric may declare at most \(maxDimensions) dimensions")
+                dimensions = Array(dimensions.prefix(maxDimensions))
+            }
+        }
+
+        var target: MetricTarget?
+        if var t = fields.mapping("target") {
+            let value = t.number("value", required: true)
+            let year = t.int("year", required: true, min: 1900)
+            t.finish("target")
+            if let value, let year { target = MetricTarget(value: value, year: year) }
+        }
+
+        var minCell: Int?
+        if var privacy = fields.mapping("privacy") {
+            if let value = privacy.int("min_cell", min: 1) {
+                if value < site.privacy.minCell {
+                    log.error(privacy.location, "a metric may raise min_cell, never lower it: \(value) is below the site's \(site.privacy.minCell)")
+                } else {
+                    minCell = value
+                }
+            }
+            privacy.finish("privacy")
+        }
+
+        var source: Source?
+        if var s = fields.mapping("source") {
+            let name = s.string("name", required: true)
+            let url = s.string("url")
+            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                log.error(s.location, "source url must start with https:// or http://")
+            }
+            s.finish("source")
+            if let name { source = Source(name: name, url: url.flatMap { $0.hasPrefix("http") ? $0 : nil }) }
+        }
+        let sdg = fields.string("sdg")
+
+        var thresholds: ProgressThresholds?
+        if var p = fields.mapping("progress") {
+            let high = p.number("high", required: true)
+            let med = p.number("med", required: true)
+            let low = p.number("low", required: true)
+            p.finish("progress")
+            if let high, let med, let low {
+                if high >= med, med >= low {
+                    thresholds = ProgressThresholds(high: high, med: med, low: low)
+                } else {
+                    log.error(p.location, "progress thresholds must satisfy high >= med >= low")
+                }
+            }
+        }
+        fields.finish("metric definition")
+
+        guard let title, let system, let kind, let frequency else { return nil }
+        let metric = MetricDefinition(
+            id: fileID, title: title, description: description, system: system, kind: kind,
+            numerator: numerator, denominator: denominator,
+            per: per ?? (kind == .rate && numerator != nil ? 100_000 : nil),
+            unit: unit, decimals: min(decimals, 6), direction: direction, frequency: frequency,
+            dimensions: dimensions, target: target, minCell: minCell, source: source, sdg: sdg,
+            progressThresholds: thresholds, location: fields.location
+        )
+        metric.checkFormula(log: log)
+        return metric
+    }
+
+    /// CSV columns with a fixed meaning, which no dimension may take.
+    static let reservedColumns: Set<String> = ["city", "period", "metric", "value", "status", "note"]
+
+    /// A computed metric names what it is made of, consistently with its type.
+    private func checkFormula(log: DiagnosticLog) {
+        switch kind {
+        case .count:
+            if numerator != nil || denominator != nil || per != nil {
+                log.error(location, "a count comes from the data; 'numerator', 'denominator' and 'per' are for rate, percent and ratio metrics")
+            }
+        case .rate:
+            if denominator != nil {
+                log.error(location, "a rate is computed per residents ('numerator' and 'per'); use type percent or ratio for a 'denominator'")
+            }
+            if numerator == nil, per != nil {
+                log.error(location, "'per' needs a 'numerator' count metric")
+            }
+        case .percent, .ratio:
+            if (numerator == nil) != (denominator == nil) {
+                log.error(location, "a computed \(kind.rawValue) needs both 'numerator' and 'denominator'")
+            }
+            if per != nil {
+                log.error(location, "'per' is for rates; a \(kind.rawValue) uses 'numerator' and 'denominator'")
+            }
+        }
+        if isComputed, !dimensions.isEmpty {
+            log.error(location, "a computed metric is published as a total per city and period; declare dimensions on its input metrics")
+        }
+    }
+}

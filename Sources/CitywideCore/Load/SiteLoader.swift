@@ -1,0 +1,118 @@
+import Foundation
+
+/// Load stage: reads a site folder into the typed model, reporting every
+/// problem it finds (never stopping at the first).
+public enum SiteLoader {
+    public struct Result: Sendable {
+        public var site: Site
+        public var observations: ObservationSet
+    }
+
+    public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
+        let folder = folder.standardizedFileURL
+        let config = loadConfig(folder, log: log)
+        let (blueprints, translations) = loadBlueprints(folder, config: config, log: log)
+        let metrics = loadMetrics(folder, config: config, log: log)
+        let templates = TemplateLoader.load(siteFolder: folder, log: log)
+        let site = Site(folder: folder, config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
+        let observations = loadData(folder, site: site, log: log)
+        return Result(site: site, observations: observations)
+    }
+
+    static func loadConfig(_ folder: URL, log: DiagnosticLog) -> SiteConfig {
+        let url = folder.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            log.warning(SourceLocation(path: "site.yml"), "no site.yml: using the defaults (title 'Citywide', min_cell 11)")
+            return SiteConfig()
+        }
+        guard let text = SiteFiles.readText(url, path: "site.yml", log: log) else { return SiteConfig() }
+        return SiteConfig.load(text: text, path: "site.yml", log: log)
+    }
+
+    static func loadBlueprints(_ folder: URL, config: SiteConfig, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
+        let names = SiteFiles.list(folder.appendingPathComponent("Blueprints"), withExtension: "md")
+        var blueprints: [Blueprint] = []
+        var translations: [String: [String: Blueprint]] = [:]
+        for name in names {
+            let path = "Blueprints/\(name)"
+            let stem = String(name.dropLast(3))
+            let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, Identifier.isValid(parts[0]) else {
+                log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md (lowercase letters, digits, -) or <city-slug>.<language>.md")
+                continue
+            }
+            guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
+                  let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, log: log)
+            else { continue }
+            if parts.count == 2 {
+                let language = parts[1]
+                if !config.languages.contains(language) || language == config.defaultLanguage {
+                    log.warning(SourceLocation(path: path), "'\(language)' is not one of the site's other languages (\(config.languages.dropFirst().joined(separator: ", "))); this translation is not published")
+                }
+                translations[parts[0], default: [:]][language] = blueprint
+            } else {
+                blueprints.append(blueprint)
+            }
+        }
+        for (slug, byLanguage) in translations where !blueprints.contains(where: { $0.slug == slug }) {
+            for language in byLanguage.keys.sorted() {
+                log.error(SourceLocation(path: "Blueprints/\(slug).\(language).md"), "translation of a city with no Blueprints/\(slug).md")
+            }
+        }
+        if blueprints.isEmpty {
+            log.error(SourceLocation(path: "Blueprints"), "no blueprints: a site needs at least one Blueprints/<city-slug>.md")
+        }
+        return (blueprints.sorted { $0.slug < $1.slug }, translations)
+    }
+
+    static func loadMetrics(_ folder: URL, config: SiteConfig, log: DiagnosticLog) -> [MetricDefinition] {
+        var metrics: [MetricDefinition] = []
+        let folderURL = folder.appendingPathComponent("Metrics")
+        for name in SiteFiles.list(folderURL) {
+            let path = "Metrics/\(name)"
+            guard name.hasSuffix(".yml") || name.hasSuffix(".yaml"), !name.contains("/") else {
+                if !name.hasPrefix(".") {
+                    log.warning(SourceLocation(path: path), "ignored: Metrics/ holds one <metric-id>.yml per metric")
+                }
+                continue
+            }
+            let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            guard Identifier.isValid(id) else {
+                log.error(SourceLocation(path: path), "a metric file is named <metric-id>.yml with lowercase letters, digits, - and _")
+                continue
+            }
+            guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
+                  let metric = MetricDefinition.load(text: text, path: path, fileID: id, site: config, log: log)
+            else { continue }
+            metrics.append(metric)
+        }
+        return metrics.sorted { $0.id < $1.id }
+    }
+
+    /// Each data file is read on its own (in parallel: two cores read two
+    /// files), then merged in file order so the result is deterministic.
+    static func loadData(_ folder: URL, site: Site, log: DiagnosticLog) -> ObservationSet {
+        let names = SiteFiles.list(folder.appendingPathComponent("Data")).filter { !$0.hasPrefix(".") && !$0.contains("/.") }
+        var paths: [String] = []
+        for name in names {
+            if name.lowercased().hasSuffix(".csv") {
+                paths.append("Data/\(name)")
+            } else {
+                log.warning(SourceLocation(path: "Data/\(name)"), "ignored: Data/ holds .csv files")
+            }
+        }
+        let catalog = DataCatalog(site: site)
+        let results = ParallelMap.map(paths.indices) { index -> [Int: [Observation]] in
+            let path = paths[index]
+            guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, log: log) else { return [:] }
+            return DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: log).load(bytes)
+        }
+        var byMetric = Array(repeating: [Observation](), count: site.metrics.count)
+        for result in results {
+            for (metric, observations) in result {
+                byMetric[metric].append(contentsOf: observations)
+            }
+        }
+        return ObservationSet(byMetric: byMetric, files: paths)
+    }
+}

@@ -1,0 +1,40 @@
+import Yams
+
+/// Parses YAML text into a node tree, turning libyaml's errors into diagnostics
+/// with the line and column of the problem.
+///
+/// We read the node tree (`Yams.compose`) rather than decode with Codable:
+/// every node keeps its `Mark`, so a wrong type or an unknown key is reported
+/// at its line, not as a coding path.
+enum YAMLDocument {
+    /// - Parameter firstLine: the file line on which `text` starts (front matter starts on line 2).
+    static func parse(_ text: String, path: String, firstLine: Int = 1, log: DiagnosticLog) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (mark, message) = describe(error)
+            let line = (mark?.line ?? 1) + firstLine - 1
+            log.error(SourceLocation(path: path, line: line, column: mark?.column ?? 1), message)
+        } catch {
+            log.error(SourceLocation(path: path, line: firstLine), "could not read YAML: \(error)")
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return (mark, "YAML syntax: \(problem)\(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return (context.mark, "duplicate key \(keys) in the same mapping")
+        case let .reader(problem, _, _, _):
+            return (nil, "YAML cannot be read: \(problem)")
+        default:
+            return (nil, "YAML error: \(error)")
+        }
+    }
+}

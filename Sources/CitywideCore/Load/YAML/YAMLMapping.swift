@@ -1,0 +1,186 @@
+import Yams
+
+/// Reads the fields of one YAML mapping into typed values, reporting each
+/// problem (missing field, wrong type, unknown key) at the node's line.
+///
+/// Usage: ask for each field you know, then call `finish()`, which reports
+/// every key that no one asked for, so typos (`popluation:`) never pass silently.
+struct YAMLMapping {
+    let path: String
+    let log: DiagnosticLog
+    /// Added to libyaml's line numbers (front matter does not start on line 1).
+    let lineOffset: Int
+    let location: SourceLocation
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private var asked: Set<String> = []
+
+    /// Returns nil (and reports) when `node` is not a mapping.
+    init?(_ node: Node, path: String, lineOffset: Int = 0, log: DiagnosticLog, what: String) {
+        self.path = path
+        self.log = log
+        self.lineOffset = lineOffset
+        self.location = YAMLMapping.location(of: node, path: path, lineOffset: lineOffset)
+        guard case let .mapping(mapping) = node else {
+            log.error(location, "\(what) must be a mapping of `key: value` lines, found \(YAMLMapping.kind(of: node))")
+            return nil
+        }
+        var pairs: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            pairs.append((key.string ?? "", key, value))
+        }
+        self.pairs = pairs
+    }
+
+    static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
+        SourceLocation(path: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        YAMLMapping.location(of: node, path: path, lineOffset: lineOffset)
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        case let .scalar(scalar): scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        }
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+
+    /// The raw node for `key`, marking the key as known. Empty values (`key:`) count as absent.
+    mutating func node(_ key: String) -> Node? {
+        asked.insert(key)
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case let .scalar(scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+            return nil
+        }
+        return value
+    }
+
+    /// Reports a missing required field at the mapping itself.
+    func missing(_ key: String) {
+        log.error(location, "missing required field '\(key)'")
+    }
+
+    func wrongType(_ key: String, _ node: Node, expected: String) {
+        log.error(location(of: node), "'\(key)' must be \(expected), found \(YAMLMapping.kind(of: node))")
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case let .scalar(scalar) = node else {
+            wrongType(key, node, expected: "text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func int(_ key: String, required: Bool = false, min: Int? = nil) -> Int? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue else {
+            wrongType(key, node, expected: "a whole number")
+            return nil
+        }
+        if let min, value < min {
+            log.error(location(of: node), "'\(key)' must be at least \(min), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ key: String, required: Bool = false) -> Double? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard node.tag.rawValue == Tag.Name.int.rawValue || node.tag.rawValue == Tag.Name.float.rawValue, let value = node.float, value.isFinite else {
+            wrongType(key, node, expected: "a number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func day(_ key: String, required: Bool = false) -> Day? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let day = Day(text) else {
+            if let node = pairs.first(where: { $0.key == key })?.value {
+                log.error(location(of: node), "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
+            }
+            return nil
+        }
+        return day
+    }
+
+    /// One of a fixed set of words (an enum's raw values).
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, default value: T? = nil) -> T? where T.RawValue == String {
+        guard let text = string(key, required: required) else { return value }
+        if let choice = T(rawValue: text) { return choice }
+        if let node = pairs.first(where: { $0.key == key })?.value {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            log.error(location(of: node), "'\(key)' must be one of \(allowed), found '\(text)'")
+        }
+        return nil
+    }
+
+    /// A list of words; a single word is accepted as a list of one.
+    mutating func stringList(_ key: String) -> [(String, SourceLocation)]? {
+        guard let node = node(key) else { return nil }
+        switch node {
+        case let .sequence(sequence):
+            var items: [(String, SourceLocation)] = []
+            for item in sequence {
+                guard case let .scalar(scalar) = item else {
+                    wrongType(key, item, expected: "a list of words")
+                    continue
+                }
+                items.append((scalar.string, location(of: item)))
+            }
+            return items
+        case let .scalar(scalar):
+            return [(scalar.string, location(of: node))]
+        default:
+            wrongType(key, node, expected: "a list")
+            return nil
+        }
+    }
+
+    mutating func mapping(_ key: String, required: Bool = false) -> YAMLMapping? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return YAMLMapping(node, path: path, lineOffset: lineOffset, log: log, what: "'\(key)'")
+    }
+
+    mutating func sequence(_ key: String) -> [Node]? {
+        guard let node = node(key) else { return nil }
+        guard case let .sequence(sequence) = node else {
+            wrongType(key, node, expected: "a list")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// Every (key, value) pair, for mappings whose keys are data (populations, dimensions).
+    mutating func allPairs() -> [(key: String, keyNode: Node, value: Node)] {
+        for pair in pairs { asked.insert(pair.key) }
+        return pairs
+    }
+
+    /// Reports every key nobody asked for.
+    func finish(_ what: String) {
+        let known = asked.sorted().joined(separator: ", ")
+        for pair in pairs where !asked.contains(pair.key) {
+            log.error(location(of: pair.keyNode), "unknown field '\(pair.key)' in \(what) (known fields: \(known))")
+        }
+    }
+}

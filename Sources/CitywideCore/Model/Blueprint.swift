@@ -1,0 +1,66 @@
+/// One city's policy blueprint: `Blueprints/<slug>.md`.
+public struct Blueprint: Sendable {
+    /// The file name without `.md`: the city's id everywhere (URLs, data).
+    public var slug: String
+    public var city: String
+    public var state: String
+    public var population: Int?
+    public var fellow: String
+    public var adopted: Day?
+    public var updated: Day?
+    public var commitments: [Commitment]
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Line of the file on which `body` starts, so Markdown problems point at the right line.
+    public var bodyLine: Int
+    public var location: SourceLocation
+
+    /// "Minneapolis, MN"
+    public var displayName: String { state.isEmpty ? city : "\(city), \(state)" }
+}
+
+/// A translation of a blueprint: `Blueprints/<slug>.<lang>.md`.
+public struct BlueprintTranslation: Sendable {
+    public var slug: String
+    public var language: String
+    public var blueprint: Blueprint
+}
+
+/// What a city committed to do, in one system.
+public struct Commitment: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case planned
+        case inProgress = "in_progress"
+        case done
+        case dropped
+
+        public var label: String {
+            switch self {
+            case .planned: "Planned"
+            case .inProgress: "In progress"
+            case .done: "Done"
+            case .dropped: "Dropped"
+            }
+        }
+    }
+
+    public var id: String
+    public var system: CitySystem
+    public var title: String
+    public var status: Status
+    public var due: Day?
+    public var populations: [String]
+    public var metrics: [String]
+    /// Where each of `metrics` is written, to point at an unknown one.
+    public var metricLocations: [SourceLocation]
+    public var target: CommitmentTarget?
+    public var location: SourceLocation
+}
+
+/// A commitment's target overrides its metric's default target for this city.
+public struct CommitmentTarget: Sendable {
+    public var metric: String
+    public var value: Double
+    public var by: Day
+    public var location: SourceLocation
+}

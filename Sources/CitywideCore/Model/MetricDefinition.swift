@@ -1,0 +1,73 @@
+import Foundation
+
+/// `Metrics/<id>.yml`: what a figure means and how it may be broken down.
+public struct MetricDefinition: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case count, rate, percent, ratio
+    }
+
+    public enum Direction: String, Sendable, CaseIterable {
+        case up, down, neutral
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var system: CitySystem
+    public var kind: Kind
+    /// For computed metrics: the metric ids they are made of.
+    public var numerator: String?
+    public var denominator: String?
+    /// For a computed rate: per how many residents (100,000 by default).
+    public var per: Double?
+    public var unit: String
+    public var decimals: Int
+    public var direction: Direction
+    public var frequency: Period.Granularity
+    /// Allowed breakdowns, in the order the file declares them.
+    public var dimensions: [Dimension]
+    public var target: MetricTarget?
+    /// The metric's own threshold, already raised to at least the site's.
+    public var minCell: Int?
+    public var source: Source?
+    public var sdg: String?
+    public var progressThresholds: ProgressThresholds?
+    public var location: SourceLocation
+
+    /// A metric Citywide computes from others rather than reads from data.
+    public var isComputed: Bool { numerator != nil }
+
+    public func dimensionIndex(_ name: String) -> Int? { dimensions.firstIndex { $0.name == name } }
+}
+
+public struct Dimension: Sendable, Hashable {
+    public var name: String
+    public var values: [String]
+
+    /// "trafficking_type" → "Trafficking type"
+    public var label: String { humanize(name) }
+}
+
+public struct MetricTarget: Sendable, Hashable {
+    public var value: Double
+    public var year: Int
+}
+
+public struct Source: Sendable, Hashable {
+    public var name: String
+    public var url: String?
+}
+
+/// Per-metric override of the progress thresholds (SPEC "Progress").
+public struct ProgressThresholds: Sendable, Hashable {
+    public var high: Double
+    public var med: Double
+    public var low: Double
+}
+
+/// Turns a snake_case key into words for people: `under_18` → "Under 18".
+public func humanize(_ key: String) -> String {
+    let words = key.replacingOccurrences(of: "_", with: " ")
+    guard let first = words.first else { return words }
+    return first.uppercased() + words.dropFirst()
+}

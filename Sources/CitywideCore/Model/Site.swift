@@ -1,0 +1,23 @@
+import Foundation
+
+/// Everything a site folder says, typed and checked: the input to analysis.
+///
+/// Raw observations are not part of it: they travel separately, as an
+/// `ObservationSet`, into analysis only. Rendering receives the site and
+/// `PublishedData`, so no page can reach a value that was withheld.
+public struct Site: Sendable {
+    /// The site folder, for copying its assets.
+    public var folder: URL
+    public var config: SiteConfig
+    /// Sorted by slug; a city's index here is its id in observations.
+    public var blueprints: [Blueprint]
+    /// Keyed by slug, then language.
+    public var translations: [String: [String: Blueprint]]
+    /// Sorted by id; a metric's index here is its id in observations.
+    public var metrics: [MetricDefinition]
+    public var templates: TemplateSet
+
+    public func cityIndex(_ slug: String) -> Int? { blueprints.firstIndex { $0.slug == slug } }
+    public func metricIndex(_ id: String) -> Int? { metrics.firstIndex { $0.id == id } }
+    public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
+}

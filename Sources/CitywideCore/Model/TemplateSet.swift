@@ -1,0 +1,16 @@
+import Mustache
+
+/// The templates and assets a build uses: the built-in set, with each file of
+/// the site's `Templates/` folder replacing the built-in file of the same name.
+public struct TemplateSet: Sendable {
+    public var library: MustacheLibrary
+    /// Template name → where it came from (`Templates/city.mustache` or `built-in city.mustache`).
+    public var origins: [String: String]
+    /// Output path under `assets/` → its content.
+    public var assets: [String: AssetSource]
+
+    public enum AssetSource: Sendable {
+        case builtIn([UInt8])
+        case file(path: String)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The whole of Citywide in one place:
+///
+///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations
+///     validate  cross-file references, duplicates                  → Diagnostics
+///     analyze   privacy rules (the only reader of raw values)      → PublishedData
+///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder
+///     write     swap the staging folder in whole, or throw it away
+///
+/// Every stage reports problems to one `DiagnosticLog`, so a run reports all
+/// of them; nothing is written unless there are none.
+public enum Pipeline {
+    public struct Options: Sendable {
+        public var site: URL
+        public var output: URL
+        /// Replaces `base_url` of site.yml (for staging servers).
+        public var baseURL: String?
+
+        public init(site: URL, output: URL? = nil, baseURL: String? = nil) {
+            self.site = site.standardizedFileURL
+            self.output = (output ?? site.appendingPathComponent("_site")).standardizedFileURL
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// What was published, when the input had no errors.
+        public var published: PublishedData?
+        public var site: Site?
+        /// Files written (0 for `check`, or when the build failed).
+        public var filesWritten: Int
+
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var succeeded: Bool { errorCount == 0 }
+    }
+
+    /// load → validate → analyze: everything `check` does, writing nothing.
+    public static func check(_ folder: URL, baseURL: String? = nil) -> Outcome {
+        let log = DiagnosticLog()
+        let (site, published) = analyze(folder, baseURL: baseURL, log: log)
+        return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
+    }
+
+    /// The full build. On any error the previous output stays as it was.
+    public static func build(_ options: Options) -> Outcome {
+        let log = DiagnosticLog()
+        if let problem = outputProblem(options) {
+            log.error(SourceLocation(path: options.output.path, line: 1), problem)
+            return Outcome(diagnostics: log.diagnostics, published: nil, site: nil, filesWritten: 0)
+        }
+        let (site, published) = analyze(options.site, baseURL: options.baseURL, log: log)
+        guard let site, let published, !log.hasErrors else {
+            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
+        }
+
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(output: options.output)
+        } catch {
+            log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
+            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
+        }
+        SiteRenderer(site: site, published: published).render(into: writer, log: log)
+        guard !log.hasErrors else {
+            writer.discard()
+            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
+        }
+        do {
+            try writer.commit()
+        } catch {
+            writer.discard()
+            log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
+        }
+        return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten)
+    }
+
+    /// load, validate, analyze. Analysis runs only on input without errors:
+    /// privacy rules must never be applied to half-read data.
+    static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog) -> (Site?, PublishedData?) {
+        var (site, observations) = { let r = SiteLoader.load(folder, log: log); return (r.site, r.observations) }()
+        if let baseURL {
+            site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        CrossReferences.check(site, observations, log: log)
+        guard !log.hasErrors else { return (site, nil) }
+        return (site, Disclosure.publish(site, observations))
+    }
+
+    /// The output folder may not be, or contain, the site folder: a build
+    /// replaces its output whole, and must never take the input with it.
+    static func outputProblem(_ options: Options) -> String? {
+        let site = options.site.resolvingSymlinksInPath().path
+        let output = options.output.resolvingSymlinksInPath().path
+        if site == output || site.hasPrefix(output + "/") {
+            return "the output folder \(output) contains the site itself; choose a folder inside or beside it, such as \(site)/_site"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A value axis that always includes 0 and ends on "nice" round numbers:
+/// steps of 1, 2 or 5 × 10ⁿ, with 4–6 ticks (including 0) for data that is
+/// all positive. Built only from the values it is given — callers pass the
+/// published numbers (and a target), never anything else.
+struct ChartScale: Sendable, Equatable {
+    let lower: Double
+    let upper: Double
+    let step: Double
+    /// Digits after the decimal point needed to print any tick exactly.
+    let fractionDigits: Int
+
+    /// The most intervals we allow between 0 and the maximum.
+    static let maximumIntervals = 5
+
+    init(including values: [Double]) {
+        let finite = values.filter { $0.isFinite }
+        let high = max(0, finite.max() ?? 0)
+        let low = min(0, finite.min() ?? 0)
+        guard high > low else {
+            // Nothing but zeros (or nothing at all): a plain 0–5 axis.
+            self.init(lower: 0, upper: 5, step: 1)
+            return
+        }
+        let span = high - low
+        let startExponent = Int((log10(span)).rounded(.down)) - 2
+        for exponent in startExponent...(startExponent + 5) {
+            for multiplier in [1.0, 2.0, 5.0] {
+                let step = Self.step(multiplier, exponent)
+                let above = Self.intervals(high, step)
+                let below = Self.intervals(-low, step)
+                if above + below <= Self.maximumIntervals {
+                    self.init(lower: -Double(below) * step, upper: Double(above) * step, step: step)
+                    return
+                }
+            }
+        }
+        // Unreachable for finite input; a safe fallback nevertheless.
+        self.init(lower: low, upper: high, step: span)
+    }
+
+    private init(lower: Double, upper: Double, step: Double) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+        self.fractionDigits = max(0, -Int(log10(step).rounded(.down)))
+    }
+
+    /// `multiplier × 10^exponent`, computed so that 0.1, 0.2, 0.05 are exact-ish.
+    private static func step(_ multiplier: Double, _ exponent: Int) -> Double {
+        exponent >= 0
+            ? multiplier * pow(10, Double(exponent))
+            : multiplier / pow(10, Double(-exponent))
+    }
+
+    /// Whole steps needed to reach `value` (tolerating floating-point noise).
+    private static func intervals(_ value: Double, _ step: Double) -> Int {
+        guard value > 0 else { return 0 }
+        return Int((value / step - 1e-9).rounded(.up))
+    }
+
+    /// Tick values from `lower` to `upper`, each an exact multiple of `step`.
+    var ticks: [Double] {
+        let first = Int((lower / step).rounded())
+        let last = Int((upper / step).rounded())
+        return (first...last).map { Double($0) * step }
+    }
+
+    /// Maps `value` linearly from [lower, upper] onto [start, end].
+    func position(_ value: Double, from start: Double, to end: Double) -> Double {
+        start + (value - lower) / (upper - lower) * (end - start)
+    }
+
+    /// A tick label such as "1,500" or "0.25", locale-independent.
+    func label(_ value: Double) -> String {
+        Self.format(value, fractionDigits: fractionDigits)
+    }
+
+    /// Formats with exactly `fractionDigits` decimals and "," thousands
+    /// separators, without Foundation formatters (no locale dependence).
+    static func format(_ value: Double, fractionDigits: Int) -> String {
+        guard value.isFinite else { return "" }
+        let digits = min(max(fractionDigits, 0), 6)
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let clamped = min(max(value, -1e12), 1e12)
+        let scaled = Int((clamped * Double(scale)).rounded())
+        let magnitude = scaled.magnitude
+        let whole = String(magnitude / UInt(scale))
+        var grouped = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        var result = scaled < 0 ? "-" + grouped : grouped
+        if digits > 0 {
+            var fraction = String(magnitude % UInt(scale))
+            while fraction.count < digits { fraction = "0" + fraction }
+            result += "." + fraction
+        }
+        return result
+    }
+}

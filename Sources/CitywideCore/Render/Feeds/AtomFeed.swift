@@ -1,0 +1,77 @@
+/// `feed.xml`: an Atom entry per progress report and per blueprint update.
+/// Dates come from the input (report periods, `updated:`), never the clock.
+struct AtomFeed {
+    let site: Site
+    let published: PublishedData
+
+    func xml() -> String {
+        let base = site.config.baseURL
+        var entries: [(updated: Day, id: String, title: String, summary: String)] = []
+        for period in ReportPeriods.all(published) {
+            entries.append((period.lastDay, PageLocation.absolute(Paths.report(period), base: base),
+                            "Progress report, \(period)", "What changed across cities in \(period)."))
+        }
+        for blueprint in site.blueprints {
+            guard let day = blueprint.updated ?? blueprint.adopted else { continue }
+            entries.append((day, PageLocation.absolute(Paths.city(blueprint.slug), base: base),
+                            "\(blueprint.city) blueprint updated", "The \(blueprint.displayName) blueprint was updated on \(day)."))
+        }
+        entries.sort { ($0.updated, $0.id) > ($1.updated, $1.id) }
+        let newest = entries.first?.updated.description ?? "2000-01-01"
+        var out = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>\(XML.escape(site.config.title))</title>
+          <id>\(XML.escape(base))</id>
+          <link href="\(XML.escape(base))"/>
+          <link rel="self" href="\(XML.escape(base + "feed.xml"))"/>
+          <updated>\(newest)T00:00:00Z</updated>
+          <author><name>\(XML.escape(site.config.title))</name></author>
+
+        """
+        for entry in entries {
+            out += """
+              <entry>
+                <title>\(XML.escape(entry.title))</title>
+                <id>\(XML.escape(entry.id))</id>
+                <link href="\(XML.escape(entry.id))"/>
+                <updated>\(entry.updated)T00:00:00Z</updated>
+                <summary>\(XML.escape(entry.summary))</summary>
+              </entry>
+
+            """
+        }
+        return out + "</feed>\n"
+    }
+}
+
+/// `sitemap.xml`: every HTML page, by its public URL.
+struct Sitemap {
+    let base: String
+
+    func xml(_ paths: [String]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() {
+            out += "  <url><loc>\(XML.escape(PageLocation.absolute(path, base: base)))</loc></url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+}
+
+enum XML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Mustache
+
+/// Render stage: turns the site and its published figures into files.
+/// Pages are independent, so they render on every core; each is written as
+/// soon as it is rendered, so memory stays flat however many pages there are.
+struct SiteRenderer {
+    let site: Site
+    let published: PublishedData
+
+    func render(into writer: OutputWriter, log: DiagnosticLog) {
+        let pageMakers = pagePlan()
+        let failures = ParallelMap.map(pageMakers.indices) { i -> String? in
+            let page = pageMakers[i]()
+            guard let html = site.templates.library.render(page.context, withTemplate: page.template) else {
+                return "no template named '\(page.template)'"
+            }
+            do { try writer.write(page.path, html) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: writer.output.path), failure)
+        }
+        writeData(into: writer, log: log)
+        writeAssets(into: writer, log: log)
+    }
+
+    /// Page makers, not pages: each page is built, rendered and written on
+    /// its own thread, and only its HTML lives until it is written.
+    private func pagePlan() -> [() -> Page] {
+        let context = SiteContext(site: site, published: published)
+        let reports = ReportPages(context: context)
+        var makers: [() -> Page] = [
+            { HomePage(context: context).page() },
+            { reports.index() },
+            { CoveragePage(context: context).page() },
+            { MethodologyPage(context: context).page() },
+        ]
+        makers += site.blueprints.indices.map { city in { CityPage(context: context, city: city).page() } }
+        makers += published.metrics.map { metric in { MetricPage(context: context, metric: metric).page() } }
+        makers += reports.pages().map { page in { page } }
+        return makers
+    }
+
+    var pagePaths: [String] {
+        [Paths.home, Paths.reports, Paths.coverage, Paths.methodology]
+            + site.blueprints.map { Paths.city($0.slug) }
+            + site.metrics.map { Paths.metric($0.id) }
+            + ReportPeriods.all(published).map(Paths.report)
+    }
+
+    private func writeData(into writer: OutputWriter, log: DiagnosticLog) {
+        let downloads = DataDownloads(site: site, published: published)
+        let files: [(String, () -> String)] =
+            published.metrics.flatMap { metric in
+                [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric) }),
+                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric) })]
+            } + [
+                (Paths.dataCatalog, { downloads.catalog() }),
+                ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
+                ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
+            ]
+        let failures = ParallelMap.map(files.indices) { i -> String? in
+            do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: writer.output.path), failure)
+        }
+    }
+
+    private func writeAssets(into writer: OutputWriter, log: DiagnosticLog) {
+        for (path, source) in site.templates.assets.sorted(by: { $0.key < $1.key }) {
+            do {
+                switch source {
+                case let .builtIn(bytes): try writer.write(path, Data(bytes))
+                case let .file(sitePath): try writer.copy(from: site.folder.appendingPathComponent(sitePath), to: path)
+                }
+            } catch {
+                log.error(SourceLocation(path: path), "\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Commitments as pages show them: status in words with a shape (never
+/// colour alone), due date, target, and links to the metrics that track them.
+struct CommitmentViews {
+    let site: Site
+    let published: PublishedData
+    /// Overdue is judged against the latest report period, not the clock,
+    /// so the same input always builds the same pages.
+    let asOf: Day?
+
+    func context(_ commitment: Commitment, location: PageLocation) -> [String: Any] {
+        var c: [String: Any] = [
+            "id": commitment.id,
+            "title": commitment.title,
+            "system": commitment.system.label,
+            "status_key": commitment.status.rawValue,
+            "status_label": commitment.status.label,
+            "status_icon": Self.icon(commitment.status),
+            "populations": commitment.populations.map { key in
+                ["label": site.config.populations.first { $0.key == key }?.label ?? humanize(key)]
+            },
+            "metrics": commitment.metrics.compactMap { id -> [String: Any]? in
+                guard let metric = site.metric(id) else { return nil }
+                return ["title": metric.title, "href": location.href(Paths.metric(id))]
+            },
+        ]
+        if let due = commitment.due {
+            c["due"] = due.description
+            if let asOf, due < asOf, commitment.status == .planned || commitment.status == .inProgress {
+                c["overdue"] = true
+            }
+        }
+        if let target = commitment.target, let metric = site.metric(target.metric) {
+            c["target"] = "\(NumberText.format(target.value, for: metric)) \(metric.unit) by \(target.by)"
+                .replacingOccurrences(of: "  ", with: " ")
+        }
+        return c
+    }
+
+    /// Commitments of one blueprint, grouped by system in SPEC's order.
+    func bySystem(_ blueprint: Blueprint, location: PageLocation) -> [[String: Any]] {
+        CitySystem.seven.compactMap { system in
+            let list = blueprint.commitments.filter { $0.system == system }
+            guard !list.isEmpty else { return nil }
+            return [
+                "system": system.label,
+                "system_id": system.rawValue,
+                "commitments": list.map { context($0, location: location) },
+            ]
+        }
+    }
+
+    /// "Planned 2 · In progress 5 · Done 3 · Dropped 1"
+    static func statusCounts(_ blueprint: Blueprint) -> [[String: Any]] {
+        Commitment.Status.allCases.map { status in
+            [
+                "status_key": status.rawValue,
+                "status_label": status.label,
+                "status_icon": icon(status),
+                "count": blueprint.commitments.filter { $0.status == status }.count,
+            ]
+        }
+    }
+
+    static func icon(_ status: Commitment.Status) -> String {
+        switch status {
+        case .planned: "○"
+        case .inProgress: "◐"
+        case .done: "●"
+        case .dropped: "✕"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// `index.html`: the overview a funder opens first.
+struct HomePage {
+    let context: SiteContext
+
+    func page() -> Page {
+        let site = context.site
+        let published = context.published
+        let location = PageLocation(path: Paths.home)
+        var c = context.base(location, title: site.config.title, section: "home")
+        c["intro"] = site.config.description
+        c["city_count"] = site.blueprints.count
+        c["commitment_count"] = site.blueprints.reduce(0) { $0 + $1.commitments.count }
+        c["metric_count"] = site.metrics.count
+        if let latest = context.latestReportPeriod {
+            c["latest_report"] = ["label": latest.description, "href": location.href(Paths.report(latest))]
+        }
+        c["cities"] = site.blueprints.enumerated().map { city, blueprint -> [String: Any] in
+            var b: [String: Any] = [
+                "name": blueprint.displayName,
+                "href": location.href(Paths.city(blueprint.slug)),
+                "fellow": blueprint.fellow,
+                "updated": blueprint.updated?.description ?? "",
+                "status_counts": CommitmentViews.statusCounts(blueprint),
+                "commitment_count": blueprint.commitments.count,
+            ]
+            b["key_metrics"] = keyMetrics(city: city, blueprint: blueprint, location: location)
+            return b
+        }
+        c["systems"] = CitySystem.allCases.compactMap { system -> [String: Any]? in
+            let metrics = published.metrics.filter { $0.definition.system == system }
+            guard !metrics.isEmpty else { return nil }
+            return [
+                "system": system.label,
+                "metrics": metrics.map { metricRow($0, location: location) },
+            ]
+        }
+        c["city_columns"] = site.blueprints.map { ["label": $0.city] }
+        c["reports_href"] = location.href(Paths.reports)
+        c["coverage_href"] = location.href(Paths.coverage)
+        c["methodology_href"] = location.href(Paths.methodology)
+        c["data_href"] = location.href(Paths.dataCatalog)
+        return Page(path: location.path, template: "home", context: c)
+    }
+
+    /// The metrics the city's commitments name, with latest value and trend.
+    private func keyMetrics(city: Int, blueprint: Blueprint, location: PageLocation) -> [[String: Any]] {
+        var seen: Set<String> = []
+        let ids = blueprint.commitments.flatMap(\.metrics).filter { seen.insert($0).inserted }
+        return ids.compactMap { id -> [String: Any]? in
+            guard let m = context.site.metricIndex(id) else { return nil }
+            let metric = context.published.metrics[m]
+            let text = FigureText(metric)
+            var row: [String: Any] = ["title": metric.definition.title, "href": location.href(Paths.metric(id))]
+            if let latest = metric.latestPublished(city: city) {
+                row["value"] = text.text(latest)
+                row["period"] = latest.period.description
+            } else {
+                row["value"] = metric.series(city: city).isEmpty ? "no data yet" : "none published"
+                row["period"] = ""
+            }
+            if let trend = Trend.latest(metric, city: city) {
+                row["trend"] = trend.text(metric.definition)
+                row["trend_arrow"] = trend.arrow
+                row["trend_class"] = trend.judgement.rawValue
+            }
+            return row
+        }
+    }
+
+    /// A metric's latest published value in every city: a small multiple in table form.
+    private func metricRow(_ metric: PublishedMetric, location: PageLocation) -> [String: Any] {
+        let text = FigureText(metric)
+        return [
+            "title": metric.definition.title,
+            "href": location.href(Paths.metric(metric.definition.id)),
+            "cells": context.site.blueprints.indices.map { city -> [String: Any] in
+                guard let latest = metric.latestPublished(city: city) else {
+                    return ["text": metric.series(city: city).isEmpty ? "no data" : "none published", "class": "num missing"]
+                }
+                return ["text": "\(text.text(latest)) (\(latest.period))", "class": text.cssClass(latest)]
+            },
+        ]
+    }
+}

@@ -1,0 +1,76 @@
+/// `reports/index.html` and `reports/<period>/index.html`: what changed in
+/// each quarter, city by city.
+struct ReportPages {
+    let context: SiteContext
+
+    var periods: [Period] { ReportPeriods.all(context.published) }
+
+    func index() -> Page {
+        let location = PageLocation(path: Paths.reports)
+        var c = context.base(location, title: "Progress reports", description: "Quarterly cross-city progress reports.", section: "reports")
+        c["title"] = "Progress reports"
+        let latest = periods.last
+        c["reports"] = periods.reversed().map { period -> [String: Any] in
+            ["label": period.description, "href": location.href(Paths.report(period)), "is_latest": period == latest]
+        }
+        return Page(path: location.path, template: "reports", context: c)
+    }
+
+    func pages() -> [Page] {
+        periods.enumerated().map { i, period in
+            report(period, previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil)
+        }
+    }
+
+    private func report(_ period: Period, previous: Period?, next: Period?) -> Page {
+        let site = context.site
+        let location = PageLocation(path: Paths.report(period))
+        let title = "Progress report, \(period)"
+        var c = context.base(location, title: title, description: "What changed in \(period) across \(site.blueprints.count) cities.", section: "reports")
+        c["title"] = title
+        c["period"] = period.description
+        c["period_end"] = period.lastDay.description
+        if let previous { c["previous"] = ["label": previous.description, "href": location.href(Paths.report(previous))] }
+        if let next { c["next"] = ["label": next.description, "href": location.href(Paths.report(next))] }
+        let views = CommitmentViews(site: site, published: context.published, asOf: period.lastDay)
+        let quarterStart = Day(year: period.year, month: (period.index - 1) * 3 + 1, day: 1)
+        c["cities"] = site.blueprints.enumerated().map { city, blueprint -> [String: Any] in
+            var rows: [[String: Any]] = []
+            for metric in context.published.metrics {
+                guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
+                let text = FigureText(metric)
+                var row: [String: Any] = [
+                    "title": metric.definition.title,
+                    "href": location.href(Paths.metric(metric.definition.id)),
+                    "period": current.period.description,
+                    "value": text.text(current),
+                    "value_class": text.cssClass(current),
+                ]
+                let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
+                row["previous"] = before.map { "\(text.text($0)) (\($0.period))" } ?? "–"
+                if let trend = Trend(from: before, to: current, direction: metric.definition.direction) {
+                    row["change"] = trend.text(metric.definition)
+                    row["trend_arrow"] = trend.arrow
+                    row["trend_class"] = trend.judgement.rawValue
+                } else {
+                    row["change"] = "–"
+                }
+                rows.append(row)
+            }
+            let due = blueprint.commitments.filter { commitment in
+                guard let d = commitment.due else { return false }
+                return d >= quarterStart && d <= period.lastDay
+            }
+            return [
+                "name": blueprint.displayName,
+                "slug": blueprint.slug,
+                "href": location.href(Paths.city(blueprint.slug)),
+                "metrics": rows,
+                "has_metrics": !rows.isEmpty,
+                "due": due.map { views.context($0, location: location) },
+                "has_due": !due.isEmpty,
+            ]
+        }
+        return Page(path: location.path, template: "report", context: c)
+    }
+}

@@ -1,0 +1,77 @@
+/// Validate stage: checks what no single file can check alone: that names
+/// used in one file exist in another, and that no observation is given twice.
+public enum CrossReferences {
+    public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
+        checkCommitments(site, log: log)
+        checkFormulas(site, log: log)
+        checkDuplicates(site, observations, log: log)
+    }
+
+    static func checkCommitments(_ site: Site, log: DiagnosticLog) {
+        let metricIDs = Set(site.metrics.map(\.id))
+        var firstUse: [String: SourceLocation] = [:]
+        for blueprint in site.blueprints {
+            for commitment in blueprint.commitments {
+                if let other = firstUse[commitment.id] {
+                    log.error(commitment.location, "commitment id '\(commitment.id)' is already used at \(other.path):\(other.line)")
+                } else {
+                    firstUse[commitment.id] = commitment.location
+                }
+                for (metric, location) in zip(commitment.metrics, commitment.metricLocations) where !metricIDs.contains(metric) {
+                    log.error(location, "commitment '\(commitment.id)' names unknown metric '\(metric)': no Metrics/\(metric).yml")
+                }
+                if let target = commitment.target {
+                    if !metricIDs.contains(target.metric) {
+                        log.error(target.location, "the target of '\(commitment.id)' names unknown metric '\(target.metric)'")
+                    } else if !commitment.metrics.contains(target.metric) {
+                        log.warning(target.location, "the target's metric '\(target.metric)' is not in the commitment's metrics list")
+                    }
+                }
+            }
+        }
+    }
+
+    static func checkFormulas(_ site: Site, log: DiagnosticLog) {
+        for metric in site.metrics where metric.isComputed {
+            for input in [metric.numerator, metric.denominator].compactMap({ $0 }) {
+                guard let definition = site.metric(input) else {
+                    log.error(metric.location, "metric '\(metric.id)' is computed from unknown metric '\(input)'")
+                    continue
+                }
+                if definition.kind != .count {
+                    log.error(metric.location, "metric '\(metric.id)' is computed from '\(input)', which must be a count (it is a \(definition.kind.rawValue))")
+                }
+                if definition.frequency != metric.frequency {
+                    log.error(metric.location, "metric '\(metric.id)' is \(metric.frequency.rawValue) but its input '\(input)' is \(definition.frequency.rawValue)")
+                }
+            }
+            if metric.kind == .rate {
+                for blueprint in site.blueprints where blueprint.population == nil {
+                    log.warning(blueprint.location, "no 'population' in the front matter: the rate '\(metric.id)' cannot be computed for \(blueprint.city)")
+                }
+            }
+        }
+    }
+
+    /// The same city, period, metric and breakdown twice (in one file or two).
+    static func checkDuplicates(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
+        for (m, list) in observations.byMetric.enumerated() where list.count > 1 {
+            let order = list.indices.sorted { a, b in
+                let x = list[a], y = list[b]
+                return (x.city, x.period, x.cell.raw, x.origin.file, x.origin.line) < (y.city, y.period, y.cell.raw, y.origin.file, y.origin.line)
+            }
+            for (previous, current) in zip(order, order.dropFirst()) {
+                let a = list[previous], b = list[current]
+                guard a.city == b.city, a.period == b.period, a.cell == b.cell else { continue }
+                let first = observations.location(a.origin)
+                log.error(observations.location(b.origin),
+                          "the same observation twice: \(site.blueprints[Int(b.city)].slug), \(b.period), \(site.metrics[m].id)\(describe(b.cell, site.metrics[m])) is also given at \(first.path):\(first.line)")
+            }
+        }
+    }
+
+    static func describe(_ cell: CellKey, _ metric: MetricDefinition) -> String {
+        let parts = cell.parts.map { "\(metric.dimensions[$0.dimension].name)=\(metric.dimensions[$0.dimension].values[$0.value])" }
+        return parts.isEmpty ? " (total)" : " (" + parts.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Writes a build into a staging folder beside the output, then swaps it in
+/// whole (as Toucan does): a failed build leaves the previous output exactly
+/// as it was, and readers never see half a site.
+///
+/// Every path is checked to stay inside the staging folder, so no input can
+/// make Citywide write anywhere else.
+public final class OutputWriter: @unchecked Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case unsafePath(String)
+        case notAnOutputFolder(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case let .unsafePath(path): "refusing to write outside the output folder: \(path)"
+            case let .notAnOutputFolder(path): "\(path) exists and was not written by Citywide; refusing to replace it (remove it or choose another --output)"
+            case let .io(message): message
+            }
+        }
+    }
+
+    /// Marks a folder as Citywide's, so a build never replaces a folder it did not write.
+    public static let markerName = ".citywide-output"
+
+    public let output: URL
+    let staging: URL
+    private let fm = FileManager.default
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+    private var written = 0
+
+    /// How many files this build wrote.
+    public var filesWritten: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
+    }
+
+    public init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).citywide-staging-\(getpid())")
+        try OutputWriter.checkReplaceable(self.output)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// An existing output folder is replaced only if it is empty or Citywide wrote it.
+    static func checkReplaceable(_ output: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure.notAnOutputFolder(output.path) }
+        let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
+        if contents.isEmpty || contents.contains(markerName) { return }
+        throw Failure.notAnOutputFolder(output.path)
+    }
+
+    /// Resolves a site-relative output path, refusing anything that could escape.
+    func destination(_ path: String) throws -> URL {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0"),
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        else { throw Failure.unsafePath(path) }
+        return staging.appendingPathComponent(path)
+    }
+
+    public func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    public func write(_ path: String, _ data: Data) throws {
+        let url = try destination(path)
+        let folder = url.deletingLastPathComponent()
+        lock.lock()
+        let isNew = createdFolders.insert(folder.path).inserted
+        lock.unlock()
+        do {
+            if isNew { try fm.createDirectory(at: folder, withIntermediateDirectories: true) }
+            try data.write(to: url)
+            lock.lock()
+            written += 1
+            lock.unlock()
+        } catch {
+            throw Failure.io("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies a file of the site (an asset) into the output.
+    public func copy(from source: URL, to path: String) throws {
+        guard let data = fm.contents(atPath: source.path) else { throw Failure.io("cannot read \(source.path)") }
+        try write(path, data)
+    }
+
+    /// Puts the staged build in place of the output folder.
+    public func commit() throws {
+        try write(OutputWriter.markerName, "Written by Citywide. Each build replaces this folder whole.\n")
+        let old = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).citywide-old-\(getpid())")
+        do {
+            if fm.fileExists(atPath: output.path) {
+                try OutputWriter.checkReplaceable(output)
+                try fm.moveItem(at: output, to: old)
+            }
+            try fm.moveItem(at: staging, to: output)
+            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
+        } catch {
+            // Put the previous output back if the swap failed half-way.
+            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: old.path) {
+                try? fm.moveItem(at: old, to: output)
+            }
+            throw Failure.io("cannot replace \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Throws the staged files away (the build failed).
+    public func discard() {
+        try? fm.removeItem(at: staging)
+    }
+}

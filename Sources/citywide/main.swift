@@ -1,0 +1,3 @@
+import CitywideCommands
+
+CitywideCommand.main()
