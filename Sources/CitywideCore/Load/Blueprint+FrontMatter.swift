@@ -2,7 +2,7 @@ import Yams
 
 extension Blueprint {
     /// Reads `Blueprints/<slug>.md`: YAML front matter between `---` lines, then Markdown.
-    static func load(text: String, path: String, slug: String, site: SiteConfig, log: DiagnosticLog) -> Blueprint? {
+    static func load(text: String, path: String, slug: String, site: SiteConfig, metricIDs: Set<String>, log: DiagnosticLog) -> Blueprint? {
         let fileLocation = SourceLocation(path: path)
         guard let split = FrontMatter.split(text) else {
             log.error(fileLocation, "a blueprint starts with front matter: a line '---', YAML (city:, commitments: ...), and another '---'")
@@ -20,7 +20,7 @@ extension Blueprint {
         let updated = fields.day("updated")
         var commitments: [Commitment] = []
         for node in fields.sequence("commitments") ?? [] {
-            if let commitment = Commitment.load(node, fields: fields, site: site) {
+            if let commitment = Commitment.load(node, fields: fields, site: site, metricIDs: metricIDs) {
                 commitments.append(commitment)
             }
         }
@@ -35,7 +35,7 @@ extension Blueprint {
 }
 
 extension Commitment {
-    fileprivate static func load(_ node: Node, fields parent: YAMLMapping, site: SiteConfig) -> Commitment? {
+    fileprivate static func load(_ node: Node, fields parent: YAMLMapping, site: SiteConfig, metricIDs: Set<String>) -> Commitment? {
         guard var fields = YAMLMapping(node, path: parent.path, lineOffset: parent.lineOffset, log: parent.log, what: "a commitment") else { return nil }
         let log = parent.log
         let id = fields.string("id", required: true)
@@ -48,7 +48,7 @@ extension Commitment {
             system = CitySystem(rawValue: systemText)
             if system == nil || system == .crossSystem {
                 let allowed = CitySystem.seven.map(\.rawValue).joined(separator: ", ")
-                log.error(fields.location, "commitment '\(id ?? "?")' names unknown system '\(systemText)' (one of \(allowed))")
+                log.error(fields.valueLocation("system"), "commitment '\(id ?? "?")' names unknown system '\(systemText)' (one of \(allowed))")
                 system = nil
             }
         }
@@ -64,14 +64,19 @@ extension Commitment {
                 log.error(location, "unknown population '\(key)' (site.yml populations: \(known))")
             }
         }
-        // Metric ids are checked against Metrics/ once every file is loaded.
         let metrics = fields.stringList("metrics") ?? []
+        for (metric, location) in metrics where !metricIDs.contains(metric) {
+            log.error(location, "commitment '\(id ?? "?")' names unknown metric '\(metric)': no Metrics/\(metric).yml")
+        }
         var target: CommitmentTarget?
         if var targetFields = fields.mapping("target") {
             let metric = targetFields.string("metric", required: true)
             let value = targetFields.number("value", required: true)
             let by = targetFields.day("by", required: true)
             targetFields.finish("target")
+            if let metric, !metricIDs.contains(metric) {
+                log.error(targetFields.valueLocation("metric"), "the target of '\(id ?? "?")' names unknown metric '\(metric)'")
+            }
             if let metric, let value, let by {
                 target = CommitmentTarget(metric: metric, value: value, by: by, location: targetFields.location)
             }

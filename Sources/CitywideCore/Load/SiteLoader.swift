@@ -11,8 +11,9 @@ public enum SiteLoader {
     public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
         let folder = folder.standardizedFileURL
         let config = loadConfig(folder, log: log)
-        let (blueprints, translations) = loadBlueprints(folder, config: config, log: log)
+        // Metrics first: blueprints name them, and each name is checked as it is read.
         let metrics = loadMetrics(folder, config: config, log: log)
+        let (blueprints, translations) = loadBlueprints(folder, config: config, metricIDs: Set(metrics.map(\.id)), log: log)
         let templates = TemplateLoader.load(siteFolder: folder, log: log)
         let site = Site(folder: folder, config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
         let observations = loadData(folder, site: site, log: log)
@@ -29,7 +30,7 @@ public enum SiteLoader {
         return SiteConfig.load(text: text, path: "site.yml", log: log)
     }
 
-    static func loadBlueprints(_ folder: URL, config: SiteConfig, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
+    static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
         let names = SiteFiles.list(folder.appendingPathComponent("Blueprints"), withExtension: "md")
         var blueprints: [Blueprint] = []
         var translations: [String: [String: Blueprint]] = [:]
@@ -42,7 +43,7 @@ public enum SiteLoader {
                 continue
             }
             guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
-                  let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, log: log)
+                  let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, metricIDs: metricIDs, log: log)
             else { continue }
             if parts.count == 2 {
                 let language = parts[1]

@@ -17,13 +17,9 @@ public enum CrossReferences {
                 } else {
                     firstUse[commitment.id] = commitment.location
                 }
-                for (metric, location) in zip(commitment.metrics, commitment.metricLocations) where !metricIDs.contains(metric) {
-                    log.error(location, "commitment '\(commitment.id)' names unknown metric '\(metric)': no Metrics/\(metric).yml")
-                }
-                if let target = commitment.target {
-                    if !metricIDs.contains(target.metric) {
-                        log.error(target.location, "the target of '\(commitment.id)' names unknown metric '\(target.metric)'")
-                    } else if !commitment.metrics.contains(target.metric) {
+                // Unknown metric names were reported while reading the blueprint.
+                if let target = commitment.target, metricIDs.contains(target.metric) {
+                    if !commitment.metrics.contains(target.metric) {
                         log.warning(target.location, "the target's metric '\(target.metric)' is not in the commitment's metrics list")
                     }
                 }

@@ -79,11 +79,18 @@ public final class OutputWriter: @unchecked Sendable {
     public func write(_ path: String, _ data: Data) throws {
         let url = try destination(path)
         let folder = url.deletingLastPathComponent()
-        lock.lock()
-        let isNew = createdFolders.insert(folder.path).inserted
-        lock.unlock()
         do {
-            if isNew { try fm.createDirectory(at: folder, withIntermediateDirectories: true) }
+            // Folders are made under the lock: another thread may be about to
+            // write into the same one.
+            lock.lock()
+            defer { lock.unlock() }
+            if createdFolders.insert(folder.path).inserted {
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw Failure.io("cannot create the folder of \(path): \(error.localizedDescription)")
+        }
+        do {
             try data.write(to: url)
             lock.lock()
             written += 1

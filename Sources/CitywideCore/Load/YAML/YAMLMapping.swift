@@ -61,6 +61,11 @@ struct YAMLMapping {
     }
 
     /// Reports a missing required field at the mapping itself.
+    /// Where the value of `key` is written (or the mapping, if it is absent).
+    func valueLocation(_ key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { location(of: $0.value) } ?? location
+    }
+
     func missing(_ key: String) {
         log.error(location, "missing required field '\(key)'")
     }

@@ -48,8 +48,22 @@ public enum MarkdownRenderer {
             cmark_node_unlink(first)
             cmark_node_free(first)
         }
+        nestHeadings(document)
         let html = take(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))) ?? ""
         return Output(title: title, html: TaskListMarkup.accessible(html))
+    }
+
+    /// The narrative sits inside a page section that has its own `<h2>`, so
+    /// its `##` headings become `<h3>` and so on: the page keeps one outline.
+    private static func nestHeadings(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator),
+                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+        }
     }
 
     /// Copies and frees a string cmark allocated.

@@ -9,6 +9,7 @@ struct MetricPage {
         let figures = MetricFigures(site: context.site, metric: metric)
         let cities = metric.cities
         var c = context.base(location, title: definition.title, description: definition.description, section: "metric")
+        c["breakdowns"] = [[String: Any]]()
         c["title"] = definition.title
         c["description_text"] = definition.description
         c["definition"] = definitionList(definition)

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+@Suite("Building a whole site")
+struct BuildTests {
+    @Test("a small site builds every page SPEC lists")
+    func writesEveryPage() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.errors.isEmpty, "\(outcome.lines)")
+        for path in [
+            "index.html", "cities/springfield/index.html", "metrics/referrals/index.html",
+            "reports/index.html", "reports/2019-Q1/index.html", "reports/2019-Q2/index.html",
+            "coverage/index.html", "methodology/index.html",
+            "data/referrals.csv", "data/referrals.json", "data/index.json",
+            "feed.xml", "sitemap.xml", "assets/style.css",
+        ] {
+            #expect(site.file(path) != nil, "missing \(path)")
+        }
+    }
+
+    @Test("the blueprint is rendered from Markdown with its commitments and a chart")
+    func cityPage() throws {
+        let body = """
+        # Springfield Blueprint
+
+        Our plan has **three** parts.
+
+        | System | Lead |
+        |---|---|
+        | Labor | Civil rights department |
+
+        - [x] Hire the fellow
+        - [ ] Adopt the plan
+
+        ~~old idea~~ and https://example.org/plan
+        """
+        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": Fixtures.blueprint(body: body)]))
+        defer { site.cleanUp() }
+        site.build()
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("<h1>Springfield Blueprint</h1>"))
+        #expect(html.contains("<strong>three</strong>"))
+        #expect(html.contains("<table>") && html.contains("Civil rights department"))
+        #expect(html.contains("aria-label=\"Done:\""), "task list items are spoken, not bare checkboxes")
+        #expect(html.contains("<del>old idea</del>"))
+        #expect(html.contains("<a href=\"https://example.org/plan\">"))
+        #expect(html.contains("Screen wage-theft cases for trafficking"))
+        #expect(html.contains("In progress") && html.contains("2020-12-31"))
+        #expect(html.contains("40 referrals by 2021-12-31"))
+        #expect(html.contains("<svg") && html.contains("role=\"img\""))
+        #expect(html.components(separatedBy: "<h1").count == 2, "one h1 per page")
+    }
+
+    @Test("pages link to each other with relative links that resolve")
+    func linksResolve() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        site.build()
+        let files = site.outputFiles()
+        let pattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"#:]+)\"")
+        var checked = 0
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let target = String(html[Range(match.range(at: 1), in: html)!])
+                let resolved = URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL.path
+                #expect(files[String(resolved.dropFirst())] != nil, "\(path) links to \(target), which does not exist")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
+    @Test("two builds of the same input are byte-identical")
+    func deterministic() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        let second = site.folder.appendingPathComponent("second")
+        site.build()
+        site.build(output: second)
+        let a = site.outputFiles()
+        let b = site.outputFiles(second)
+        #expect(a.count > 10)
+        #expect(a == b)
+    }
+
+    @Test("a failing build leaves the previous output byte for byte")
+    func atomicOutput() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let before = site.outputFiles()
+        try site.write("Data/referrals.csv", Fixtures.data + "springfield,2019-Q3,referrals,,lots,,\n")
+        let outcome = site.build()
+        #expect(!outcome.succeeded)
+        #expect(outcome.filesWritten == 0)
+        #expect(site.outputFiles() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.contains("citywide-staging") }
+        #expect(leftovers.isEmpty, "no staging folder is left behind")
+    }
+
+    @Test("a good build replaces the output folder whole")
+    func replacesWhole() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        site.build()
+        try Data("stale".utf8).write(to: site.output.appendingPathComponent("stale.html"))
+        site.build()
+        #expect(site.file("stale.html") == nil)
+        #expect(site.file("index.html") != nil)
+    }
+
+    @Test("a folder Citywide did not write is never replaced")
+    func refusesForeignOutput() throws {
+        let site = try TestSite(Fixtures.site(["precious/notes.txt": "keep me"]))
+        defer { site.cleanUp() }
+        let outcome = site.build(output: site.folder.appendingPathComponent("precious"))
+        #expect(!outcome.succeeded)
+        #expect(site.file("notes.txt", in: site.folder.appendingPathComponent("precious")) == "keep me")
+    }
+
+    @Test("the output may not be the site folder itself")
+    func refusesSiteAsOutput() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        let outcome = site.build(output: site.folder)
+        #expect(!outcome.succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("site.yml").path))
+    }
+
+    @Test("a site with no Templates folder uses the built-in templates; a Templates file overrides one by name")
+    func templateOverride() throws {
+        let plain = try TestSite(Fixtures.site())
+        defer { plain.cleanUp() }
+        #expect(plain.build().succeeded)
+        #expect(plain.file("index.html")?.contains("Cities") == true)
+
+        let override = """
+        {{<layout}}{{$main}}<h1>{{site_title}}</h1><p>Our own home page</p>{{/main}}{{/layout}}
+        """
+        let forked = try TestSite(Fixtures.site([
+            "Templates/home.mustache": override,
+            "Templates/assets/extra.css": "body { color: black; }",
+        ]))
+        defer { forked.cleanUp() }
+        let outcome = forked.build()
+        #expect(outcome.errors.isEmpty, "\(outcome.lines)")
+        #expect(forked.file("index.html")?.contains("Our own home page") == true)
+        #expect(forked.file("cities/springfield/index.html")?.contains("Springfield Blueprint") == true, "other templates stay built-in")
+        #expect(forked.file("assets/extra.css") != nil)
+        #expect(forked.file("assets/style.css") != nil)
+    }
+
+    @Test("citywide init writes a site that builds without errors or warnings")
+    func initSiteBuilds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try SiteScaffold.createSite(at: folder)
+        #expect(written.contains("site.yml"))
+        #expect(written.contains("Templates/layout.mustache"))
+        let outcome = Pipeline.build(Pipeline.Options(site: folder))
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.lines)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("_site/cities/our-city/index.html").path))
+        #expect(throws: SiteScaffold.Failure.self) { try SiteScaffold.createSite(at: folder) }
+    }
+
+    @Test("every built-in template and asset in BuiltinSite/ is listed, so init copies all of them")
+    func builtinFilesListed() throws {
+        let folder = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/CitywideCore/BuiltinSite")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix("init-") }
+        let listed = BuiltinSite.files.map { ($0.path as NSString).lastPathComponent }
+        #expect(Set(onDisk) == Set(listed))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// Privacy rules 1 and 3 tested as an attacker would: withheld values are
+/// distinctive numbers, and every byte of the output is searched for them.
+@Suite("Withheld values appear nowhere")
+struct PrivacyTests {
+    /// min_cell is raised to 1000 so that withheld counts can be distinctive
+    /// three-digit numbers that no coordinate or date would contain by chance.
+    static let files: [String: String] = Fixtures.site([
+        "site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1000"),
+        "Metrics/referrals_rate.yml": """
+        id: referrals_rate
+        title: Referrals per 100,000 residents
+        system: labor
+        type: rate
+        numerator: referrals
+        per: 100000
+        unit: per 100,000 residents
+        decimals: 1
+        frequency: quarterly
+
+        """,
+        "Data/referrals.csv": """
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,5000,,
+        springfield,2019-Q1,referrals,sex,4013,,
+        springfield,2019-Q1,referrals,labor,987,,
+        springfield,2019-Q1,referrals,both,0,,
+        springfield,2019-Q2,referrals,,613,,
+        springfield,2019-Q3,referrals,,4200,,
+
+        """,
+    ])
+
+    static let withheld = ["987", "613"]
+
+    @Test("no withheld value is in any file, in any form")
+    func searchEveryByte() throws {
+        let site = try TestSite(Self.files)
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.errors.isEmpty, "\(outcome.lines)")
+        let files = site.outputFiles()
+        #expect(files.count > 10)
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for value in Self.withheld {
+                // 987, 9.87e2, "987.0" (a rate per 100,000 of a population of 100,000), 0.987 ...
+                for form in [value, value.prefix(1) + "." + value.dropFirst(), value.prefix(1) + "," + value.dropFirst()] {
+                    #expect(!text.contains(form), "\(path) contains \(form)")
+                }
+            }
+        }
+    }
+
+    @Test("withheld values read as SPEC says, in pages and downloads")
+    func wording() throws {
+        let site = try TestSite(Self.files)
+        defer { site.cleanUp() }
+        site.build()
+        let page = try #require(site.file("metrics/referrals/index.html"))
+        #expect(page.contains("fewer than 1000"))
+        let csv = try #require(site.file("data/referrals.csv"))
+        #expect(csv.contains("springfield,2019-Q2,,,suppressed-primary,,"))
+        #expect(csv.contains("springfield,2019-Q1,both,0,published,,"), "0 is publishable")
+        let json = try #require(site.file("data/referrals.json"))
+        #expect(json.contains("\"value\": null,\n      \"status\": \"suppressed-primary\""))
+        let rate = try #require(site.file("data/referrals_rate.csv"))
+        #expect(rate.contains("springfield,2019-Q2,,suppressed-primary"), "a rate of a withheld count is withheld")
+    }
+
+    @Test("the published primary count equals the number of small counts")
+    func counts() throws {
+        let site = try TestSite(Self.files)
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        let published = try #require(outcome.published)
+        let referrals = try #require(published.metrics.first { $0.definition.id == "referrals" })
+        #expect(referrals.counts.primary == 2)
+        #expect(referrals.counts.published == 4)
+    }
+
+    @Test("a metric may raise the threshold but never lower it")
+    func metricThreshold() throws {
+        let raised = try TestSite(Fixtures.site(["Metrics/referrals.yml": Fixtures.referralsMetric + "privacy: { min_cell: 20 }\n"]))
+        defer { raised.cleanUp() }
+        raised.build()
+        #expect(raised.file("data/referrals.csv")?.contains("springfield,2019-Q1,sex,,suppressed-primary") == true)
+        #expect(raised.file("data/referrals.csv")?.contains("springfield,2019-Q1,labor,,suppressed-primary") == true)
+
+        let lowered = try TestSite(Fixtures.site(["Metrics/referrals.yml": Fixtures.referralsMetric + "privacy: { min_cell: 5 }\n"]))
+        defer { lowered.cleanUp() }
+        #expect(lowered.check().hasError("Metrics/referrals.yml", containing: "never lower it"))
+    }
+}

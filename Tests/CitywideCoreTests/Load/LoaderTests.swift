@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+@Suite("Loading a site")
+struct LoaderTests {
+    @Test("dimension values are kept as written, even those YAML would read as numbers or booleans")
+    func dimensionValuesAreText() throws {
+        let metric = Fixtures.referralsMetric.replacingOccurrences(of: "trafficking_type: [sex, labor, both]", with: "age_group: [under_18, 18_24, no, 1e3]")
+        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": metric, "Data/referrals.csv": "city,period,metric,age_group,value\nspringfield,2019-Q1,referrals,18_24,12\n"]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.errors.isEmpty, "\(outcome.lines)")
+        #expect(outcome.site?.metrics.first?.dimensions.first?.values == ["under_18", "18_24", "no", "1e3"])
+    }
+
+    @Test("site.yml defaults and the default populations")
+    func defaults() throws {
+        let site = try TestSite(Fixtures.site(["site.yml": "title: Only a title\n"]))
+        defer { site.cleanUp() }
+        let config = try #require(site.check().site?.config)
+        #expect(config.privacy.minCell == 11)
+        #expect(config.languages == ["en"])
+        #expect(config.populations.map(\.key).contains("labor_trafficking_survivors"))
+        #expect(config.populations.count == 11)
+    }
+
+    @Test("person-level column names, in any case or spacing", arguments: ["name", "First Name", "DOB", "date_of_birth", "Street Address", "phone", "E-mail", "case_id", "CLIENT ID", "ssn"])
+    func personLevel(column: String) {
+        #expect(PersonLevelColumns.identifies(column))
+    }
+
+    @Test("aggregate columns are not mistaken for people", arguments: ["city", "period", "metric", "value", "trafficking_type", "sex", "age_group", "industry", "status", "note"])
+    func aggregateColumns(column: String) {
+        #expect(!PersonLevelColumns.identifies(column))
+    }
+
+    @Test("front matter needs its fences")
+    func frontMatter() {
+        #expect(FrontMatter.split("---\ncity: A\n---\n# Body\n")?.body == "# Body")
+        #expect(FrontMatter.split("---\ncity: A\n---\n# Body\n")?.bodyLine == 4)
+        #expect(FrontMatter.split("city: A\n# Body\n") == nil)
+        #expect(FrontMatter.split("---\ncity: A\n") == nil)
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import CitywideCore
+
+@Suite("Markdown")
+struct MarkdownTests {
+    @Test("raw HTML from a blueprint is not passed through")
+    func noRawHTML() {
+        let html = MarkdownRenderer.render("Hello <script>alert(1)</script> and <img src=x onerror=alert(1)>\n\n<div onclick=\"x()\">block</div>\n").html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onerror"))
+        #expect(!html.contains("onclick"))
+    }
+
+    @Test("javascript: and data: links are dropped")
+    func unsafeLinks() {
+        let html = MarkdownRenderer.render("[click](javascript:alert(1)) [two](JaVaScRiPt:alert(1)) [three](data:text/html,hi)").html
+        #expect(!html.lowercased().contains("javascript:"))
+        #expect(!html.contains("data:text"))
+    }
+
+    @Test("a leading level-1 heading becomes the page title; the rest nests under the page's sections")
+    func title() {
+        let output = MarkdownRenderer.render("# Springfield *Blueprint*\n\n## Why\n\nText\n")
+        #expect(output.title == "Springfield Blueprint")
+        #expect(!output.html.contains("<h1"))
+        #expect(output.html.contains("<h3>Why</h3>"))
+    }
+
+    @Test("GFM extensions: tables, strikethrough, autolinks, task lists")
+    func extensions() {
+        let html = MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ www.example.org\n\n- [ ] todo\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>no</del>"))
+        #expect(html.contains("href=\"http://www.example.org\""))
+        #expect(html.contains("aria-label=\"Not done:\""))
+        #expect(!html.contains("<input"))
+    }
+}
+
+@Suite("Number text")
+struct NumberTextTests {
+    @Test("grouping, decimals and signs", arguments: [
+        (1204.0, 0, "1,204"), (0.0, 0, "0"), (1234567.891, 2, "1,234,567.89"), (-12.5, 1, "-12.5"), (999.96, 1, "1,000.0"), (-0.01, 1, "0.0"),
+    ])
+    func format(value: Double, decimals: Int, expected: String) {
+        #expect(NumberText.format(value, decimals: decimals) == expected)
+    }
+
+    @Test("plain numbers for downloads")
+    func plain() {
+        #expect(NumberText.plain(12) == "12")
+        #expect(NumberText.plain(12.25) == "12.25")
+        #expect(NumberText.plain(1.0 / 3.0) == "0.333333")
+    }
+}
+
+@Suite("Downloads")
+struct DownloadTests {
+    @Test("CSV fields are quoted as RFC 4180 says, and formulas are defused")
+    func csvFields() {
+        #expect(DataDownloads.csvField("plain") == "plain")
+        #expect(DataDownloads.csvField("a, b") == "\"a, b\"")
+        #expect(DataDownloads.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(DataDownloads.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(DataDownloads.csvField("-12") == "-12")
+    }
+
+    @Test("JSON strings escape what could end a script block")
+    func jsonEscapes() {
+        #expect(JSONValue.string("</script><b>&\"\n").text == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\n\"\n")
+    }
+}
