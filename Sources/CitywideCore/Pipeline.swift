@@ -3,7 +3,7 @@ import Foundation
 /// The whole of Citywide in one place:
 ///
 ///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations
-///     validate  cross-file references, duplicates                  → Diagnostics
+///     validate  cross-file references, duplicates, parts vs totals → Diagnostics (+ derived totals)
 ///     analyze   privacy rules (the only reader of raw values)      → PublishedData
 ///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder
 ///     write     swap the staging folder in whole, or throw it away
@@ -84,6 +84,7 @@ public enum Pipeline {
             site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
         CrossReferences.check(site, observations, log: log)
+        observations = DataIntegrity.check(site, observations, log: log)
         guard !log.hasErrors else { return (site, nil) }
         return (site, Disclosure.publish(site, observations))
     }

@@ -34,10 +34,10 @@ enum ComputedMetrics {
             var flag = numerator.flag
             var note: String?
             let denominatorInput = denominators.map { $0[key] }
-            if case .withheld = numerator.published {
-                value = .withheld(.primary)
-            } else if let denominatorInput, case .withheld = denominatorInput?.published {
-                value = .withheld(.primary)
+            if case let .withheld(rule) = numerator.published {
+                value = .withheld(rule)
+            } else if let denominatorInput, case let .withheld(rule) = denominatorInput?.published {
+                value = .withheld(rule)
             } else if let top = numerator.raw {
                 if metric.kind == .rate {
                     if let population = site.blueprints[key.city].population {

@@ -9,10 +9,13 @@ public enum Disclosure {
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
             let metric = site.metrics[m]
             let list = m < observations.byMetric.count ? observations.byMetric[m] : []
-            return PrimarySuppression.apply(list, metric: metric, minCell: minCell(metric, rules))
+            var figures = PrimarySuppression.apply(list, metric: metric, minCell: minCell(metric, rules))
+            ComplementarySuppression.apply(&figures, metric: metric)
+            return figures
         }
         // Computed metrics are made from their inputs' raw counts, and are
-        // withheld wherever an input is.
+        // withheld wherever an input is withheld, by either rule: a rate
+        // times the published population must not give a count back.
         for (m, metric) in site.metrics.enumerated() where metric.isComputed {
             figures[m] = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, rules: rules)
         }

@@ -25,6 +25,7 @@ struct DataFileLoader {
             }
             return true
         }
+        warnIfOnePerPerson(result)
         for problem in problems {
             log.error(SourceLocation(path: path, line: problem.position.line, column: problem.position.column), problem.message)
         }
@@ -32,6 +33,16 @@ struct DataFileLoader {
             log.warning(SourceLocation(path: path), "the file is empty: a data file starts with a header line (city,period,metric,...,value)")
         }
         return result
+    }
+
+    /// Aggregates have totals and varied counts. A file whose every value is
+    /// 1 is almost certainly one row per person with the names taken off:
+    /// still person-level data, so say so (it is not refused: a tiny
+    /// aggregate can be all ones, and every 1 is withheld anyway).
+    private func warnIfOnePerPerson(_ result: [Int: [Observation]]) {
+        let values = result.values.joined().compactMap(\.value)
+        guard values.count >= 5, values.allSatisfy({ $0 == 1 }) else { return }
+        log.warning(SourceLocation(path: path, line: 1), "every value in this file is 1: it looks like one row per person, which Citywide must not receive; send counts per city, period and breakdown instead")
     }
 
     private func at(_ record: borrowing CSVRecord, _ field: Int) -> SourceLocation {
@@ -112,7 +123,7 @@ struct DataFileLoader {
 
         var flag: InputFlag?
         if let c = columns.status, !record.isEmpty(c) {
-            flag = InputFlag(rawValue: record.string(c))
+            flag = InputFlag(rawValue: record.string(c)).flatMap { InputFlag.allowedInData.contains($0) ? $0 : nil }
             if flag == nil {
                 ok = false
                 log.error(at(record, c), "status '\(record.string(c))' must be empty or one of provisional, estimated, break")

@@ -53,6 +53,7 @@ extension InputFlag {
         case .provisional: "provisional"
         case .estimated: "estimated"
         case .seriesBreak: "series break"
+        case .derived: "derived from its parts"
         }
     }
 }

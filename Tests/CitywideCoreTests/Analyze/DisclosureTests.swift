@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// Complementary suppression, attacked the way a reader with the downloads
+/// would attack it: by solving the equations the published tables satisfy.
+@Suite("Disclosure control")
+struct DisclosureTests {
+    // MARK: An attack on a whole built site
+
+    /// Two cities, four quarters, a full sex × age table with margins, a rate
+    /// and a percent. min_cell is 1000 so every value can be a distinctive
+    /// number: the withheld ones are searched for in every output byte.
+    static func attackSite() -> [String: String] {
+        var rows = ["city,period,metric,sex,age,value,status,note"]
+        var rng = SeededRandom(seed: 42)
+        var used: Set<Int> = []
+        func distinct(_ range: ClosedRange<Int>) -> Int {
+            while true {
+                let v = rng.next(in: range)
+                if !used.contains(v), !(2017...2022).contains(v), v % 100 != 0 { used.insert(v); return v }
+            }
+        }
+        for city in ["springfield", "shelbyville"] {
+            for quarter in 1...4 {
+                // Cells: a small one (withheld) in some places, the rest large.
+                var cube: [[Int]] = [[0, 0], [0, 0]]
+                for s in 0..<2 { for a in 0..<2 { cube[s][a] = distinct(1100...9900) } }
+                if quarter != 2 { cube[(quarter + 1) % 2][quarter % 2] = distinct(101...989) }
+                if quarter == 3 { cube[0][0] = distinct(101...989) }
+                let sexes = ["female", "male"], ages = ["minor", "adult"]
+                let total = cube.flatMap { $0 }.reduce(0, +)
+                let period = "2019-Q\(quarter)"
+                rows.append("\(city),\(period),cases,,,\(total),,")
+                for s in 0..<2 { rows.append("\(city),\(period),cases,\(sexes[s]),,\(cube[s][0] + cube[s][1]),,") }
+                for a in 0..<2 { rows.append("\(city),\(period),cases,,\(ages[a]),\(cube[0][a] + cube[1][a]),,") }
+                for s in 0..<2 { for a in 0..<2 { rows.append("\(city),\(period),cases,\(sexes[s]),\(ages[a]),\(cube[s][a]),,") } }
+                rows.append("\(city),\(period),placed,,,\(quarter == 4 ? distinct(101...989) : distinct(1100...1900)),,")
+            }
+        }
+        let blueprint: (String, String) -> String = { slug, city in
+            Fixtures.blueprint(city: city, commitments: """
+              - id: \(slug)-housing
+                system: housing
+                title: House survivors
+                status: planned
+                metrics: [cases, cases_rate, placed_percent]
+            """)
+        }
+        return [
+            "site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1000"),
+            "Blueprints/springfield.md": blueprint("springfield", "Springfield"),
+            "Blueprints/shelbyville.md": blueprint("shelbyville", "Shelbyville"),
+            "Metrics/cases.yml": """
+            id: cases
+            title: Cases
+            system: cross_system
+            type: count
+            frequency: quarterly
+            dimensions:
+              sex: [female, male]
+              age: [minor, adult]
+            """,
+            "Metrics/placed.yml": "id: placed\ntitle: Placed\nsystem: housing\ntype: count\nfrequency: quarterly\n",
+            "Metrics/cases_rate.yml": "id: cases_rate\ntitle: Cases per 100,000\nsystem: cross_system\ntype: rate\nnumerator: cases\nper: 100000\ndecimals: 3\nfrequency: quarterly\n",
+            "Metrics/placed_percent.yml": "id: placed_percent\ntitle: Share placed\nsystem: housing\ntype: percent\nnumerator: placed\ndenominator: cases\ndecimals: 4\nfrequency: quarterly\n",
+            "Data/cases.csv": rows.joined(separator: "\n") + "\n",
+        ]
+    }
+
+    @Test("no withheld cell of a built site can be solved for from its downloads")
+    func builtSiteResistsEquations() throws {
+        let site = try TestSite(Self.attackSite())
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.errors.isEmpty, "\(outcome.lines)")
+        let csv = try #require(site.file("data/cases.csv"))
+        let attacker = EquationAttacker(csv: csv, dimensions: [["female", "male"], ["minor", "adult"]])
+        #expect(attacker.rows.count == 2 * 4 * 9)
+        #expect(attacker.rows.contains { $0.value == nil }, "the attack site does withhold values")
+        let exposed = attacker.exposed()
+        #expect(exposed.isEmpty, "solvable withheld cells: \(exposed)")
+        // The JSON download says the same as the CSV.
+        let json = try #require(site.file("data/cases.json"))
+        #expect(json.components(separatedBy: "\"value\": null").count - 1 == attacker.rows.filter { $0.value == nil }.count)
+    }
+
+    @Test("no withheld input value appears in any output byte, in any form")
+    func withheldValuesAppearNowhere() throws {
+        let files = Self.attackSite()
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        site.build()
+        let published = try #require(site.file("data/cases.csv"))
+        let input = EquationAttacker.parseCSV(try #require(files["Data/cases.csv"]))
+        let output = EquationAttacker.parseCSV(published)
+        // Find each withheld cell's true value in the input.
+        var withheld: [String] = []
+        for row in output.dropFirst() where row.count > 5 && row[4].isEmpty && row[5].hasPrefix("suppressed") {
+            if let source = input.first(where: { $0.count > 5 && $0[0] == row[0] && $0[1] == row[1] && $0[3] == row[2] && $0[4] == row[3] && ($0[2] == "cases") }) {
+                withheld.append(source[5])
+            }
+        }
+        #expect(withheld.count >= 8)
+        let everything = site.outputFiles().map { String(decoding: $0.value, as: UTF8.self) }.joined(separator: "\n")
+        for value in withheld {
+            let grouped = NumberText.format(Double(value) ?? 0)
+            for form in [value, grouped] {
+                let pattern = "(?<![0-9.,])\(NSRegularExpression.escapedPattern(for: form))(?![0-9])(?!\\.0*[1-9])"
+                let found = (everything as NSString).range(of: pattern, options: .regularExpression)
+                let context = found.location == NSNotFound ? "" : (everything as NSString).substring(with: NSRange(location: max(0, found.location - 120), length: min(200, (everything as NSString).length - max(0, found.location - 120))))
+                #expect(found.location == NSNotFound, "withheld value \(form) appears in the output: \(context)")
+            }
+        }
+    }
+
+    @Test("a rate or percent is withheld wherever its count is, by either rule")
+    func ratesFollowTheirCounts() throws {
+        let site = try TestSite(Self.attackSite())
+        defer { site.cleanUp() }
+        site.build()
+        func statuses(_ metric: String) throws -> [String: String] {
+            let rows = EquationAttacker.parseCSV(try #require(site.file("data/\(metric).csv"))).dropFirst().filter { $0.count > 3 }
+            let header = EquationAttacker.parseCSV(try #require(site.file("data/\(metric).csv")))[0]
+            let status = try #require(header.firstIndex(of: "status"))
+            let total = rows.filter { header.count == 6 || ($0[2].isEmpty && $0[3].isEmpty) }
+            return Dictionary(total.map { ("\($0[0]) \($0[1])", $0[status]) }, uniquingKeysWith: { a, _ in a })
+        }
+        let cases = try statuses("cases")
+        let rate = try statuses("cases_rate")
+        let placed = try statuses("placed")
+        let percent = try statuses("placed_percent")
+        #expect(!cases.isEmpty)
+        for (key, status) in cases where status.hasPrefix("suppressed") {
+            #expect(rate[key] == status, "rate at \(key) must be withheld like its count")
+            #expect(percent[key]?.hasPrefix("suppressed") == true, "percent at \(key) must be withheld: its denominator is")
+        }
+        for (key, status) in placed where status.hasPrefix("suppressed") {
+            #expect(percent[key]?.hasPrefix("suppressed") == true, "percent at \(key) must be withheld: its numerator is")
+        }
+    }
+
+    // MARK: Many random tables
+
+    @Test("random small tables: after suppression no withheld cell is determined", arguments: 0..<200)
+    func randomTables(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(seed) &+ 1000)
+        let dimensionCount = rng.next(in: 1...3)
+        let dimensions = (0..<dimensionCount).map { d in
+            Dimension(name: "d\(d)", values: (0..<rng.next(in: 2...4)).map { "v\($0)" })
+        }
+        // A full table: every combination, with all its margins.
+        var leaves: [[Int]] = [[]]
+        for dimension in dimensions { leaves = leaves.flatMap { prefix in dimension.values.indices.map { prefix + [$0] } } }
+        var value: [CellKey: Double] = [:]
+        for leaf in leaves {
+            let v = Double([0, 1, 2, 3, 5, 8, 10, 12, 25, 40, 90].randomElement(using: &rng) ?? 0)
+            // Add the leaf to every margin above it.
+            for mask in 0..<(1 << dimensions.count) {
+                var key = CellKey.total
+                for d in dimensions.indices where mask & (1 << d) != 0 { key = key.setting(d, to: leaf[d] + 1) }
+                value[key, default: 0] += v
+            }
+        }
+        // Some tables give only one-way breakdowns: drop deeper cells.
+        let oneWayOnly = rng.next(in: 0...2) == 0
+        let cells = value.keys.filter { !oneWayOnly || $0.depth <= 1 }.sorted()
+        let metric = MetricDefinition(
+            id: "m", title: "M", description: "", system: .crossSystem, kind: .count, numerator: nil, denominator: nil, per: nil,
+            unit: "", decimals: 0, direction: .up, frequency: .quarterly, dimensions: dimensions, target: nil, minCell: nil,
+            source: nil, sdg: nil, progressThresholds: nil, location: SourceLocation(path: "Metrics/m.yml")
+        )
+        let period = try #require(Period("2019-Q1"))
+        let observations = cells.map { cell in
+            Observation(city: 0, period: period, cell: cell, value: value[cell], flag: nil, note: nil, origin: RowOrigin(file: 0, line: 1))
+        }
+        var figures = PrimarySuppression.apply(observations, metric: metric, minCell: 11)
+        ComplementarySuppression.apply(&figures, metric: metric)
+
+        let rows = figures.map { figure in
+            EquationAttacker.Row(
+                city: "c", period: "p",
+                cell: dimensions.indices.map { d in figure.cell.code(d) == 0 ? "" : dimensions[d].values[figure.cell.code(d) - 1] },
+                value: figure.value.number.map { Fraction(Int($0), 1) }
+            )
+        }
+        let exposed = EquationAttacker(rows: rows, dimensions: dimensions.map(\.values)).exposed()
+        #expect(exposed.isEmpty, "seed \(seed): \(exposed.count) withheld cells solvable")
+        // Primary cells stay withheld, and no published value is a small count.
+        for figure in figures {
+            if let v = figure.value.number { #expect(v == 0 || v >= 11) }
+        }
+        #expect(figures.count == observations.count)
+    }
+
+    @Test("the rule is deterministic and withholds the smallest cell of the line")
+    func smallestCellInTheLine() throws {
+        let dimensions = [Dimension(name: "sex", values: ["female", "male", "another"])]
+        let metric = MetricDefinition(
+            id: "m", title: "M", description: "", system: .crossSystem, kind: .count, numerator: nil, denominator: nil, per: nil,
+            unit: "", decimals: 0, direction: .up, frequency: .quarterly, dimensions: dimensions, target: nil, minCell: nil,
+            source: nil, sdg: nil, progressThresholds: nil, location: SourceLocation(path: "Metrics/m.yml")
+        )
+        let period = try #require(Period("2019-Q1"))
+        let values: [(CellKey, Double)] = [(.total, 100), (CellKey.total.setting(0, to: 1), 60), (CellKey.total.setting(0, to: 2), 33), (CellKey.total.setting(0, to: 3), 7)]
+        let observations = values.map { Observation(city: 0, period: period, cell: $0.0, value: $0.1, flag: nil, note: nil, origin: RowOrigin(file: 0, line: 1)) }
+        var figures = PrimarySuppression.apply(observations, metric: metric, minCell: 11)
+        ComplementarySuppression.apply(&figures, metric: metric)
+        #expect(figures.map(\.status) == ["published", "published", "suppressed-complementary", "suppressed-primary"])
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so random tests repeat exactly.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// Breakdowns must agree with their totals; a missing total is computed and
+/// marked, never left silently inconsistent.
+@Suite("Data integrity")
+struct DataIntegrityTests {
+    func outcome(_ data: String) throws -> (Pipeline.Outcome, TestSite) {
+        let site = try TestSite(Fixtures.site(["Data/referrals.csv": "city,period,metric,trafficking_type,value,status,note\n" + data]))
+        return (site.build(), site)
+    }
+
+    @Test("parts that add up to more than their total are an error at the total's line")
+    func partsExceedTotal() throws {
+        let (outcome, site) = try outcome("springfield,2019-Q1,referrals,,30,,\nspringfield,2019-Q1,referrals,sex,22,,\nspringfield,2019-Q1,referrals,labor,18,,\n")
+        defer { site.cleanUp() }
+        #expect(outcome.hasError("Data/referrals.csv", line: 2, containing: "already add up to 40 (lines 3, 4), more than the total, 30"), "\(outcome.lines)")
+    }
+
+    @Test("a complete breakdown that does not add up to its total is an error")
+    func completeBreakdownMismatch() throws {
+        let (outcome, site) = try outcome("springfield,2019-Q1,referrals,,30,,\nspringfield,2019-Q1,referrals,sex,12,,\nspringfield,2019-Q1,referrals,labor,12,,\nspringfield,2019-Q1,referrals,both,0,,\n")
+        defer { site.cleanUp() }
+        #expect(outcome.hasError("Data/referrals.csv", line: 2, containing: "adds up to 24 (lines 3, 4, 5) but the total is 30"), "\(outcome.lines)")
+    }
+
+    @Test("a missing total whose parts are all given is computed, marked derived, and reported")
+    func derivedTotal() throws {
+        let (outcome, site) = try outcome("springfield,2019-Q1,referrals,sex,12,,\nspringfield,2019-Q1,referrals,labor,18,,\nspringfield,2019-Q1,referrals,both,0,,\n")
+        defer { site.cleanUp() }
+        #expect(outcome.succeeded, "\(outcome.lines)")
+        #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.message.contains("is computed from its breakdown by trafficking_type") })
+        #expect(site.file("data/referrals.csv")?.contains("springfield,2019-Q1,,30,published,derived,Derived: the sum of its breakdown by trafficking_type.") == true)
+    }
+
+    @Test("a missing total with an incomplete breakdown is reported, not invented")
+    func incompleteWithoutTotal() throws {
+        let (outcome, site) = try outcome("springfield,2019-Q1,referrals,sex,12,,\nspringfield,2019-Q1,referrals,labor,18,,\nspringfield,2019-Q2,referrals,,35,,\n")
+        defer { site.cleanUp() }
+        #expect(outcome.diagnostics.contains { $0.message.contains("is not given and its breakdown by trafficking_type is incomplete") })
+        #expect(site.file("data/referrals.csv")?.contains("springfield,2019-Q1,,30") == false)
+    }
+
+    @Test("two-way rows that no page shows are reported")
+    func twoWayRowsReported() throws {
+        let metric = Fixtures.referralsMetric + "  sex: [female, male]\n"
+        let data = """
+        city,period,metric,trafficking_type,sex,value
+        springfield,2019-Q1,referrals,,,40
+        springfield,2019-Q1,referrals,sex,,20
+        springfield,2019-Q1,referrals,labor,,20
+        springfield,2019-Q1,referrals,both,,0
+        springfield,2019-Q1,referrals,,female,25
+        springfield,2019-Q1,referrals,,male,15
+        springfield,2019-Q1,referrals,sex,female,12
+        springfield,2019-Q1,referrals,sex,male,8
+        springfield,2019-Q1,referrals,labor,female,13
+        springfield,2019-Q1,referrals,labor,male,7
+        springfield,2019-Q1,referrals,both,female,0
+        springfield,2019-Q1,referrals,both,male,0
+
+        """
+        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": metric, "Data/referrals.csv": data]))
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.lines)")
+        #expect(outcome.diagnostics.contains { $0.path == "Data/referrals.csv" && $0.line == 8 && $0.message.contains("6 rows break down by two or more dimensions") })
+    }
+
+    @Test("a file whose every value is 1 is flagged as one row per person")
+    func onePerPerson() throws {
+        let rows = (1...6).map { _ in "springfield,2019-Q1,referrals,sex,1,," }.joined(separator: "\n")
+        let site = try TestSite(Fixtures.site(["Data/people.csv": "city,period,metric,trafficking_type,value,status,note\n" + rows + "\n"]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.diagnostics.contains { $0.path == "Data/people.csv" && $0.severity == .warning && $0.message.contains("one row per person") })
+    }
+
+    @Test("'derived' cannot be claimed by a data file")
+    func derivedIsNotAnInputStatus() throws {
+        let (outcome, site) = try outcome("springfield,2019-Q1,referrals,,30,derived,\n")
+        defer { site.cleanUp() }
+        #expect(outcome.hasError("Data/referrals.csv", line: 2, containing: "status 'derived' must be empty or one of"))
+    }
+}
