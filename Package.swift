@@ -39,6 +39,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "citywide", dependencies: ["CitywideCommands"]),
+        // Benchmarks: writes synthetic sites of any size and times each stage.
+        .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
         .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
         .testTarget(name: "CitywideCommandsTests", dependencies: ["CitywideCommands", "CitywideCore"]),
     ],

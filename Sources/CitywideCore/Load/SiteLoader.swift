@@ -32,25 +32,29 @@ public enum SiteLoader {
 
     static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
         let names = SiteFiles.list(folder.appendingPathComponent("Blueprints"), withExtension: "md")
-        var blueprints: [Blueprint] = []
-        var translations: [String: [String: Blueprint]] = [:]
-        for name in names {
+        // Blueprints are independent files: read and parse them on every core.
+        let loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint)? in
+            let name = names[i]
             let path = "Blueprints/\(name)"
             let stem = String(name.dropLast(3))
             let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count <= 2, Identifier.isValid(parts[0]) else {
-                log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md (lowercase letters, digits, -) or <city-slug>.<language>.md")
-                continue
+                log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md (lowercase letters, digits, - and _) or <city-slug>.<language>.md")
+                return nil
             }
             guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
                   let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, metricIDs: metricIDs, log: log)
-            else { continue }
-            if parts.count == 2 {
-                let language = parts[1]
+            else { return nil }
+            return (parts[0], parts.count == 2 ? parts[1] : nil, blueprint)
+        }
+        var blueprints: [Blueprint] = []
+        var translations: [String: [String: Blueprint]] = [:]
+        for case let (slug, language, blueprint)? in loaded {
+            if let language {
                 if !config.languages.contains(language) || language == config.defaultLanguage {
-                    log.warning(SourceLocation(path: path), "'\(language)' is not one of the site's other languages (\(config.languages.dropFirst().joined(separator: ", "))); this translation is not published")
+                    log.warning(blueprint.location, "'\(language)' is not one of the site's other languages (\(config.languages.dropFirst().joined(separator: ", "))); this translation is not published")
                 }
-                translations[parts[0], default: [:]][language] = blueprint
+                translations[slug, default: [:]][language] = blueprint
             } else {
                 blueprints.append(blueprint)
             }

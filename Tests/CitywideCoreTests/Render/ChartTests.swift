@@ -512,6 +512,43 @@ struct ChartTests {
         #expect(Set(styles.map { "\($0.color)\($0.marker)\($0.dash ?? "")" }).count == 36)
     }
 
+    /// WCAG 1.4.11 asks 3:1 for the parts of a graphic needed to understand it. Against the
+    /// white background every series colour has it (test above). Against each other six
+    /// colours cannot all have it (that would need six luminance steps of 3:1 each, more than
+    /// black to white allows), and today's neighbours are between 1.04:1 and 1.55:1. So colour is
+    /// never the only cue: every pair of series that share a chart, and are below 3:1 from each
+    /// other, must differ in marker shape, and every series is named by a direct label in its own
+    /// colour at its last point. The grid (#e3e3e3) is decorative: values are labelled on the axes
+    /// and written in the table beside the chart, so it needs no contrast.
+    @Test func neighbouringSeriesDifferByMoreThanColour() throws {
+        let names = ["Atlanta", "Boston", "Chicago", "Denver", "El Paso", "Fresno"]
+        let chart = LineChart(id: "n", title: "t", summary: "", xLabels: ["x", "y"],
+                              series: names.enumerated().map { ChartSeries(name: $1, values: [num(Double(10 * $0 + 1)), num(Double(10 * $0 + 5))]) })
+        let root = try parseSVG(chart.svg())
+        var lowContrastPairs = 0
+        for i in names.indices {
+            for j in names.indices where j > i {
+                let a = ChartPalette.style(forSeries: i), b = ChartPalette.style(forSeries: j)
+                let ratio = try #require(ChartPalette.contrastRatio(a.color, b.color))
+                #expect(a.color != b.color)
+                if ratio < 3 {
+                    lowContrastPairs += 1
+                    #expect(a.marker != b.marker, "series \(i) and \(j) are \(ratio):1 apart and share a marker")
+                }
+            }
+            let group = try #require(root.withClass("chart-series-\(i)").first)
+            let label = try #require(group.withClass("chart-label").first)
+            #expect(label.text == names[i])
+            #expect(label["fill"] == ChartPalette.style(forSeries: i).color)
+            // The background the colours are judged against is the chart's own.
+            #expect(try #require(ChartPalette.contrastRatio(ChartPalette.style(forSeries: i).color, ChartPalette.background)) >= 3)
+        }
+        // Documented above: adjacent colours do not reach 3:1 from each other.
+        #expect(lowContrastPairs > 0)
+        #expect(try #require(ChartPalette.contrastRatio(ChartPalette.grid, ChartPalette.background)) < 3)
+        #expect(root.withClass("chart-grid").allSatisfy { $0.descendants("text").isEmpty })
+    }
+
     @Test func directLabelAtLastPublishedPoint() throws {
         let root = try parseSVG(sampleLineChart().svg())
         for (index, name) in ["Atlanta", "Boston"].enumerated() {

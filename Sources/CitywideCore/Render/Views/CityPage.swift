@@ -52,9 +52,7 @@ struct CityPage {
             s["trend_arrow"] = trend.arrow
             s["trend_class"] = trend.judgement.rawValue
         }
-        if let period = figures.latestBreakdownPeriod(cities: [city]) {
-            s["breakdowns"] = figures.breakdownTables(cities: [city], period: period).map(\.context)
-        }
+        s["breakdowns"] = figures.breakdownHistory(city: city).map(\.context)
         s["withheld_note"] = figures.withheldNote(cities: [city])
         return s
     }

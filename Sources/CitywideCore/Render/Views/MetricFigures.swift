@@ -79,6 +79,29 @@ struct MetricFigures {
         }
     }
 
+    /// For one city, each dimension's breakdown over time: periods down,
+    /// the dimension's values across. Every one-way row of the data is here.
+    func breakdownHistory(city: Int) -> [Table] {
+        let figures = metric.figures(city: city)
+        return definition.dimensions.enumerated().compactMap { d, dimension in
+            let periods = metric.periods.filter { period in
+                dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
+            }
+            guard !periods.isEmpty, !figures.isEmpty else { return nil }
+            return Table(
+                caption: "\(definition.title) by \(dimension.label.lowercased()), \(cityName(city))",
+                corner: "Period",
+                columns: dimension.values.map(humanize),
+                rows: periods.reversed().map { period in
+                    Table.Row(header: period.description, cells: dimension.values.indices.map { v in
+                        let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
+                        return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                    })
+                }
+            )
+        }
+    }
+
     /// The latest period in which any of `cities` has a breakdown.
     func latestBreakdownPeriod(cities: [Int]) -> Period? {
         metric.periods.last { period in cities.contains { city in

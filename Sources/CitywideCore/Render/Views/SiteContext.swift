@@ -3,6 +3,8 @@ struct SiteContext {
     let site: Site
     let published: PublishedData
 
+    static let cityMenuLimit = 12
+
     var latestReportPeriod: Period? { ReportPeriods.all(published).last }
 
     func base(_ location: PageLocation, title: String, description: String? = nil, section: String) -> [String: Any] {
@@ -24,7 +26,11 @@ struct SiteContext {
             "nav": nav.map { key, label, path in
                 ["label": label, "href": location.href(path), "current": key == section] as [String: Any]
             },
-            "cities_nav": site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] },
+            // A menu of every city helps with a few; with hundreds it would
+            // make each page as long as the site. The overview lists them all.
+            "cities_nav": site.blueprints.count <= SiteContext.cityMenuLimit
+                ? site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] }
+                : [],
             "data_status": config.dataStatus.rawValue,
             "data_status_label": dataStatusLabel,
             "data_notice": dataNotice,
