@@ -58,7 +58,11 @@ enum CheckJSON {
             "    {\"path\": \(quote(d.path)), \"line\": \(d.line), \"column\": \(d.column), \"severity\": \"\(d.severity.rawValue)\", \"message\": \(quote(d.message))}"
         }
         let errors = outcome.errorCount
-        return "{\n  \"errors\": \(errors),\n  \"warnings\": \(outcome.diagnostics.count - errors),\n  \"diagnostics\": [\n" + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ]\n}"
+        let disclosure = (outcome.published?.metrics ?? []).map { m in
+            "    {\"metric\": \(quote(m.definition.id)), \"min_cell\": \(m.minCell), \"published\": \(m.counts.published), \"suppressed_primary\": \(m.counts.primary), \"suppressed_complementary\": \(m.counts.complementary), \"unreliable\": \(m.counts.unreliable)}"
+        }
+        return "{\n  \"errors\": \(errors),\n  \"warnings\": \(outcome.diagnostics.count - errors),\n  \"diagnostics\": [\n" + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ],\n"
+            + "  \"disclosure\": [\n" + disclosure.joined(separator: ",\n") + (disclosure.isEmpty ? "" : "\n") + "  ]\n}"
     }
 
     static func quote(_ s: String) -> String {

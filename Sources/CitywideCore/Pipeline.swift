@@ -81,7 +81,11 @@ public enum Pipeline {
     static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog) -> (Site?, PublishedData?) {
         var (site, observations) = { let r = SiteLoader.load(folder, log: log); return (r.site, r.observations) }()
         if let baseURL {
-            site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            if WebAddress.isValid(baseURL) {
+                site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            } else {
+                log.error(SourceLocation(path: "--base-url", line: 1), "must be a web address starting with https:// or http://, found '\(baseURL)'")
+            }
         }
         CrossReferences.check(site, observations, log: log)
         observations = DataIntegrity.check(site, observations, log: log)

@@ -174,15 +174,14 @@ def nu_errors(folder):
     return [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
 
 
-@pytest.mark.xfail(reason="Load/Validate accepts a source url with raw < and \" (needs percent-encoding or an error)", strict=False)
-def test_source_url_with_markup_is_valid_html(tmp_path):
+def test_source_url_with_markup_is_refused(tmp_path):
+    # A source url with raw < or " could not be printed as a valid link: it is an error at its line.
     root = write_site(tmp_path / "site", **{"Metrics/evil_metric.yml": METRIC.replace(SOURCE_URL, BAD_SOURCE_URL)})
     out = tmp_path / "out"
     proc = build_site(root, out, check=False)
-    if proc.returncode == 1:
-        assert "error:" in proc.stdout + proc.stderr  # refusing it is as good as encoding it
-        return
-    assert not nu_errors(out)
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert re.search(r"Metrics/evil_metric\.yml:\d+:\d+: error: source url must be a web address", proc.stdout + proc.stderr)
+    assert not out.exists()
 
 
 def test_bad_input_fails_with_diagnostics_not_a_crash(tmp_path):

@@ -19,10 +19,11 @@ public enum Disclosure {
         for (m, metric) in site.metrics.enumerated() where metric.isComputed {
             figures[m] = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, rules: rules)
         }
-        let metrics = site.metrics.indices.map { m in
+        var metrics = site.metrics.indices.map { m in
             PublishedMetric(definition: site.metrics[m], minCell: minCell(site.metrics[m], rules), figures: figures[m])
         }
         let periods = Set(metrics.flatMap(\.periods)).sorted()
+        for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
         return PublishedData(metrics: metrics, periods: periods)
     }
 

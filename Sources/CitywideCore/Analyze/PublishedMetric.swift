@@ -11,7 +11,7 @@ public struct PublishedMetric: Sendable {
     /// The minimum cell size used for this metric (site's, or the metric's higher one).
     public let minCell: Int
     /// Sorted by city, period, then breakdown (totals first).
-    public let figures: [PublishedFigure]
+    public private(set) var figures: [PublishedFigure]
     /// Every period with a figure, sorted.
     public let periods: [Period]
     public let counts: DisclosureCounts
@@ -34,6 +34,14 @@ public struct PublishedMetric: Sendable {
         self.index = index
         self.periods = periods.sorted()
         self.counts = counts
+    }
+
+    /// A provider's note is free text: beside a withheld value it could say
+    /// what the value hides ("three sisters from one family"). Not published.
+    mutating func dropNotesOfWithheld() {
+        for i in figures.indices {
+            if case .withheld = figures[i].value { figures[i].note = nil }
+        }
     }
 
     public func figure(city: Int, period: Period, cell: CellKey = .total) -> PublishedFigure? {

@@ -40,7 +40,7 @@ extension Commitment {
         let log = parent.log
         let id = fields.string("id", required: true)
         if let id, !Identifier.isValid(id) {
-            log.error(fields.location, "commitment id '\(id)' must be lowercase letters, digits, - and _")
+            log.error(fields.location, "commitment id '\(id)' must be \(Identifier.rule)")
         }
         let systemText = fields.string("system", required: true)
         var system: CitySystem?

@@ -1,3 +1,5 @@
+import Foundation
+
 extension MetricDefinition {
     /// The most dimensions a metric may declare, and values per dimension: a
     /// cell's breakdown is packed into one 64-bit key (see `CellKey`).
@@ -6,13 +8,14 @@ extension MetricDefinition {
 
     /// Reads `Metrics/<id>.yml`.
     static func load(text: String, path: String, fileID: String, site: SiteConfig, log: DiagnosticLog) -> MetricDefinition? {
+        let fileName = (path as NSString).lastPathComponent
         guard let root = YAMLDocument.parse(text, path: path, log: log),
               var fields = YAMLMapping(root, path: path, log: log, what: "a metric definition")
         else { return nil }
 
         let id = fields.string("id", required: true)
         if let id, id != fileID {
-            log.error(fields.location, "metric id '\(id)' must match its file name '\(fileID).yml'")
+            log.error(fields.location, "metric id '\(id)' must match its file name '\(fileName)'")
         }
         let title = fields.string("title", required: true)
         let description = fields.string("description") ?? ""
@@ -31,11 +34,15 @@ extension MetricDefinition {
             for pair in dims.allPairs() {
                 let at = dims.location(of: pair.keyNode)
                 guard Identifier.isValid(pair.key), !Self.reservedColumns.contains(pair.key) else {
-                    log.error(at, "dimension name '\(pair.key)' must be lowercase letters, digits and _, and not one of \(Self.reservedColumns.sorted().joined(separator: ", "))")
+                    log.error(at, "dimension name '\(pair.key)' must be \(Identifier.rule), and not one of \(Self.reservedColumns.sorted().joined(separator: ", "))")
                     continue
                 }
-                guard case let .sequence(values) = pair.value, !values.isEmpty else {
+                guard case let .sequence(values) = pair.value else {
                     dims.wrongType(pair.key, pair.value, expected: "a list of values, e.g. [sex, labor]")
+                    continue
+                }
+                guard !values.isEmpty else {
+                    log.error(dims.location(of: pair.value), "dimension '\(pair.key)' needs at least one value, e.g. [sex, labor]")
                     continue
                 }
                 var names: [String] = []
@@ -86,11 +93,12 @@ extension MetricDefinition {
         if var s = fields.mapping("source") {
             let name = s.string("name", required: true)
             let url = s.string("url")
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                log.error(s.location, "source url must start with https:// or http://")
+            let valid = url.map(WebAddress.isValid) ?? true
+            if !valid {
+                log.error(s.valueLocation("url"), "source url must be a web address starting with https:// or http://, without spaces, quotes or < >")
             }
             s.finish("source")
-            if let name { source = Source(name: name, url: url.flatMap { $0.hasPrefix("http") ? $0 : nil }) }
+            if let name { source = Source(name: name, url: valid ? url : nil) }
         }
         let sdg = fields.string("sdg")
 

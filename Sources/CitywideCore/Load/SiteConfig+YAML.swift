@@ -12,10 +12,10 @@ extension SiteConfig {
         if let title = fields.string("title") { config.title = title }
         if let description = fields.string("description") { config.description = description }
         if let url = fields.string("base_url") {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+            if WebAddress.isValid(url) {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
-                log.error(fields.location, "'base_url' must start with https:// or http://, found '\(url)'")
+                log.error(fields.valueLocation("base_url"), "'base_url' must be a web address starting with https:// or http://, found '\(url)'")
             }
         }
         if let languages = fields.stringList("languages") {
@@ -31,7 +31,8 @@ extension SiteConfig {
             if config.languages.isEmpty { config.languages = ["en"] }
         }
         if var privacy = fields.mapping("privacy") {
-            if let minCell = privacy.int("min_cell", min: 1) { config.privacy.minCell = minCell }
+            // 1 would publish every count: the rule exists to withhold some.
+            if let minCell = privacy.int("min_cell", min: 2) { config.privacy.minCell = minCell }
             if let minRate = privacy.int("min_rate_numerator", min: 0) { config.privacy.minRateNumerator = minRate }
             privacy.finish("privacy")
         }
@@ -39,7 +40,7 @@ extension SiteConfig {
         if var populations = fields.mapping("populations") {
             config.populations = populations.allPairs().compactMap { pair in
                 guard Identifier.isValid(pair.key) else {
-                    log.error(populations.location(of: pair.keyNode), "population key '\(pair.key)' must be lowercase letters, digits and _")
+                    log.error(populations.location(of: pair.keyNode), "population key '\(pair.key)' must be \(Identifier.rule)")
                     return nil
                 }
                 guard let label = pair.value.string, !label.isEmpty else {
@@ -52,6 +53,18 @@ extension SiteConfig {
         fields.finish("site.yml")
         return config
     }
+}
+
+/// Addresses Citywide prints into links and the feed.
+enum WebAddress {
+    static func isValid(_ url: String) -> Bool {
+        (url.hasPrefix("https://") || url.hasPrefix("http://")) && url.count > 8
+            && !url.contains { $0.isWhitespace || "<>\"'`\\".contains($0) }
+    }
+}
+
+extension Identifier {
+    static let rule = "lowercase letters, digits, - and _ (not starting with - or _)"
 }
 
 /// Ids that end up in URLs and file names: kept to a safe alphabet so no id

@@ -39,7 +39,7 @@ public enum SiteLoader {
             let stem = String(name.dropLast(3))
             let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count <= 2, Identifier.isValid(parts[0]) else {
-                log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md (lowercase letters, digits, - and _) or <city-slug>.<language>.md")
+                log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md or <city-slug>.<language>.md; the slug is \(Identifier.rule)")
                 return nil
             }
             guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
@@ -83,7 +83,7 @@ public enum SiteLoader {
             }
             let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
             guard Identifier.isValid(id) else {
-                log.error(SourceLocation(path: path), "a metric file is named <metric-id>.yml with lowercase letters, digits, - and _")
+                log.error(SourceLocation(path: path), "a metric file is named <metric-id>.yml; the id is \(Identifier.rule)")
                 continue
             }
             guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),

@@ -19,7 +19,9 @@ enum TemplateLoader {
         let templatesFolder = siteFolder.appendingPathComponent("Templates")
         for relative in SiteFiles.list(templatesFolder) {
             let path = "Templates/" + relative
-            if relative.hasPrefix("assets/") {
+            if relative.hasPrefix(".") || relative.contains("/.") {
+                continue // editors' and systems' files (.DS_Store, .swp)
+            } else if relative.hasPrefix("assets/") {
                 assets[relative] = .file(path: path)
             } else if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
@@ -28,7 +30,7 @@ enum TemplateLoader {
                     log.warning(SourceLocation(path: path), "'\(name).mustache' does not replace any built-in template; it is used only as a partial ({{> \(name)}})")
                 }
                 sources[name] = (text, path)
-            } else if relative.hasSuffix(".yml") || relative.hasSuffix(".md") || relative.hasPrefix(".") || relative.contains("/.") {
+            } else if relative.hasSuffix(".yml") || relative.hasSuffix(".md") {
                 continue // translation and documentation files travel with templates; dotfiles are editors'.
             } else {
                 log.warning(SourceLocation(path: path), "ignored: Templates/ holds .mustache templates and an assets/ folder")

@@ -33,9 +33,17 @@ public struct CellKey: Sendable, Hashable, Comparable {
         (0..<8).compactMap { d in code(d) == 0 ? nil : (d, code(d) - 1) }
     }
 
+    /// Totals first, then one-way breakdowns (by the first declared
+    /// dimension, then the next), then two-way ones; within a breakdown, by
+    /// the values' declared order.
     public static func < (a: CellKey, b: CellKey) -> Bool {
-        // Totals first, then one-way breakdowns by dimension, then by value.
-        (a.depth, a.raw.byteSwapped) < (b.depth, b.raw.byteSwapped)
+        if a.depth != b.depth { return a.depth < b.depth }
+        for d in 0..<8 {
+            // A dimension broken down sorts before one that is not.
+            let x = a.code(d) == 0 ? 256 : a.code(d), y = b.code(d) == 0 ? 256 : b.code(d)
+            if x != y { return x < y }
+        }
+        return false
     }
 }
 

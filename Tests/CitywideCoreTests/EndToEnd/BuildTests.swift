@@ -177,3 +177,71 @@ struct BuildTests {
         #expect(Set(onDisk) == Set(listed))
     }
 }
+
+@Suite("Details readers notice")
+struct DetailTests {
+    @Test("table row headers are not links unless the row has one")
+    func rowHeadersAreText() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        site.build()
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("<th scope=\"row\">2019-Q1</th>"))
+        #expect(!html.contains("\">2019-Q1</a></th>"))
+    }
+
+    @Test("optional text left out leaves no empty markup")
+    func noEmptyMarkup() throws {
+        let blueprint = Fixtures.blueprint().replacingOccurrences(of: "fellow: Senior fellow\n", with: "").replacingOccurrences(of: "updated: 2020-02-01\n", with: "")
+        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": blueprint]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let city = try #require(site.file("cities/springfield/index.html"))
+        #expect(!city.contains("Senior fellow</dt>"))
+        #expect(!city.contains("<dd></dd>"))
+        let home = try #require(site.file("index.html"))
+        #expect(!home.contains("Blueprint updated ."))
+    }
+
+    @Test("breakdowns are listed in the order the metric declares its dimensions")
+    func breakdownOrder() throws {
+        let metric = Fixtures.referralsMetric + "  sex: [female, male]\n"
+        let data = "city,period,metric,sex,trafficking_type,value\nspringfield,2019-Q1,referrals,,,30\nspringfield,2019-Q1,referrals,female,,20\nspringfield,2019-Q1,referrals,male,,10\nspringfield,2019-Q1,referrals,,sex,14\nspringfield,2019-Q1,referrals,,labor,16\nspringfield,2019-Q1,referrals,,both,0\n"
+        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": metric, "Data/referrals.csv": data]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let rows = try #require(site.file("data/referrals.csv")).split(separator: "\r\n").map(String.init)
+        #expect(rows[1].hasPrefix("springfield,2019-Q1,,,30"))
+        #expect(rows[2].hasPrefix("springfield,2019-Q1,sex,,14"), "trafficking_type is declared first")
+        #expect(rows[5].hasPrefix("springfield,2019-Q1,,female,"))
+    }
+
+    @Test("a note beside a withheld value is not published")
+    func notesOfWithheldValues() throws {
+        let data = Fixtures.data + "springfield,2019-Q3,referrals,,7,,Three sisters referred by one employer\nspringfield,2019-Q4,referrals,,40,,Two new investigators\n"
+        let site = try TestSite(Fixtures.site(["Data/referrals.csv": data]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let everything = site.outputFiles().values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(!everything.contains("Three sisters"))
+        #expect(everything.contains("Two new investigators"))
+    }
+
+    @Test("column names are read without regard to case")
+    func columnCase() throws {
+        let site = try TestSite(Fixtures.site(["Data/referrals.csv": "City,Period,Metric,Value\nspringfield,2019-Q1,referrals,30\n"]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+    }
+
+    @Test("min_cell 1 would publish every count, and is refused; so is a bad --base-url")
+    func unsafeSettings() throws {
+        let site = try TestSite(Fixtures.site(["site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1")]))
+        defer { site.cleanUp() }
+        #expect(site.check().hasError("site.yml", containing: "'min_cell' must be at least 2"))
+        let good = try TestSite(Fixtures.site())
+        defer { good.cleanUp() }
+        let outcome = Pipeline.build(Pipeline.Options(site: good.folder, baseURL: "javascript:alert(1)"))
+        #expect(outcome.hasError("--base-url", containing: "must be a web address"))
+    }
+}

@@ -219,8 +219,10 @@ struct CSVReaderTests {
         #expect(parsed.rows == [["Zürich", "東京", "🏙️ city", "Ελλάδα"]])
     }
 
-    @Test func errorMessagesSayWhere() {
-        #expect(CSVError.unterminatedQuote(opening: position(3, 7)).message.hasPrefix("line 3, column 7: "))
+    @Test func errorsSayWhereAndMessagesSayWhat() {
+        // The diagnostic puts path:line:column in front; the message does not repeat it.
+        #expect(CSVError.unterminatedQuote(opening: position(3, 7)).description.hasPrefix("line 3, column 7: "))
+        #expect(CSVError.unterminatedQuote(opening: position(3, 7)).message.hasPrefix("this quote opens"))
         #expect(CSVError.textAfterClosingQuote(position(1, 2)).message.contains("\"\""))
         #expect(CSVError.invalidUTF8(position(9, 1)).position == position(9, 1))
     }

@@ -49,21 +49,22 @@ public enum CSVError: Error, Equatable, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    /// A message for the person who will fix the file: where, what, and how.
+    /// What is wrong and how to fix it; `position` says where (a diagnostic
+    /// puts it in front as path:line:column).
     public var message: String {
         switch self {
-        case .unterminatedQuote(let position):
-            return "\(position): this quote opens a quoted field that is never closed, "
+        case .unterminatedQuote:
+            return "this quote opens a quoted field that is never closed, "
                 + "so the rest of the file was read as one field. "
                 + "Add the closing quote, or write a quote inside a field as two quotes (\"\")."
-        case .textAfterClosingQuote(let position):
-            return "\(position): unexpected text after the closing quote of a quoted field. "
+        case .textAfterClosingQuote:
+            return "unexpected text after the closing quote of a quoted field. "
                 + "A quoted field must end at a comma or at the end of the line; "
                 + "to put a quote inside a quoted field, write it as two quotes (\"\")."
-        case .invalidUTF8(let position):
-            return "\(position): invalid UTF-8. Save the file with UTF-8 encoding."
+        case .invalidUTF8:
+            return "invalid UTF-8. Save the file with UTF-8 encoding."
         }
     }
 
-    public var description: String { message }
+    public var description: String { "\(position): \(message)" }
 }

@@ -18,7 +18,7 @@ struct DataHeader {
             return SourceLocation(path: path, line: p.line, column: p.column)
         }
         var names: [String] = []
-        for i in 0..<record.count { names.append(record.string(i).trimmingCharacters(in: .whitespaces)) }
+        for i in 0..<record.count { names.append(record.string(i).trimmingCharacters(in: .whitespaces).lowercased()) }
 
         // Refuse person-level records before anything else: Citywide takes aggregates only.
         let identifying = names.indices.filter { PersonLevelColumns.identifies(names[$0]) }

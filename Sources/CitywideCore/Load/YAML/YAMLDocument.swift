@@ -12,7 +12,7 @@ enum YAMLDocument {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let (mark, message) = describe(error)
+            let (mark, message) = describe(error, firstLine: firstLine)
             let line = (mark?.line ?? 1) + firstLine - 1
             log.error(SourceLocation(path: path, line: line, column: mark?.column ?? 1), message)
         } catch {
@@ -21,12 +21,12 @@ enum YAMLDocument {
         return nil
     }
 
-    private static func describe(_ error: YamlError) -> (Mark?, String) {
+    private static func describe(_ error: YamlError, firstLine: Int) -> (Mark?, String) {
         switch error {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            let detail = context.map { " (\($0.text) at line \($0.mark.line + firstLine - 1))" } ?? ""
             return (mark, "YAML syntax: \(problem)\(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")

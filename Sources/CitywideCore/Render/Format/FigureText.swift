@@ -13,7 +13,7 @@ struct FigureText {
     func text(_ value: PublishedValue) -> String {
         switch value {
         case let .number(v): NumberText.format(v, for: metric)
-        case .withheld(.primary): metric.isComputed ? "withheld (fewer than \(minCell) in an input)" : "fewer than \(minCell)"
+        case .withheld(.primary): metric.isComputed ? "withheld: made from a count too small to publish" : "fewer than \(minCell)"
         case .withheld(.complementary): "withheld to protect another value"
         case .notAvailable: "not available"
         }

@@ -14,7 +14,7 @@ struct CityPage {
         c["title"] = title
         c["city"] = blueprint.city
         c["place"] = blueprint.displayName
-        c["fellow"] = blueprint.fellow
+        c["fellow"] = blueprint.fellow.nonEmpty
         c["adopted"] = blueprint.adopted?.description
         c["updated"] = blueprint.updated?.description
         c["population"] = blueprint.population.map { NumberText.format(Double($0)) }
@@ -38,11 +38,12 @@ struct CityPage {
             "id": definition.id,
             "title": definition.title,
             "href": location.href(Paths.metric(definition.id)),
-            "description": definition.description,
             "system": definition.system.label,
             "chart_svg": figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
             "table": figures.seriesTable(cities: [city]).context,
         ]
+        // `false`, not nil: a missing key would resolve to the page's own description.
+        s["description"] = definition.description.nonEmpty ?? false
         if let latest = metric.latestPublished(city: city) {
             s["latest"] = figures.text.text(latest)
             s["latest_period"] = latest.period.description

@@ -20,6 +20,11 @@ struct CommitmentViews {
             "populations": commitment.populations.map { key in
                 ["label": site.config.populations.first { $0.key == key }?.label ?? humanize(key)]
             },
+            // Optional keys are always set (false when absent): Mustache
+            // would otherwise look them up in the enclosing page.
+            "due": false,
+            "overdue": false,
+            "target": false,
             "metrics": commitment.metrics.compactMap { id -> [String: Any]? in
                 guard let metric = site.metric(id) else { return nil }
                 return ["title": metric.title, "href": location.href(Paths.metric(id))]

@@ -7,7 +7,7 @@ struct HomePage {
         let published = context.published
         let location = PageLocation(path: Paths.home)
         var c = context.base(location, title: site.config.title, section: "home")
-        c["intro"] = site.config.description
+        c["intro"] = site.config.description.nonEmpty
         c["city_count"] = site.blueprints.count
         c["commitment_count"] = site.blueprints.reduce(0) { $0 + $1.commitments.count }
         c["metric_count"] = site.metrics.count
@@ -18,11 +18,12 @@ struct HomePage {
             var b: [String: Any] = [
                 "name": blueprint.displayName,
                 "href": location.href(Paths.city(blueprint.slug)),
-                "fellow": blueprint.fellow,
-                "updated": blueprint.updated?.description ?? "",
+
                 "status_counts": CommitmentViews.statusCounts(blueprint),
                 "commitment_count": blueprint.commitments.count,
             ]
+            b["fellow"] = blueprint.fellow.nonEmpty ?? false
+            b["updated"] = blueprint.updated?.description ?? false
             b["key_metrics"] = keyMetrics(city: city, blueprint: blueprint, location: location)
             return b
         }
@@ -56,7 +57,6 @@ struct HomePage {
                 row["period"] = latest.period.description
             } else {
                 row["value"] = metric.series(city: city).isEmpty ? "no data yet" : "none published"
-                row["period"] = ""
             }
             if let trend = Trend.latest(metric, city: city) {
                 row["trend"] = trend.text(metric.definition)

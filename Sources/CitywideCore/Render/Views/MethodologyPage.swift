@@ -31,7 +31,7 @@ struct MethodologyPage {
         c["sources"] = site.metrics.compactMap { metric -> [String: Any]? in
             guard let source = metric.source else { return nil }
             var s: [String: Any] = ["metric": metric.title, "name": source.name]
-            s["url"] = source.url
+            s["url"] = source.url?.nonEmpty ?? false
             return s
         }
         c["data_href"] = location.href(Paths.dataCatalog)

@@ -120,7 +120,9 @@ struct MetricFigures {
         }
         guard primary + complementary > 0 else { return nil }
         var parts: [String] = []
-        if primary > 0 {
+        if primary > 0, definition.isComputed {
+            parts.append("\(primary) \(primary == 1 ? "value is" : "values are") withheld because \(primary == 1 ? "it is" : "they are") made from a count too small to publish")
+        } else if primary > 0 {
             parts.append("\(primary) \(primary == 1 ? "value is" : "values are") withheld because \(primary == 1 ? "it counts" : "they count") fewer than \(metric.minCell) (from 1 to \(metric.minCell - 1)) and could identify people")
         }
         if complementary > 0 {

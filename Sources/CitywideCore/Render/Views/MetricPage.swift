@@ -11,7 +11,7 @@ struct MetricPage {
         var c = context.base(location, title: definition.title, description: definition.description, section: "metric")
         c["breakdowns"] = [[String: Any]]()
         c["title"] = definition.title
-        c["description_text"] = definition.description
+        c["description_text"] = definition.description.nonEmpty
         c["definition"] = definitionList(definition)
         if let source = definition.source {
             c["source_name"] = source.name

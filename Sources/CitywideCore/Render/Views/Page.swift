@@ -25,6 +25,12 @@ struct PageLocation {
     }
 }
 
+extension String {
+    /// nil for empty text. Mustache renders a section for any string, even
+    /// an empty one, so optional text reaches templates as nil.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
 /// Where each kind of page lives.
 enum Paths {
     static let home = "index.html"

@@ -67,7 +67,7 @@ struct ReportPages {
                 "href": location.href(Paths.city(blueprint.slug)),
                 "metrics": rows,
                 "has_metrics": !rows.isEmpty,
-                "due": due.map { views.context($0, location: location) },
+                "due_commitments": due.map { views.context($0, location: location) },
                 "has_due": !due.isEmpty,
             ]
         }

@@ -28,7 +28,9 @@ struct Table {
                     "header": row.header,
                     "cells": row.cells.map { ["text": $0.text, "class": $0.cssClass] },
                 ]
-                if let href = row.href { r["href"] = href }
+                // `false`, not absent: Mustache would otherwise find the
+                // enclosing section's `href` and link every row to it.
+                r["href"] = row.href ?? false
                 return r
             },
         ]
