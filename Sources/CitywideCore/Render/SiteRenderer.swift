@@ -7,19 +7,25 @@ import Mustache
 struct SiteRenderer {
     let site: Site
     let published: PublishedData
+    /// HTML put before `</body>` of every page: `serve`'s live-reload script.
+    /// Never set by `build`, so published pages carry no script.
+    var bodyEnd: String? = nil
 
-    func render(into writer: OutputWriter, log: DiagnosticLog) {
+    func render(into writer: some OutputSink, log: DiagnosticLog) {
         let pageMakers = pagePlan()
         let failures = ParallelMap.map(pageMakers.indices) { i -> String? in
             let page = pageMakers[i]()
-            guard let html = site.templates.library.render(page.context, withTemplate: page.template) else {
+            guard var html = site.templates.library.render(page.context, withTemplate: page.template) else {
                 return "no template named '\(page.template)'"
+            }
+            if let bodyEnd, let end = html.range(of: "</body>", options: .backwards) {
+                html.insert(contentsOf: bodyEnd, at: end.lowerBound)
             }
             do { try writer.write(page.path, html) } catch { return "\(error)" }
             return nil
         }
         for failure in failures.compactMap({ $0 }) {
-            log.error(SourceLocation(path: writer.output.path), failure)
+            log.error(SourceLocation(path: "_site"), failure)
         }
         writeData(into: writer, log: log)
         writeAssets(into: writer, log: log)
@@ -49,7 +55,7 @@ struct SiteRenderer {
             + ReportPeriods.all(published).map(Paths.report)
     }
 
-    private func writeData(into writer: OutputWriter, log: DiagnosticLog) {
+    private func writeData(into writer: some OutputSink, log: DiagnosticLog) {
         let downloads = DataDownloads(site: site, published: published)
         let files: [(String, () -> String)] =
             published.metrics.flatMap { metric in
@@ -65,11 +71,11 @@ struct SiteRenderer {
             return nil
         }
         for failure in failures.compactMap({ $0 }) {
-            log.error(SourceLocation(path: writer.output.path), failure)
+            log.error(SourceLocation(path: "_site"), failure)
         }
     }
 
-    private func writeAssets(into writer: OutputWriter, log: DiagnosticLog) {
+    private func writeAssets(into writer: some OutputSink, log: DiagnosticLog) {
         for (path, source) in site.templates.assets.sorted(by: { $0.key < $1.key }) {
             do {
                 switch source {

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every path is checked to stay inside the staging folder, so no input can
 /// make Citywide write anywhere else.
-public final class OutputWriter: @unchecked Sendable {
+public final class OutputWriter: OutputSink, @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
         case notAnOutputFolder(String)
@@ -65,15 +65,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Resolves a site-relative output path, refusing anything that could escape.
     func destination(_ path: String) throws -> URL {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0"),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
-        else { throw Failure.unsafePath(path) }
-        return staging.appendingPathComponent(path)
-    }
-
-    public func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
+        staging.appendingPathComponent(try OutputPath.check(path))
     }
 
     public func write(_ path: String, _ data: Data) throws {
@@ -119,12 +111,6 @@ public final class OutputWriter: @unchecked Sendable {
                 offset += n
             }
         }
-    }
-
-    /// Copies a file of the site (an asset) into the output.
-    public func copy(from source: URL, to path: String) throws {
-        guard let data = fm.contents(atPath: source.path) else { throw Failure.io("cannot read \(source.path)") }
-        try write(path, data)
     }
 
     /// Puts the staged build in place of the output folder.
