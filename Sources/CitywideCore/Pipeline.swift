@@ -5,6 +5,7 @@ import Foundation
 ///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations
 ///     validate  cross-file references, duplicates, parts vs totals → Diagnostics (+ derived totals)
 ///     analyze   privacy rules (the only reader of raw values)      → PublishedData
+///               then progress, on published values only
 ///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder
 ///     write     swap the staging folder in whole, or throw it away
 ///
@@ -108,7 +109,9 @@ public enum Pipeline {
         CrossReferences.check(site, observations, log: log)
         observations = DataIntegrity.check(site, observations, log: log)
         guard !log.hasErrors else { return (site, nil) }
-        return (site, Disclosure.publish(site, observations))
+        var published = Disclosure.publish(site, observations)
+        published.progress = Progress.assessAll(site, published)
+        return (site, published)
     }
 
     /// The output folder may not be, or contain, the site folder: a build

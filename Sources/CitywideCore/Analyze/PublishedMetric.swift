@@ -89,6 +89,13 @@ public struct PublishedData: Sendable {
     public var metrics: [PublishedMetric]
     /// Every period with data, sorted.
     public var periods: [Period]
+    /// Progress of each city on each metric it has data for: [metric][city].
+    public var progress: [[ProgressAssessment?]] = []
+
+    public func progress(metric: Int, city: Int) -> ProgressAssessment? {
+        guard progress.indices.contains(metric), progress[metric].indices.contains(city) else { return nil }
+        return progress[metric][city]
+    }
 
     public var counts: DisclosureCounts {
         metrics.reduce(into: DisclosureCounts()) { total, metric in

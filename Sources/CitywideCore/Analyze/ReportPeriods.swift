@@ -1,6 +1,14 @@
 /// The periods that get a progress report: quarters. Monthly figures are
 /// reported in their quarter, annual ones in the fourth quarter of their
 /// year, when the year is complete.
+extension Period {
+    /// The latest of `periods` that falls in this quarter or before: "as of
+    /// this report", whatever the metrics' frequencies.
+    func lastPeriod(in periods: [Period]) -> Period? {
+        periods.last { $0.quarter <= self }
+    }
+}
+
 enum ReportPeriods {
     static func all(_ published: PublishedData) -> [Period] {
         Set(published.periods.map(\.quarter)).sorted()

@@ -33,7 +33,8 @@ struct Trend {
 
     /// "up 4 since 2019-Q3 (better)" — words first, never colour alone.
     func text(_ metric: MetricDefinition) -> String {
-        let amount = NumberText.format(abs(change), decimals: metric.decimals) + (metric.kind == .percent ? " points" : "")
+        let number = NumberText.format(abs(change), decimals: metric.decimals)
+        let amount = number + (metric.kind == .percent ? (number == "1" ? " point" : " points") : "")
         let way = change > 0 ? "up \(amount)" : change < 0 ? "down \(amount)" : "no change"
         let verdict = judgement == .better ? " (better)" : judgement == .worse ? " (worse)" : ""
         return "\(way) since \(from.period)\(verdict)"

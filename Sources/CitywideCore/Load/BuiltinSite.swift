@@ -28,6 +28,7 @@ public enum BuiltinSite {
         File(path: "Templates/commitment.mustache", bytes: PackageResources.commitment_mustache),
         File(path: "Templates/status.mustache", bytes: PackageResources.status_mustache),
         File(path: "Templates/status-counts.mustache", bytes: PackageResources.status_counts_mustache),
+        File(path: "Templates/progress.mustache", bytes: PackageResources.progress_mustache),
         File(path: "Templates/assets/style.css", bytes: PackageResources.style_css),
     ]
 

@@ -103,16 +103,27 @@ extension MetricDefinition {
         let sdg = fields.string("sdg")
 
         var thresholds: ProgressThresholds?
+        var baseline: Period?
         if var p = fields.mapping("progress") {
-            let high = p.number("high", required: true)
-            let med = p.number("med", required: true)
-            let low = p.number("low", required: true)
+            // Thresholds replace those of whichever method applies (with a
+            // target: ratio 0.95/0.6/0; without: growth 0.015/0.005/0).
+            let high = p.number("high")
+            let med = p.number("med")
+            let low = p.number("low")
+            if let text = p.string("baseline") {
+                baseline = Period(text)
+                if baseline == nil { log.error(p.valueLocation("baseline"), "'baseline' must be a period such as 2019, 2019-Q1 or 2019-03, found '\(text)'") }
+            }
             p.finish("progress")
-            if let high, let med, let low {
-                if high >= med, med >= low {
-                    thresholds = ProgressThresholds(high: high, med: med, low: low)
+            if high != nil || med != nil || low != nil {
+                if let high, let med, let low {
+                    if high >= med, med >= low {
+                        thresholds = ProgressThresholds(high: high, med: med, low: low)
+                    } else {
+                        log.error(p.location, "progress thresholds must satisfy high >= med >= low")
+                    }
                 } else {
-                    log.error(p.location, "progress thresholds must satisfy high >= med >= low")
+                    log.error(p.location, "progress thresholds come as a set: give high, med and low")
                 }
             }
         }
@@ -125,7 +136,7 @@ extension MetricDefinition {
             per: per ?? (kind == .rate && numerator != nil ? 100_000 : nil),
             unit: unit, decimals: min(decimals, 6), direction: direction, frequency: frequency,
             dimensions: dimensions, target: target, minCell: minCell, source: source, sdg: sdg,
-            progressThresholds: thresholds, location: fields.location
+            progressThresholds: thresholds, progressBaseline: baseline, location: fields.location
         )
         metric.checkFormula(log: log)
         return metric

@@ -32,6 +32,8 @@ public struct MetricDefinition: Sendable {
     public var source: Source?
     public var sdg: String?
     public var progressThresholds: ProgressThresholds?
+    /// The first period progress is measured from (default: the earliest).
+    public var progressBaseline: Period?
     public var location: SourceLocation
 
     /// A metric Citywide computes from others rather than reads from data.

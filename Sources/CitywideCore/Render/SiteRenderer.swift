@@ -53,6 +53,7 @@ struct SiteRenderer {
             + site.blueprints.map { Paths.city($0.slug) }
             + site.metrics.map { Paths.metric($0.id) }
             + ReportPeriods.all(published).map(Paths.report)
+            + (ReportPeriods.all(published).isEmpty ? [] : [Paths.latestReport])
     }
 
     private func writeData(into writer: some OutputSink, log: DiagnosticLog) {
@@ -63,6 +64,7 @@ struct SiteRenderer {
                  (Paths.dataJSON(metric.definition.id), { downloads.json(metric) })]
             } + [
                 (Paths.dataCatalog, { downloads.catalog() }),
+                (Paths.progress, { downloads.progress() }),
                 ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
                 ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
             ]

@@ -168,7 +168,7 @@ struct DisclosureTests {
         let metric = MetricDefinition(
             id: "m", title: "M", description: "", system: .crossSystem, kind: .count, numerator: nil, denominator: nil, per: nil,
             unit: "", decimals: 0, direction: .up, frequency: .quarterly, dimensions: dimensions, target: nil, minCell: nil,
-            source: nil, sdg: nil, progressThresholds: nil, location: SourceLocation(path: "Metrics/m.yml")
+            source: nil, sdg: nil, progressThresholds: nil, progressBaseline: nil, location: SourceLocation(path: "Metrics/m.yml")
         )
         let period = try #require(Period("2019-Q1"))
         let observations = cells.map { cell in
@@ -199,7 +199,7 @@ struct DisclosureTests {
         let metric = MetricDefinition(
             id: "m", title: "M", description: "", system: .crossSystem, kind: .count, numerator: nil, denominator: nil, per: nil,
             unit: "", decimals: 0, direction: .up, frequency: .quarterly, dimensions: dimensions, target: nil, minCell: nil,
-            source: nil, sdg: nil, progressThresholds: nil, location: SourceLocation(path: "Metrics/m.yml")
+            source: nil, sdg: nil, progressThresholds: nil, progressBaseline: nil, location: SourceLocation(path: "Metrics/m.yml")
         )
         let period = try #require(Period("2019-Q1"))
         let values: [(CellKey, Double)] = [(.total, 100), (CellKey.total.setting(0, to: 1), 60), (CellKey.total.setting(0, to: 2), 33), (CellKey.total.setting(0, to: 3), 7)]

@@ -15,8 +15,13 @@ public struct BarChart: Sendable {
     public var unit: String
     public var bars: [(label: String, value: ChartValue)]
 
+    /// Width of the viewBox. Text keeps its size in viewBox units, so a chart
+    /// shown small (a small multiple) is drawn narrower to stay legible.
+    public var width: Double
+
     public init(id: String, title: String, summary: String, unit: String = "",
-                bars: [(label: String, value: ChartValue)]) {
+                bars: [(label: String, value: ChartValue)], width: Double = 640) {
+        self.width = width
         self.id = id
         self.title = title
         self.summary = summary
@@ -56,8 +61,8 @@ public struct BarChart: Sendable {
         guard hasData else {
             let frameHeight = 140.0
             ChartFrame.open(&w, id: chartID, kind: "bar", height: plotTop + frameHeight + 12,
-                            title: title, description: description)
-            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: ChartFrame.width - 80, height: frameHeight)
+                            title: title, description: description, width: width)
+            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: width - 80, height: frameHeight)
             return w.finish()
         }
 
@@ -65,7 +70,7 @@ public struct BarChart: Sendable {
         let labelWidth = labels.map { ChartText.width($0) }.max() ?? 0
         let valueWidth = bars.compactMap { $0.value.plottable == nil ? nil : ChartText.width($0.value.words) }.max() ?? 0
         let plotLeft = min(max(labelWidth + 16, 40), 230)
-        let plotRight = ChartFrame.width - min(max(valueWidth + 12, 24), 160)
+        let plotRight = width - min(max(valueWidth + 12, 24), 160)
         let plotBottom = plotTop + Double(bars.count) * Self.rowHeight
         let tickY = plotBottom + 18
         let noteY = tickY + 26
@@ -73,7 +78,7 @@ public struct BarChart: Sendable {
         func xPos(_ v: Double) -> Double { scale.position(v, from: plotLeft, to: plotRight) }
         let zeroX = xPos(0)
 
-        ChartFrame.open(&w, id: chartID, kind: "bar", height: height, title: title, description: description)
+        ChartFrame.open(&w, id: chartID, kind: "bar", height: height, title: title, description: description, width: width)
 
         if hasGaps {
             w.open("defs")

@@ -10,7 +10,7 @@ enum ChartFrame {
     /// children, linked through `aria-labelledby`.
     static func open(
         _ writer: inout SVGWriter, id: String, kind: String, height: Double,
-        title: String, description: String
+        title: String, description: String, width: Double = ChartFrame.width
     ) {
         let n = SVGWriter.number
         writer.open("svg", [

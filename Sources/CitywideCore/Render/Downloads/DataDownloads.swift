@@ -82,6 +82,37 @@ struct DataDownloads {
         ]).text
     }
 
+    /// `data/progress.json`: one entry per city and metric with published
+    /// totals, with every input of its status (see docs/progress.md).
+    func progress() -> String {
+        var entries: [JSONValue] = []
+        for (m, metric) in published.metrics.enumerated() {
+            for city in site.blueprints.indices {
+                guard let p = published.progress(metric: m, city: city) else { continue }
+                func point(_ x: ProgressAssessment.Point?) -> JSONValue {
+                    x.map { .object([("period", .string($0.period.description)), ("value", .number($0.value))]) } ?? .null
+                }
+                entries.append(.object([
+                    ("city", .string(site.blueprints[city].slug)),
+                    ("metric", .string(metric.definition.id)),
+                    ("status", .string(p.status.rawValue)),
+                    ("method", .optional(p.method?.rawValue)),
+                    ("base", point(p.base)),
+                    ("current", point(p.current)),
+                    ("target", p.target.map { t in .object([("value", .number(t.value)), ("by", .string(t.by)), ("source", .string(t.source))]) } ?? .null),
+                    ("value", p.value.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
+                    ("needed_growth", p.neededGrowth.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
+                    ("thresholds", p.thresholds.map { t in .object([("high", .number(t.high)), ("med", .number(t.med)), ("low", .number(t.low))]) } ?? .null),
+                    ("reason", .optional(p.reason)),
+                ]))
+            }
+        }
+        return JSONValue.object([
+            ("method", .string("Open SDG progress measure: compound annual growth against the growth a target needs (ratio), or against fixed thresholds without a target")),
+            ("progress", .array(entries)),
+        ]).text
+    }
+
     private func definition(_ d: MetricDefinition, minCell: Int) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("id", .string(d.id)), ("title", .string(d.title)), ("description", .string(d.description)),

@@ -22,7 +22,7 @@ struct CityPage {
         c["status_counts"] = CommitmentViews.statusCounts(blueprint)
         c["commitment_count"] = blueprint.commitments.count
         let views = CommitmentViews(site: site, published: context.published, asOf: context.latestReportPeriod?.lastDay)
-        c["systems"] = views.bySystem(blueprint, location: location)
+        c["systems"] = views.bySystem(blueprint, city: city, location: location)
         c["metrics"] = context.published.metrics.enumerated().compactMap { m, metric in
             metricSection(metric, index: m, location: location)
         }
@@ -55,6 +55,7 @@ struct CityPage {
         }
         s["breakdowns"] = figures.breakdownHistory(city: city).map(\.context)
         s["withheld_note"] = figures.withheldNote(cities: [city])
+        s["progress"] = ProgressViews(metric: definition).context(context.published.progress(metric: index, city: city)) ?? false
         return s
     }
 }

@@ -9,7 +9,7 @@ struct CommitmentViews {
     /// so the same input always builds the same pages.
     let asOf: Day?
 
-    func context(_ commitment: Commitment, location: PageLocation) -> [String: Any] {
+    func context(_ commitment: Commitment, city: Int, location: PageLocation) -> [String: Any] {
         var c: [String: Any] = [
             "id": commitment.id,
             "title": commitment.title,
@@ -26,8 +26,15 @@ struct CommitmentViews {
             "overdue": false,
             "target": false,
             "metrics": commitment.metrics.compactMap { id -> [String: Any]? in
-                guard let metric = site.metric(id) else { return nil }
-                return ["title": metric.title, "href": location.href(Paths.metric(id))]
+                guard let m = site.metricIndex(id) else { return nil }
+                let metric = site.metrics[m]
+                let progress = published.progress(metric: m, city: city)
+                return [
+                    "title": metric.title, "href": location.href(Paths.metric(id)),
+                    "progress_label": progress?.status.label ?? "no data yet",
+                    "progress_icon": progress?.status.icon ?? "○",
+                    "progress_key": progress?.status.rawValue ?? "not_enough_data",
+                ]
             },
         ]
         if let due = commitment.due {
@@ -44,14 +51,14 @@ struct CommitmentViews {
     }
 
     /// Commitments of one blueprint, grouped by system in SPEC's order.
-    func bySystem(_ blueprint: Blueprint, location: PageLocation) -> [[String: Any]] {
+    func bySystem(_ blueprint: Blueprint, city: Int, location: PageLocation) -> [[String: Any]] {
         CitySystem.seven.compactMap { system in
             let list = blueprint.commitments.filter { $0.system == system }
             guard !list.isEmpty else { return nil }
             return [
                 "system": system.label,
                 "system_id": system.rawValue,
-                "commitments": list.map { context($0, location: location) },
+                "commitments": list.map { context($0, city: city, location: location) },
             ]
         }
     }

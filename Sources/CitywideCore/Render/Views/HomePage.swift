@@ -25,6 +25,9 @@ struct HomePage {
             b["fellow"] = blueprint.fellow.nonEmpty ?? false
             b["updated"] = blueprint.updated?.description ?? false
             b["key_metrics"] = keyMetrics(city: city, blueprint: blueprint, location: location)
+            b["slug"] = blueprint.slug
+            b["systems"] = CommitmentViews(site: site, published: published, asOf: context.latestReportPeriod?.lastDay)
+                .bySystem(blueprint, city: city, location: location)
             return b
         }
         c["systems"] = CitySystem.allCases.compactMap { system -> [String: Any]? in
@@ -63,14 +66,22 @@ struct HomePage {
                 row["trend_arrow"] = trend.arrow
                 row["trend_class"] = trend.judgement.rawValue
             }
+            let progress = context.published.progress(metric: m, city: city)
+            row["progress_label"] = progress?.status.label ?? "Not enough data"
+            row["progress_icon"] = progress?.status.icon ?? "○"
+            row["progress_key"] = progress?.status.rawValue ?? "not_enough_data"
             return row
         }
     }
 
-    /// A metric's latest published value in every city: a small multiple in table form.
+    /// A metric's latest published value in every city, as a small bar chart
+    /// (one of a set of small multiples) and as table cells.
     private func metricRow(_ metric: PublishedMetric, location: PageLocation) -> [String: Any] {
         let text = FigureText(metric)
+        let chart = MetricFigures(site: context.site, metric: metric).barChart(id: "overview-\(metric.definition.id)", width: 420)
         return [
+            "id": metric.definition.id,
+            "chart_svg": chart?.svg() ?? false,
             "title": metric.definition.title,
             "href": location.href(Paths.metric(metric.definition.id)),
             "cells": context.site.blueprints.indices.map { city -> [String: Any] in

@@ -35,6 +35,16 @@ struct MethodologyPage {
             return s
         }
         c["data_href"] = location.href(Paths.dataCatalog)
+        c["progress_href"] = location.href(Paths.progress)
+        let t = Progress.targetThresholds, g = Progress.growthThresholds
+        c["ratio_high"] = NumberText.format(t.high, decimals: 2)
+        c["ratio_med"] = NumberText.format(t.med, decimals: 2)
+        c["growth_high"] = NumberText.format(g.high * 100, decimals: 1) + "%"
+        c["growth_med"] = NumberText.format(g.med * 100, decimals: 1) + "%"
+        c["overrides"] = site.metrics.compactMap { metric -> [String: Any]? in
+            guard let o = metric.progressThresholds else { return nil }
+            return ["title": metric.title, "high": NumberText.plain(o.high), "med": NumberText.plain(o.med), "low": NumberText.plain(o.low)]
+        }
         return Page(path: location.path, template: "methodology", context: c)
     }
 }

@@ -33,7 +33,7 @@ struct MetricFigures {
     }
 
     /// One bar per city, in the latest period any city reported.
-    func barChart(id: String) -> BarChart? {
+    func barChart(id: String, width: Double = ChartFrame.width) -> BarChart? {
         guard let period = metric.periods.last else { return nil }
         let cities = site.blueprints.indices.filter { metric.figure(city: $0, period: period) != nil }
         guard !cities.isEmpty else { return nil }
@@ -42,7 +42,8 @@ struct MetricFigures {
             title: "\(definition.title) by city, \(period)",
             summary: "Bar chart comparing \(definition.title.lowercased())\(unitLabel) across cities in \(period).",
             unit: definition.unit,
-            bars: cities.map { (label: cityName($0), value: text.chartValue(metric.figure(city: $0, period: period))) }
+            bars: cities.map { (label: cityName($0), value: text.chartValue(metric.figure(city: $0, period: period))) },
+            width: width
         )
     }
 

@@ -32,6 +32,16 @@ struct MetricPage {
         c["unreliable_note"] = metric.counts.unreliable > 0
             ? "Values marked unreliable are made from fewer than \(context.site.config.privacy.minRateNumerator) events: small changes move them a lot."
             : nil
+        let m = context.site.metricIndex(definition.id) ?? 0
+        let views = ProgressViews(metric: definition)
+        c["progress"] = cities.compactMap { city -> [String: Any]? in
+            guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
+            p["city"] = context.site.blueprints[city].city
+            p["city_href"] = location.href(Paths.city(context.site.blueprints[city].slug))
+            return p
+        }
+        c["progress_json_href"] = location.href(Paths.progress)
+        c["methodology_href"] = location.href(Paths.methodology)
         c["csv_href"] = location.href(Paths.dataCSV(definition.id))
         c["json_href"] = location.href(Paths.dataJSON(definition.id))
         c["commitments"] = context.site.blueprints.flatMap { blueprint in

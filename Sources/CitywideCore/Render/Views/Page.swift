@@ -38,6 +38,8 @@ enum Paths {
     static let coverage = "coverage/index.html"
     static let methodology = "methodology/index.html"
     static let dataCatalog = "data/index.json"
+    static let progress = "data/progress.json"
+    static let latestReport = "reports/latest/index.html"
     static func city(_ slug: String) -> String { "cities/\(slug)/index.html" }
     static func metric(_ id: String) -> String { "metrics/\(id)/index.html" }
     static func report(_ period: Period) -> String { "reports/\(period)/index.html" }

@@ -17,16 +17,29 @@ struct ReportPages {
     }
 
     func pages() -> [Page] {
-        periods.enumerated().map { i, period in
-            report(period, previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil)
+        // Progress as it stood at the end of each report's quarter, so a
+        // report can say which statuses changed since the one before.
+        let asOf = periods.map { Progress.assessAll(context.site, context.published, asOf: $0.lastPeriod(in: context.published.periods)) }
+        var pages = periods.enumerated().map { i, period in
+            report(period, previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil,
+                   progress: asOf[i], before: i > 0 ? asOf[i - 1] : nil, at: Paths.report(period))
         }
+        if let last = periods.indices.last {
+            // reports/latest/ always shows the newest report; its canonical
+            // address is the quarter's own.
+            pages.append(report(periods[last], previous: last > 0 ? periods[last - 1] : nil, next: nil,
+                                progress: asOf[last], before: last > 0 ? asOf[last - 1] : nil, at: Paths.latestReport))
+        }
+        return pages
     }
 
-    private func report(_ period: Period, previous: Period?, next: Period?) -> Page {
+    private func report(_ period: Period, previous: Period?, next: Period?,
+                        progress: [[ProgressAssessment?]], before: [[ProgressAssessment?]]?, at path: String) -> Page {
         let site = context.site
-        let location = PageLocation(path: Paths.report(period))
+        let location = PageLocation(path: path)
         let title = "Progress report, \(period)"
         var c = context.base(location, title: title, description: "What changed in \(period) across \(site.blueprints.count) cities.", section: "reports")
+        c["canonical_url"] = PageLocation.absolute(Paths.report(period), base: site.config.baseURL)
         c["title"] = title
         c["period"] = period.description
         c["period_end"] = period.lastDay.description
@@ -61,13 +74,27 @@ struct ReportPages {
                 guard let d = commitment.due else { return false }
                 return d >= quarterStart && d <= period.lastDay
             }
+            var changes: [[String: Any]] = []
+            for (m, metric) in context.published.metrics.enumerated() {
+                guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
+                let then = before.flatMap { $0.indices.contains(m) && $0[m].indices.contains(city) ? $0[m][city] : nil }
+                guard then?.status != now.status else { continue }
+                changes.append([
+                    "title": metric.definition.title,
+                    "href": location.href(Paths.metric(metric.definition.id)),
+                    "from": then.map { "\($0.status.icon) \($0.status.label)" } ?? "no status",
+                    "to_label": now.status.label, "to_icon": now.status.icon, "to_key": now.status.rawValue,
+                ])
+            }
             return [
+                "status_changes": changes,
+                "has_status_changes": !changes.isEmpty,
                 "name": blueprint.displayName,
                 "slug": blueprint.slug,
                 "href": location.href(Paths.city(blueprint.slug)),
                 "metrics": rows,
                 "has_metrics": !rows.isEmpty,
-                "due_commitments": due.map { views.context($0, location: location) },
+                "due_commitments": due.map { views.context($0, city: city, location: location) },
                 "has_due": !due.isEmpty,
             ]
         }
