@@ -55,6 +55,7 @@ extension Commitment {
         let title = fields.string("title", required: true)
         let status: Status? = fields.choice("status", required: true)
         let due = fields.day("due")
+        let completed = fields.day("completed")
         var populations: [String] = []
         for (key, location) in fields.stringList("populations") ?? [] {
             if site.populations.contains(where: { $0.key == key }) {
@@ -81,10 +82,13 @@ extension Commitment {
                 target = CommitmentTarget(metric: metric, value: value, by: by, location: targetFields.location)
             }
         }
+        if completed != nil, status != .done {
+            log.warning(fields.valueLocation("completed"), "commitment '\(id ?? "?")' has a 'completed' date but its status is \(status?.rawValue ?? "not set"), not done")
+        }
         fields.finish("commitment")
         guard let id, let system, let title, let status else { return nil }
         return Commitment(
-            id: id, system: system, title: title, status: status, due: due,
+            id: id, system: system, title: title, status: status, due: due, completed: completed,
             populations: populations, metrics: metrics.map(\.0),
             metricLocations: metrics.map(\.1), target: target, location: fields.location
         )

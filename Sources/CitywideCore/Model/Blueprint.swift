@@ -49,6 +49,9 @@ public struct Commitment: Sendable {
     public var title: String
     public var status: Status
     public var due: Day?
+    /// When the commitment was done (optional), so reports can say in which
+    /// quarter it was completed.
+    public var completed: Day?
     public var populations: [String]
     public var metrics: [String]
     /// Where each of `metrics` is written, to point at an unknown one.

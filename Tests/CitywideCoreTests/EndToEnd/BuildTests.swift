@@ -245,3 +245,42 @@ struct DetailTests {
         #expect(outcome.hasError("--base-url", containing: "must be a web address"))
     }
 }
+
+@Suite("Reports funders read")
+struct ReportTests {
+    @Test("a report lists what became due and what was completed in its quarter")
+    func dueAndCompleted() throws {
+        let commitments = Fixtures.defaultCommitments + """
+
+          - id: spr-housing-beds
+            system: housing
+            title: Open twelve emergency beds
+            status: done
+            due: 2019-06-30
+            completed: 2019-05-15
+            metrics: [referrals]
+        """
+        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": Fixtures.blueprint(commitments: commitments)]))
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.lines)")
+        let q2 = try #require(site.file("reports/2019-Q2/index.html"))
+        #expect(q2.contains("Commitments completed this quarter"))
+        #expect(q2.contains("Commitments due this quarter"))
+        #expect(q2.contains("Open twelve emergency beds"))
+        let q1 = try #require(site.file("reports/2019-Q1/index.html"))
+        #expect(!q1.contains("Open twelve emergency beds"))
+        #expect(site.file("feed.xml")?.contains("Progress report, 2019-Q2") == true)
+    }
+
+    @Test("a count metric points at its per-resident rate")
+    func perResident() throws {
+        let rate = "id: referrals_rate\ntitle: Referrals per 100,000 residents\nsystem: labor\ntype: rate\nnumerator: referrals\nfrequency: quarterly\ndecimals: 1\n"
+        let site = try TestSite(Fixtures.site(["Metrics/referrals_rate.yml": rate]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.file("metrics/referrals/index.html")?.contains("see Referrals per 100,000 residents") == true)
+        // 30 referrals among 100,000 residents: 30.0 per 100,000.
+        #expect(site.file("data/referrals_rate.csv")?.contains("springfield,2019-Q1,30,published") == true)
+    }
+}

@@ -37,6 +37,11 @@ struct CommitmentViews {
                 ]
             },
         ]
+        if let completed = commitment.completed {
+            c["completed"] = completed.description
+        } else {
+            c["completed"] = false
+        }
         if let due = commitment.due {
             c["due"] = due.description
             if let asOf, due < asOf, commitment.status == .planned || commitment.status == .inProgress {

@@ -68,6 +68,9 @@ struct MetricPage {
         }
         items.append(("Frequency", d.frequency.rawValue.capitalized))
         items.append(("Better when", d.direction == .up ? "higher" : d.direction == .down ? "lower" : "neither (context only)"))
+        for rate in context.site.metrics where rate.kind == .rate && rate.numerator == d.id {
+            items.append(("Per resident", "see \(rate.title), which compares cities of different size fairly"))
+        }
         if let t = d.target { items.append(("Default target", "\(NumberText.format(t.value, for: d)) by \(t.year)")) }
         if !d.dimensions.isEmpty {
             items.append(("Breakdowns", d.dimensions.map { "\($0.label) (\($0.values.map(humanize).joined(separator: ", ")))" }.joined(separator: "; ")))

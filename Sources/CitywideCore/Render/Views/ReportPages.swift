@@ -70,10 +70,12 @@ struct ReportPages {
                 }
                 rows.append(row)
             }
-            let due = blueprint.commitments.filter { commitment in
-                guard let d = commitment.due else { return false }
-                return d >= quarterStart && d <= period.lastDay
+            func inQuarter(_ day: Day?) -> Bool {
+                guard let day else { return false }
+                return day >= quarterStart && day <= period.lastDay
             }
+            let due = blueprint.commitments.filter { inQuarter($0.due) }
+            let completed = blueprint.commitments.filter { $0.status == .done && inQuarter($0.completed) }
             var changes: [[String: Any]] = []
             for (m, metric) in context.published.metrics.enumerated() {
                 guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
@@ -95,6 +97,8 @@ struct ReportPages {
                 "metrics": rows,
                 "has_metrics": !rows.isEmpty,
                 "due_commitments": due.map { views.context($0, city: city, location: location) },
+                "completed_commitments": completed.map { views.context($0, city: city, location: location) },
+                "has_completed": !completed.isEmpty,
                 "has_due": !due.isEmpty,
             ]
         }
