@@ -26,10 +26,11 @@ extension Blueprint {
         }
         fields.finish("blueprint front matter")
 
+        let (body, shortcodes) = ShortcodeParser.extract(split.body, path: path, firstLine: split.bodyLine, log: log)
         return Blueprint(
             slug: slug, city: city, state: state, population: population, fellow: fellow,
             adopted: adopted, updated: updated, commitments: commitments,
-            body: split.body, bodyLine: split.bodyLine, location: fileLocation
+            body: body, shortcodes: shortcodes, bodyLine: split.bodyLine, location: fileLocation
         )
     }
 }

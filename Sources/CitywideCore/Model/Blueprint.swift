@@ -9,8 +9,11 @@ public struct Blueprint: Sendable {
     public var adopted: Day?
     public var updated: Day?
     public var commitments: [Commitment]
-    /// The Markdown after the front matter.
+    /// The Markdown after the front matter, with each shortcode replaced by a
+    /// marker (see `ShortcodeParser`).
     public var body: String
+    /// The live figures the narrative embeds, in marker order.
+    public var shortcodes: [Shortcode] = []
     /// Line of the file on which `body` starts, so Markdown problems point at the right line.
     public var bodyLine: Int
     public var location: SourceLocation

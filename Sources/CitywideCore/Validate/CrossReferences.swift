@@ -3,6 +3,7 @@
 public enum CrossReferences {
     public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
         checkCommitments(site, log: log)
+        checkShortcodes(site, log: log)
         checkFormulas(site, log: log)
         checkDuplicates(site, observations, log: log)
     }
@@ -22,6 +23,21 @@ public enum CrossReferences {
                     if !commitment.metrics.contains(target.metric) {
                         log.warning(target.location, "the target's metric '\(target.metric)' is not in the commitment's metrics list")
                     }
+                }
+            }
+        }
+    }
+
+    static func checkShortcodes(_ site: Site, log: DiagnosticLog) {
+        let slugs = Set(site.blueprints.map(\.slug))
+        let all = site.blueprints + site.translations.values.flatMap(\.values)
+        for blueprint in all {
+            for shortcode in blueprint.shortcodes {
+                if site.metric(shortcode.metric) == nil {
+                    log.error(shortcode.location, "shortcode names unknown metric '\(shortcode.metric)': no Metrics/\(shortcode.metric).yml")
+                }
+                if let city = shortcode.city, !slugs.contains(city) {
+                    log.error(shortcode.location, "shortcode names unknown city '\(city)' (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
                 }
             }
         }

@@ -9,7 +9,8 @@ struct CityPage {
         let blueprint = site.blueprints[city]
         let location = PageLocation(path: Paths.city(blueprint.slug))
         let markdown = MarkdownRenderer.render(blueprint.body)
-        let title = markdown.title ?? "\(blueprint.city) Blueprint"
+        let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
+        let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? "\(blueprint.city) Blueprint"
         var c = context.base(location, title: title, description: "\(blueprint.displayName): policy blueprint, commitments and progress on human trafficking.", section: "city")
         c["title"] = title
         c["city"] = blueprint.city
@@ -18,7 +19,7 @@ struct CityPage {
         c["adopted"] = blueprint.adopted?.description
         c["updated"] = blueprint.updated?.description
         c["population"] = blueprint.population.map { NumberText.format(Double($0)) }
-        c["body_html"] = markdown.html
+        c["body_html"] = shortcodes.render(markdown.html, shortcodes: blueprint.shortcodes)
         c["status_counts"] = CommitmentViews.statusCounts(blueprint)
         c["commitment_count"] = blueprint.commitments.count
         let views = CommitmentViews(site: site, published: context.published, asOf: context.latestReportPeriod?.lastDay)

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Puts live figures where a blueprint's shortcodes were. Every figure comes
+/// from `PublishedData`, so an embedded value obeys the same privacy rules as
+/// the rest of the site: a withheld value reads "fewer than 11", never a number.
+struct ShortcodeRenderer {
+    let context: SiteContext
+    /// The blueprint's own city.
+    let city: Int
+    let location: PageLocation
+
+    func render(_ html: String, shortcodes: [Shortcode]) -> String {
+        guard !shortcodes.isEmpty else { return html }
+        var result = html
+        for (i, shortcode) in shortcodes.enumerated() {
+            let marker = "\(ShortcodeParser.open)\(i)\(ShortcodeParser.close)"
+            let rendered = self.html(shortcode, index: i)
+            // A chart on a line of its own arrives as a paragraph of its own.
+            result = result.replacingOccurrences(of: "<p>\(marker)</p>", with: rendered)
+                .replacingOccurrences(of: marker, with: rendered)
+        }
+        return result
+    }
+
+    /// Plain text for places that take no markup (a title).
+    func text(_ title: String, shortcodes: [Shortcode]) -> String {
+        var result = title
+        for (i, shortcode) in shortcodes.enumerated() {
+            result = result.replacingOccurrences(of: "\(ShortcodeParser.open)\(i)\(ShortcodeParser.close)", with: plain(shortcode))
+        }
+        return result
+    }
+
+    private func resolve(_ shortcode: Shortcode) -> (metric: Int, city: Int)? {
+        guard let m = context.site.metricIndex(shortcode.metric) else { return nil }
+        let c = shortcode.city.flatMap { context.site.cityIndex($0) } ?? city
+        return (m, c)
+    }
+
+    private func plain(_ shortcode: Shortcode) -> String {
+        guard let (m, c) = resolve(shortcode) else { return "" }
+        let metric = context.published.metrics[m]
+        switch shortcode.kind {
+        case .value, .chart:
+            guard let latest = metric.latestPublished(city: c) else { return "no published value" }
+            return "\(FigureText(metric).text(latest)) (\(latest.period))"
+        case .progress:
+            return context.published.progress(metric: m, city: c)?.status.label ?? ProgressAssessment.Status.notEnoughData.label
+        }
+    }
+
+    private func html(_ shortcode: Shortcode, index: Int) -> String {
+        guard let (m, c) = resolve(shortcode) else { return "" }
+        let metric = context.published.metrics[m]
+        let definition = metric.definition
+        let other = c == city ? "" : " in \(context.site.blueprints[c].city)"
+        switch shortcode.kind {
+        case .value:
+            let title = "\(definition.title)\(other), latest published value"
+            return "<span class=\"live-figure\" title=\"\(XML.escape(title))\">\(XML.escape(plain(shortcode)))</span>"
+        case .progress:
+            let status = context.published.progress(metric: m, city: c)?.status ?? .notEnoughData
+            return "<span class=\"progress-badge progress-\(status.rawValue)\"><span aria-hidden=\"true\">\(status.icon)</span> \(XML.escape(status.label))</span>"
+        case .chart:
+            let figures = MetricFigures(site: context.site, metric: metric)
+            guard !metric.series(city: c).isEmpty else {
+                return "<p class=\"note\">\(XML.escape(definition.title))\(XML.escape(other)): no data published yet.</p>"
+            }
+            let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c)).svg()
+            let table = context.site.templates.library.render(figures.seriesTable(cities: [c]).context, withTemplate: "table") ?? ""
+            return """
+            <figure class="chart-figure embedded-chart">
+            \(chart)
+            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(XML.escape(definition.title))</a>\(XML.escape(other)). The numbers are in the table below.</figcaption>
+            </figure>
+            \(table)
+            """
+        }
+    }
+}

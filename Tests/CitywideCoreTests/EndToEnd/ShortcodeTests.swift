@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// Live figures in the narrative: what they show, what they never show, and
+/// how a wrong one is reported.
+@Suite("Shortcodes in blueprints")
+struct ShortcodeTests {
+    func site(body: String, data: String = Fixtures.data) throws -> TestSite {
+        try TestSite(Fixtures.site([
+            "Blueprints/springfield.md": Fixtures.blueprint(body: body),
+            "Data/referrals.csv": data,
+        ]))
+    }
+
+    @Test("value, progress and chart render from the published figures")
+    func renders() throws {
+        let site = try site(body: """
+        # Springfield Blueprint
+
+        We made {{< value referrals >}} referrals; progress: {{< progress referrals >}}.
+
+        {{< chart referrals >}}
+        """)
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.lines)")
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("We made <span class=\"live-figure\""))
+        #expect(html.contains(">35 (2019-Q2)</span> referrals"))
+        #expect(html.contains("progress-badge"))
+        #expect(html.contains("<figure class=\"chart-figure embedded-chart\">"))
+        #expect(!html.contains("<p><figure"), "a chart is not wrapped in a paragraph")
+        #expect(!html.contains("{{<"))
+    }
+
+    @Test("an embedded value obeys the privacy rules")
+    func withheld() throws {
+        let data = Fixtures.data + "springfield,2019-Q3,referrals,,7,,\n"
+        let site = try site(body: "Latest: {{< value referrals >}}.\n", data: data)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        // The latest published value is 2019-Q2's 35; 2019-Q3's 7 is withheld.
+        #expect(html.contains(">35 (2019-Q2)</span>"))
+        #expect(!html.contains(">7 "))
+    }
+
+    @Test("shortcodes in code are shown as written")
+    func inCode() throws {
+        let site = try site(body: "Write `{{< value referrals >}}` to show a value.\n\n```\n{{< chart referrals >}}\n```\n")
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("<code>{{&lt; value referrals &gt;}}</code>"))
+        #expect(html.contains("{{&lt; chart referrals &gt;}}\n</code></pre>"))
+    }
+
+    @Test("wrong shortcodes are errors at their file, line and column")
+    func diagnostics() throws {
+        let body = """
+        # Springfield Blueprint
+
+        A {{< figure referrals >}} and {{< value arrests >}}.
+        Then {{< value referrals city="shelbyville" >}} and {{< chart referrals >}} inline.
+        {{< value >}}
+        {{< value referrals
+        """
+        let site = try site(body: body)
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        // The body starts on line 18 of the file (after 17 lines of front matter).
+        let path = "Blueprints/springfield.md"
+        #expect(outcome.lines.contains("\(path):20:3: error: unknown shortcode 'figure': use one of value, progress, chart, e.g. {{< value metric_id >}}"), "\(outcome.lines)")
+        #expect(outcome.hasError(path, line: 20, containing: "unknown metric 'arrests'"))
+        #expect(outcome.hasError(path, line: 21, containing: "unknown city 'shelbyville'"))
+        #expect(outcome.hasError(path, line: 21, containing: "a chart shortcode stands on a line of its own"))
+        #expect(outcome.hasError(path, line: 22, containing: "needs a metric id"))
+        #expect(outcome.hasError(path, line: 23, containing: "shortcode not closed"))
+    }
+}
