@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -30,11 +31,21 @@ let package = Package(
             ],
             resources: [.embedInCode("BuiltinSite")]
         ),
+        // `citywide serve`: in-memory builds, the preview server (FlyingFox),
+        // the file watcher and live reload. FlyingFox stays out of CitywideCore.
+        .target(
+            name: "CitywideServe",
+            dependencies: [
+                "CitywideCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The command line as a library, so every command is testable.
         .target(
             name: "CitywideCommands",
             dependencies: [
                 "CitywideCore",
+                "CitywideServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +54,7 @@ let package = Package(
         .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
         .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
         .testTarget(name: "CitywideCommandsTests", dependencies: ["CitywideCommands", "CitywideCore"]),
+        .testTarget(name: "CitywideServeTests", dependencies: ["CitywideServe", "CitywideCommands", "CitywideCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

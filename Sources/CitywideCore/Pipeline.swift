@@ -41,6 +41,15 @@ public enum Pipeline {
     public static func check(_ folder: URL, baseURL: String? = nil) -> Outcome {
         let log = DiagnosticLog()
         let (site, published) = analyze(folder, baseURL: baseURL, log: log)
+        if let site, let published {
+            // A forked template that names a variable no page provides would
+            // silently print nothing: compare with what the pages really get.
+            let contexts = SiteRenderer(site: site, published: published).pagePlan().map { $0().context }
+            let known = TemplateVariables.keys(in: contexts).union(TemplateVariables.builtInNames)
+            for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
+                log.add(diagnostic)
+            }
+        }
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
     }
 

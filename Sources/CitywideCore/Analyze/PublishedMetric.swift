@@ -7,7 +7,7 @@ public struct PublishedMetric: Sendable {
         public var cell: CellKey
     }
 
-    public let definition: MetricDefinition
+    public internal(set) var definition: MetricDefinition
     /// The minimum cell size used for this metric (site's, or the metric's higher one).
     public let minCell: Int
     /// Sorted by city, period, then breakdown (totals first).

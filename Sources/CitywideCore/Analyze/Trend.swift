@@ -32,12 +32,13 @@ struct Trend {
     }
 
     /// "up 4 since 2019-Q3 (better)" — words first, never colour alone.
-    func text(_ metric: MetricDefinition) -> String {
-        let number = NumberText.format(abs(change), decimals: metric.decimals)
-        let amount = number + (metric.kind == .percent ? (number == "1" ? " point" : " points") : "")
-        let way = change > 0 ? "up \(amount)" : change < 0 ? "down \(amount)" : "no change"
-        let verdict = judgement == .better ? " (better)" : judgement == .worse ? " (worse)" : ""
-        return "\(way) since \(from.period)\(verdict)"
+    func text(_ metric: MetricDefinition, _ t: Translation) -> String {
+        let number = t.number(abs(change), decimals: metric.decimals)
+        let amount = metric.kind == .percent ? t(number == "1" ? "points_one" : "points_other", ["count": number]) : number
+        let since = ["amount": amount, "period": from.period.description]
+        let way = change > 0 ? t("trend_up", since) : change < 0 ? t("trend_down", since) : t("trend_same", since)
+        let verdict = judgement == .better ? " (" + t("better") + ")" : judgement == .worse ? " (" + t("worse") + ")" : ""
+        return way + verdict
     }
 
     var arrow: String { change > 0 ? "▲" : change < 0 ? "▼" : "●" }

@@ -30,6 +30,8 @@ public enum BuiltinSite {
         File(path: "Templates/status-counts.mustache", bytes: PackageResources.status_counts_mustache),
         File(path: "Templates/progress.mustache", bytes: PackageResources.progress_mustache),
         File(path: "Templates/assets/style.css", bytes: PackageResources.style_css),
+        File(path: "Templates/i18n/en.yml", bytes: PackageResources.i18n_en_yml),
+        File(path: "Templates/i18n/es.yml", bytes: PackageResources.i18n_es_yml),
     ]
 
     /// The starter site of `citywide init`, besides a copy of `files`.

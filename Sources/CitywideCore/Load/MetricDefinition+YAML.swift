@@ -127,10 +127,22 @@ extension MetricDefinition {
                 }
             }
         }
+        var localized: [String: LocalizedText] = [:]
+        if var translations = fields.mapping("translations") {
+            for pair in translations.allPairs() {
+                guard site.languages.contains(pair.key), pair.key != site.defaultLanguage else {
+                    log.warning(translations.location(of: pair.keyNode), "'\(pair.key)' is not one of the site's other languages (\(site.languages.dropFirst().joined(separator: ", ")))")
+                    continue
+                }
+                guard var words = YAMLMapping(pair.value, path: path, log: log, what: "'translations.\(pair.key)'") else { continue }
+                localized[pair.key] = LocalizedText(title: words.string("title"), description: words.string("description"), unit: words.string("unit"))
+                words.finish("translations.\(pair.key)")
+            }
+        }
         fields.finish("metric definition")
 
         guard let title, let system, let kind, let frequency else { return nil }
-        let metric = MetricDefinition(
+        var metric = MetricDefinition(
             id: fileID, title: title, description: description, system: system, kind: kind,
             numerator: numerator, denominator: denominator,
             per: per ?? (kind == .rate && numerator != nil ? 100_000 : nil),
@@ -138,6 +150,7 @@ extension MetricDefinition {
             dimensions: dimensions, target: target, minCell: minCell, source: source, sdg: sdg,
             progressThresholds: thresholds, progressBaseline: baseline, location: fields.location
         )
+        metric.localized = localized
         metric.checkFormula(log: log)
         return metric
     }

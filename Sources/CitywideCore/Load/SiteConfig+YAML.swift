@@ -50,6 +50,23 @@ extension SiteConfig {
                 return Population(key: pair.key, label: label)
             }
         }
+        if var translations = fields.mapping("translations") {
+            for pair in translations.allPairs() {
+                guard config.languages.contains(pair.key), pair.key != config.defaultLanguage else {
+                    log.warning(translations.location(of: pair.keyNode), "'\(pair.key)' is not one of the site's other languages")
+                    continue
+                }
+                guard var words = YAMLMapping(pair.value, path: path, log: log, what: "'translations.\(pair.key)'") else { continue }
+                var text = SiteText(title: words.string("title"), description: words.string("description"))
+                if var labels = words.mapping("populations") {
+                    for label in labels.allPairs() {
+                        if let value = label.value.string { text.populations[label.key] = value }
+                    }
+                }
+                words.finish("translations.\(pair.key)")
+                config.localized[pair.key] = text
+            }
+        }
         fields.finish("site.yml")
         return config
     }

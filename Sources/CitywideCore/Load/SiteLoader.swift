@@ -15,7 +15,8 @@ public enum SiteLoader {
         let metrics = loadMetrics(folder, config: config, log: log)
         let (blueprints, translations) = loadBlueprints(folder, config: config, metricIDs: Set(metrics.map(\.id)), log: log)
         let templates = TemplateLoader.load(siteFolder: folder, log: log)
-        let site = Site(folder: folder, config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
+        var site = Site(folder: folder, config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
+        site.interface = TranslationLoader.load(siteFolder: folder, languages: config.languages, log: log)
         let observations = loadData(folder, site: site, log: log)
         return Result(site: site, observations: observations)
     }

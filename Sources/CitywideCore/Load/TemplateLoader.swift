@@ -30,7 +30,9 @@ enum TemplateLoader {
                     log.warning(SourceLocation(path: path), "'\(name).mustache' does not replace any built-in template; it is used only as a partial ({{> \(name)}})")
                 }
                 sources[name] = (text, path)
-            } else if relative.hasSuffix(".yml") || relative.hasSuffix(".md") {
+            } else if relative.hasPrefix("i18n/") && relative.hasSuffix(".yml") {
+                continue // interface translations: read by TranslationLoader
+            } else if relative.hasSuffix(".md") {
                 continue // translation and documentation files travel with templates; dotfiles are editors'.
             } else {
                 log.warning(SourceLocation(path: path), "ignored: Templates/ holds .mustache templates and an assets/ folder")
@@ -52,7 +54,9 @@ enum TemplateLoader {
             }
         }
         checkPartials(sources, log: log)
-        return TemplateSet(library: library, origins: origins, assets: assets)
+        var set = TemplateSet(library: library, origins: origins, assets: assets)
+        set.sources = sources.sorted { $0.key < $1.key }.map { (name: $0.key, origin: $0.value.origin, text: $0.value.text) }
+        return set
     }
 
     private static func describe(_ error: Error) -> String {

@@ -18,6 +18,10 @@ public struct Blueprint: Sendable {
     public var bodyLine: Int
     public var location: SourceLocation
 
+    /// The language the body and titles are written in, when it is not the
+    /// page's (a translation that does not exist yet falls back to the default).
+    public var writtenIn: String? = nil
+
     /// "Minneapolis, MN"
     public var displayName: String { state.isEmpty ? city : "\(city), \(state)" }
 }

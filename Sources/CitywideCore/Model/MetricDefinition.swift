@@ -34,12 +34,21 @@ public struct MetricDefinition: Sendable {
     public var progressThresholds: ProgressThresholds?
     /// The first period progress is measured from (default: the earliest).
     public var progressBaseline: Period?
+    /// Title, description and unit in other languages.
+    public var localized: [String: LocalizedText] = [:]
     public var location: SourceLocation
 
     /// A metric Citywide computes from others rather than reads from data.
     public var isComputed: Bool { numerator != nil }
 
     public func dimensionIndex(_ name: String) -> Int? { dimensions.firstIndex { $0.name == name } }
+}
+
+/// A metric's words in another language (from its `translations:`).
+public struct LocalizedText: Sendable, Hashable {
+    public var title: String?
+    public var description: String?
+    public var unit: String?
 }
 
 public struct Dimension: Sendable, Hashable {

@@ -16,6 +16,8 @@ public struct Site: Sendable {
     /// Sorted by id; a metric's index here is its id in observations.
     public var metrics: [MetricDefinition]
     public var templates: TemplateSet
+    /// The interface text of each language in `config.languages`.
+    public var interface: [String: Translation] = [:]
 
     public func cityIndex(_ slug: String) -> Int? { blueprints.firstIndex { $0.slug == slug } }
     public func metricIndex(_ id: String) -> Int? { metrics.firstIndex { $0.id == id } }

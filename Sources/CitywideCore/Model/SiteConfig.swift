@@ -10,6 +10,15 @@ public struct SiteConfig: Sendable {
     public var dataStatus: DataStatus
     /// Ordered key → label: the groups commitments may name.
     public var populations: [Population]
+    /// Title, description and population labels in other languages.
+    public var localized: [String: SiteText] = [:]
+
+    /// The site's own words in another language (site.yml `translations:`).
+    public struct SiteText: Sendable {
+        public var title: String?
+        public var description: String?
+        public var populations: [String: String] = [:]
+    }
 
     public enum DataStatus: String, Sendable, CaseIterable {
         case synthetic, provisional, final

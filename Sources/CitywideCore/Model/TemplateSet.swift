@@ -8,6 +8,9 @@ public struct TemplateSet: Sendable {
     public var origins: [String: String]
     /// Output path under `assets/` → its content.
     public var assets: [String: AssetSource]
+    /// Every template's text, for `check` to compare the variables it uses
+    /// with those pages provide.
+    public var sources: [(name: String, origin: String, text: String)] = []
 
     public enum AssetSource: Sendable {
         case builtIn([UInt8])

@@ -32,28 +32,38 @@ struct SiteRenderer {
     }
 
     /// Page makers, not pages: each page is built, rendered and written on
-    /// its own thread, and only its HTML lives until it is written.
-    private func pagePlan() -> [() -> Page] {
-        let context = SiteContext(site: site, published: published)
-        let reports = ReportPages(context: context)
-        var makers: [() -> Page] = [
-            { HomePage(context: context).page() },
-            { reports.index() },
-            { CoveragePage(context: context).page() },
-            { MethodologyPage(context: context).page() },
-        ]
-        makers += site.blueprints.indices.map { city in { CityPage(context: context, city: city).page() } }
-        makers += published.metrics.map { metric in { MetricPage(context: context, metric: metric).page() } }
-        makers += reports.pages().map { page in { page } }
+    /// its own thread, and only its HTML lives until it is written. Every
+    /// page is made once per language, under `<lang>/` but for the first.
+    func pagePlan() -> [() -> Page] {
+        var makers: [() -> Page] = []
+        for language in site.config.languages {
+            guard let t = site.interface[language] ?? site.interface[site.config.defaultLanguage] ?? site.interface.values.first else { continue }
+            let (localSite, localPublished) = LocalizedSite.make(site, published, language: language)
+            let context = SiteContext(site: localSite, published: localPublished, t: t,
+                                      prefix: SiteContext.prefix(for: language, in: site.config))
+            let reports = ReportPages(context: context)
+            makers += [
+                { HomePage(context: context).page() },
+                { reports.index() },
+                { CoveragePage(context: context).page() },
+                { MethodologyPage(context: context).page() },
+            ]
+            makers += localSite.blueprints.indices.map { city in { CityPage(context: context, city: city).page() } }
+            makers += localPublished.metrics.map { metric in { MetricPage(context: context, metric: metric).page() } }
+            makers += reports.pages().map { page in { page } }
+        }
         return makers
     }
 
     var pagePaths: [String] {
-        [Paths.home, Paths.reports, Paths.coverage, Paths.methodology]
+        let paths = [Paths.home, Paths.reports, Paths.coverage, Paths.methodology]
             + site.blueprints.map { Paths.city($0.slug) }
             + site.metrics.map { Paths.metric($0.id) }
             + ReportPeriods.all(published).map(Paths.report)
             + (ReportPeriods.all(published).isEmpty ? [] : [Paths.latestReport])
+        return site.config.languages.flatMap { language in
+            paths.map { SiteContext.prefix(for: language, in: site.config) + $0 }
+        }
     }
 
     private func writeData(into writer: some OutputSink, log: DiagnosticLog) {

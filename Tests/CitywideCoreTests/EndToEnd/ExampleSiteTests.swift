@@ -28,10 +28,11 @@ struct ExampleSiteTests {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("metrics/\(metric.id)/index.html").path))
         }
         let html = SiteFiles.list(output).filter { $0.hasSuffix(".html") }
-        #expect(html.count >= 3 + site.metrics.count + 12)
+        #expect(html.count >= 2 * (3 + site.metrics.count + 12), "every page in English and Spanish")
         for path in html {
             let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-            #expect(text.contains("Synthetic data."), "\(path) says the data is synthetic")
+            let notice = path.hasPrefix("es/") ? "Datos sintéticos." : "Synthetic data."
+            #expect(text.contains(notice), "\(path) says the data is synthetic")
         }
     }
 }

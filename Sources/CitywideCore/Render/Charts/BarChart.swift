@@ -9,6 +9,8 @@ import Foundation
 public struct BarChart: Sendable {
     /// Unique within the page; used (made safe) for ids of title, desc and the hatch pattern.
     public var id: String
+    /// The chart's own words (notes, labels), in the page's language.
+    public var words: ChartWords = .english
     public var title: String
     /// One sentence written by the caller; starts the `<desc>`.
     public var summary: String
@@ -39,7 +41,7 @@ public struct BarChart: Sendable {
 
     /// The full text alternative: summary, unit, then every bar in words.
     var description: String {
-        var parts = [ChartWording.lead(summary: summary, unit: unit)]
+        var parts = [ChartWording.lead(summary: summary, unit: unit, words: words)]
         if !bars.isEmpty {
             parts.append(ChartWording.sentence(bars.map { $0.label + ": " + $0.value.words }.joined(separator: "; ")))
         }
@@ -62,7 +64,7 @@ public struct BarChart: Sendable {
             let frameHeight = 140.0
             ChartFrame.open(&w, id: chartID, kind: "bar", height: plotTop + frameHeight + 12,
                             title: title, description: description, width: width)
-            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: width - 80, height: frameHeight)
+            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: width - 80, height: frameHeight, text: words.noPublishedValues)
             return w.finish()
         }
 
@@ -151,7 +153,7 @@ public struct BarChart: Sendable {
             w.leaf("rect", [("x", n(plotLeft)), ("y", n(noteY - 10)), ("width", "14"), ("height", "11"),
                             ("fill", "url(#" + hatchID + ")"), ("stroke", ChartPalette.gap), ("stroke-width", "1")])
             w.element("text", [("x", n(plotLeft + 20)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: ChartWording.barGapNote)
+                      text: words.barGapNote)
             w.close()
         }
         return w.finish()

@@ -28,7 +28,7 @@ enum ChartFrame {
     }
 
     /// An empty plot frame that says there is nothing published to draw.
-    static func drawEmpty(_ writer: inout SVGWriter, x: Double, y: Double, width: Double, height: Double) {
+    static func drawEmpty(_ writer: inout SVGWriter, x: Double, y: Double, width: Double, height: Double, text: String = ChartWords.english.noPublishedValues) {
         let n = SVGWriter.number
         writer.leaf("rect", [
             ("class", "chart-frame"), ("x", n(x)), ("y", n(y)),
@@ -38,7 +38,7 @@ enum ChartFrame {
         writer.element("text", [
             ("class", "chart-empty"), ("x", n(x + width / 2)), ("y", n(y + height / 2 + 5)),
             ("text-anchor", "middle"), ("fill", ChartPalette.mutedText),
-        ], text: ChartWording.noPublishedValues)
+        ], text: text)
     }
 
     /// Attributes giving text a white halo so it stays readable over lines.

@@ -39,19 +39,30 @@ public struct ChartSeries: Sendable, Equatable {
     }
 }
 
+/// The words a chart writes itself, in the page's language.
+public struct ChartWords: Sendable, Equatable {
+    public var noPublishedValues = "No published values"
+    public var lineGapNote = "Hollow markers below the axis: value not published."
+    public var barGapNote = "Hatched boxes: value not published."
+    public var unit = "Unit"
+    public var series = "Series"
+    public var noValues = "no values."
+    public var targetLine = "Target line"
+
+    public static let english = ChartWords()
+
+    public init() {}
+}
+
 /// Text shared by every chart kind.
 enum ChartWording {
-    static let noPublishedValues = "No published values"
-    static let lineGapNote = "Hollow markers below the axis: value not published."
-    static let barGapNote = "Hatched boxes: value not published."
-
     /// The start of a `<desc>`: the caller's summary, then the unit.
-    static func lead(summary: String, unit: String) -> String {
+    static func lead(summary: String, unit: String, words: ChartWords = .english) -> String {
         var parts: [String] = []
         let trimmedSummary = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmedSummary.isEmpty { parts.append(sentence(trimmedSummary)) }
         let trimmedUnit = unit.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmedUnit.isEmpty { parts.append("Unit: " + sentence(trimmedUnit)) }
+        if !trimmedUnit.isEmpty { parts.append(words.unit + ": " + sentence(trimmedUnit)) }
         return parts.joined(separator: " ")
     }
 

@@ -9,6 +9,8 @@ import Foundation
 public struct LineChart: Sendable {
     /// Unique within the page; used (made safe) for the ids of title and desc.
     public var id: String
+    /// The chart's own words (notes, labels), in the page's language.
+    public var words: ChartWords = .english
     public var title: String
     /// One sentence written by the caller; starts the `<desc>`.
     public var summary: String
@@ -56,14 +58,14 @@ public struct LineChart: Sendable {
 
     /// The full text alternative: summary, unit, then every value in words.
     var description: String {
-        var parts = [ChartWording.lead(summary: summary, unit: unit)]
+        var parts = [ChartWording.lead(summary: summary, unit: unit, words: words)]
         for (row, values) in zip(series, rows) {
             let items = zip(xLabels, values).map { $0 + " " + $1.words }
-            let name = row.name.isEmpty ? "Series" : row.name
-            parts.append(name + ": " + (items.isEmpty ? "no values." : ChartWording.sentence(items.joined(separator: ", "))))
+            let name = row.name.isEmpty ? words.series : row.name
+            parts.append(name + ": " + (items.isEmpty ? words.noValues : ChartWording.sentence(items.joined(separator: ", "))))
         }
         if let target {
-            parts.append("Target line: " + ChartWording.sentence(target.label))
+            parts.append(words.targetLine + ": " + ChartWording.sentence(target.label))
         }
         return ChartWording.join(parts)
     }
@@ -88,7 +90,7 @@ public struct LineChart: Sendable {
         guard hasData else {
             ChartFrame.open(&w, id: chartID, kind: "line", height: plotBottom + 20,
                             title: title, description: description)
-            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: ChartFrame.width - 80, height: plotHeight)
+            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: ChartFrame.width - 80, height: plotHeight, text: words.noPublishedValues)
             return w.finish()
         }
 
@@ -229,7 +231,7 @@ public struct LineChart: Sendable {
             w.leaf("circle", [("cx", n(plotLeft + 4)), ("cy", n(noteY - 4)), ("r", "3.5"),
                               ("fill", ChartPalette.background), ("stroke", ChartPalette.gap), ("stroke-width", "1.5")])
             w.element("text", [("x", n(plotLeft + 13)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: ChartWording.lineGapNote)
+                      text: words.lineGapNote)
             w.close()
         }
         return w.finish()

@@ -1,37 +1,39 @@
 /// How a published figure reads in text, tables, charts and alt text: the
-/// number, or the reason it is not there. SPEC fixes the wording of
-/// withheld values.
+/// number, or the reason it is not there. SPEC fixes the (English) wording of
+/// withheld values; the translation files carry the other languages'.
 struct FigureText {
     let metric: MetricDefinition
     let minCell: Int
+    let t: Translation
 
-    init(_ metric: PublishedMetric) {
+    init(_ metric: PublishedMetric, _ t: Translation) {
         self.metric = metric.definition
         self.minCell = metric.minCell
+        self.t = t
     }
 
     func text(_ value: PublishedValue) -> String {
         switch value {
-        case let .number(v): NumberText.format(v, for: metric)
-        case .withheld(.primary): metric.isComputed ? "withheld: made from a count too small to publish" : "fewer than \(minCell)"
-        case .withheld(.complementary): "withheld to protect another value"
-        case .notAvailable: "not available"
+        case let .number(v): t.number(v, for: metric)
+        case .withheld(.primary): metric.isComputed ? t("withheld_computed") : t("withheld_primary", ["min_cell": String(minCell)])
+        case .withheld(.complementary): t("withheld_complementary")
+        case .notAvailable: t("not_available")
         }
     }
 
     /// Text with the flags a reader must see beside the number.
     func text(_ figure: PublishedFigure?) -> String {
-        guard let figure else { return "no data" }
+        guard let figure else { return t("no_data") }
         var text = self.text(figure.value)
         if figure.value.number != nil {
-            if figure.unreliable { text += " (unreliable)" }
-            if let flag = figure.flag { text += " (\(flag.label))" }
+            if figure.unreliable { text += " (" + t("unreliable") + ")" }
+            if let flag = figure.flag { text += " (" + t("flag_\(flag.rawValue)") + ")" }
         }
         return text
     }
 
     func chartValue(_ figure: PublishedFigure?) -> ChartValue {
-        guard let figure else { return .gap(reason: "no data") }
+        guard let figure else { return .gap(reason: t("no_data")) }
         if let v = figure.value.number { return .number(v, text: text(figure)) }
         return .gap(reason: text(figure.value))
     }
@@ -43,17 +45,6 @@ struct FigureText {
         case .number: return figure.unreliable ? "num unreliable" : "num"
         case .withheld: return "num withheld"
         case .notAvailable: return "num missing"
-        }
-    }
-}
-
-extension InputFlag {
-    var label: String {
-        switch self {
-        case .provisional: "provisional"
-        case .estimated: "estimated"
-        case .seriesBreak: "series break"
-        case .derived: "derived from its parts"
         }
     }
 }

@@ -42,10 +42,10 @@ struct ShortcodeRenderer {
         let metric = context.published.metrics[m]
         switch shortcode.kind {
         case .value, .chart:
-            guard let latest = metric.latestPublished(city: c) else { return "no published value" }
-            return "\(FigureText(metric).text(latest)) (\(latest.period))"
+            guard let latest = metric.latestPublished(city: c) else { return context.t("no_published_value") }
+            return "\(FigureText(metric, context.t).text(latest)) (\(latest.period))"
         case .progress:
-            return context.published.progress(metric: m, city: c)?.status.label ?? ProgressAssessment.Status.notEnoughData.label
+            return context.t("progress_\(context.published.progress(metric: m, city: c)?.status.rawValue ?? "not_enough_data")")
         }
     }
 
@@ -53,25 +53,25 @@ struct ShortcodeRenderer {
         guard let (m, c) = resolve(shortcode) else { return "" }
         let metric = context.published.metrics[m]
         let definition = metric.definition
-        let other = c == city ? "" : " in \(context.site.blueprints[c].city)"
+        let other = c == city ? "" : " " + context.t("in_city", ["city": context.site.blueprints[c].city])
         switch shortcode.kind {
         case .value:
-            let title = "\(definition.title)\(other), latest published value"
+            let title = context.t("latest_published_value", ["title": definition.title + other])
             return "<span class=\"live-figure\" title=\"\(XML.escape(title))\">\(XML.escape(plain(shortcode)))</span>"
         case .progress:
             let status = context.published.progress(metric: m, city: c)?.status ?? .notEnoughData
-            return "<span class=\"progress-badge progress-\(status.rawValue)\"><span aria-hidden=\"true\">\(status.icon)</span> \(XML.escape(status.label))</span>"
+            return "<span class=\"progress-badge progress-\(status.rawValue)\"><span aria-hidden=\"true\">\(status.icon)</span> \(XML.escape(context.t("progress_\(status.rawValue)")))</span>"
         case .chart:
-            let figures = MetricFigures(site: context.site, metric: metric)
+            let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
             guard !metric.series(city: c).isEmpty else {
-                return "<p class=\"note\">\(XML.escape(definition.title))\(XML.escape(other)): no data published yet.</p>"
+                return "<p class=\"note\">\(XML.escape(definition.title))\(XML.escape(other)): \(XML.escape(context.t("no_data_yet")))</p>"
             }
             let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c)).svg()
             let table = context.site.templates.library.render(figures.seriesTable(cities: [c]).context, withTemplate: "table") ?? ""
             return """
             <figure class="chart-figure embedded-chart">
             \(chart)
-            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(XML.escape(definition.title))</a>\(XML.escape(other)). The numbers are in the table below.</figcaption>
+            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(XML.escape(definition.title))</a>\(XML.escape(other)). \(XML.escape(context.t("numbers_in_table_below")))</figcaption>
             </figure>
             \(table)
             """

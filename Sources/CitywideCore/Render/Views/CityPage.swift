@@ -7,39 +7,50 @@ struct CityPage {
     func page() -> Page {
         let site = context.site
         let blueprint = site.blueprints[city]
-        let location = PageLocation(path: Paths.city(blueprint.slug))
+        let location = context.location(Paths.city(blueprint.slug))
         let markdown = MarkdownRenderer.render(blueprint.body)
         let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
-        let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? "\(blueprint.city) Blueprint"
-        var c = context.base(location, title: title, description: "\(blueprint.displayName): policy blueprint, commitments and progress on human trafficking.", section: "city")
+        let t = context.t
+        let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
+        var c = context.base(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
         c["title"] = title
         c["city"] = blueprint.city
         c["place"] = blueprint.displayName
         c["fellow"] = blueprint.fellow.nonEmpty
-        c["adopted"] = blueprint.adopted?.description
-        c["updated"] = blueprint.updated?.description
-        c["population"] = blueprint.population.map { NumberText.format(Double($0)) }
+        c["adopted"] = blueprint.adopted.map(t.date)
+        c["updated"] = blueprint.updated.map(t.date)
+        c["population"] = blueprint.population.map { t.number(Double($0)) }
+        // A blueprint not yet translated is shown in its own language, said so
+        // and marked with `lang`, so screen readers pronounce it right.
+        if let written = blueprint.writtenIn, written != context.language {
+            c["body_lang"] = written
+            c["translation_notice"] = t("translation_missing", ["language": t.strings["language_\(written)"] ?? SiteContext.languageNames[written] ?? written])
+        } else {
+            c["body_lang"] = false
+            c["translation_notice"] = false
+        }
         c["body_html"] = shortcodes.render(markdown.html, shortcodes: blueprint.shortcodes)
-        c["status_counts"] = CommitmentViews.statusCounts(blueprint)
+        c["status_counts"] = CommitmentViews.statusCounts(blueprint, t)
         c["commitment_count"] = blueprint.commitments.count
-        let views = CommitmentViews(site: site, published: context.published, asOf: context.latestReportPeriod?.lastDay)
+        c["commitments_summary"] = t.plural("commitments_across_systems", blueprint.commitments.count)
+        let views = CommitmentViews(site: site, published: context.published, t: t, asOf: context.latestReportPeriod?.lastDay)
         c["systems"] = views.bySystem(blueprint, city: city, location: location)
         c["metrics"] = context.published.metrics.enumerated().compactMap { m, metric in
             metricSection(metric, index: m, location: location)
         }
         c["data_href"] = location.href(Paths.dataCatalog)
-        return Page(path: location.path, template: "city", context: c)
+        return Page(path: location.outputPath, template: "city", context: c)
     }
 
     private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> [String: Any]? {
         guard !metric.series(city: city).isEmpty else { return nil }
-        let figures = MetricFigures(site: context.site, metric: metric)
+        let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
         let definition = metric.definition
         var s: [String: Any] = [
             "id": definition.id,
             "title": definition.title,
             "href": location.href(Paths.metric(definition.id)),
-            "system": definition.system.label,
+            "system": context.t("system_\(definition.system.rawValue)"),
             "chart_svg": figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
             "table": figures.seriesTable(cities: [city]).context,
         ]
@@ -48,15 +59,16 @@ struct CityPage {
         if let latest = metric.latestPublished(city: city) {
             s["latest"] = figures.text.text(latest)
             s["latest_period"] = latest.period.description
+            s["latest_sentence"] = context.t("latest_in", ["value": figures.text.text(latest), "period": latest.period.description])
         }
         if let trend = Trend.latest(metric, city: city) {
-            s["trend"] = trend.text(definition)
+            s["trend"] = trend.text(definition, context.t)
             s["trend_arrow"] = trend.arrow
             s["trend_class"] = trend.judgement.rawValue
         }
         s["breakdowns"] = figures.breakdownHistory(city: city).map(\.context)
         s["withheld_note"] = figures.withheldNote(cities: [city])
-        s["progress"] = ProgressViews(metric: definition).context(context.published.progress(metric: index, city: city)) ?? false
+        s["progress"] = ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)) ?? false
         return s
     }
 }

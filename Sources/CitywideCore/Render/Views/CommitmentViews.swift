@@ -5,6 +5,7 @@ import Foundation
 struct CommitmentViews {
     let site: Site
     let published: PublishedData
+    let t: Translation
     /// Overdue is judged against the latest report period, not the clock,
     /// so the same input always builds the same pages.
     let asOf: Day?
@@ -13,9 +14,9 @@ struct CommitmentViews {
         var c: [String: Any] = [
             "id": commitment.id,
             "title": commitment.title,
-            "system": commitment.system.label,
+            "system": t("system_\(commitment.system.rawValue)"),
             "status_key": commitment.status.rawValue,
-            "status_label": commitment.status.label,
+            "status_label": t("status_\(commitment.status.rawValue)"),
             "status_icon": Self.icon(commitment.status),
             "populations": commitment.populations.map { key in
                 ["label": site.config.populations.first { $0.key == key }?.label ?? humanize(key)]
@@ -31,25 +32,25 @@ struct CommitmentViews {
                 let progress = published.progress(metric: m, city: city)
                 return [
                     "title": metric.title, "href": location.href(Paths.metric(id)),
-                    "progress_label": progress?.status.label ?? "no data yet",
+                    "progress_label": progress.map { t("progress_\($0.status.rawValue)") } ?? t("no_data_yet"),
                     "progress_icon": progress?.status.icon ?? "○",
                     "progress_key": progress?.status.rawValue ?? "not_enough_data",
                 ]
             },
         ]
         if let completed = commitment.completed {
-            c["completed"] = completed.description
+            c["completed"] = t.date(completed)
         } else {
             c["completed"] = false
         }
         if let due = commitment.due {
-            c["due"] = due.description
+            c["due"] = t.date(due)
             if let asOf, due < asOf, commitment.status == .planned || commitment.status == .inProgress {
                 c["overdue"] = true
             }
         }
         if let target = commitment.target, let metric = site.metric(target.metric) {
-            c["target"] = "\(NumberText.format(target.value, for: metric)) \(metric.unit) by \(target.by)"
+            c["target"] = t("target_value_by", ["value": t.number(target.value, for: metric), "unit": metric.unit, "by": t.date(target.by)])
                 .replacingOccurrences(of: "  ", with: " ")
         }
         return c
@@ -61,7 +62,7 @@ struct CommitmentViews {
             let list = blueprint.commitments.filter { $0.system == system }
             guard !list.isEmpty else { return nil }
             return [
-                "system": system.label,
+                "system": t("system_\(system.rawValue)"),
                 "system_id": system.rawValue,
                 "commitments": list.map { context($0, city: city, location: location) },
             ]
@@ -69,11 +70,11 @@ struct CommitmentViews {
     }
 
     /// "Planned 2 · In progress 5 · Done 3 · Dropped 1"
-    static func statusCounts(_ blueprint: Blueprint) -> [[String: Any]] {
+    static func statusCounts(_ blueprint: Blueprint, _ t: Translation) -> [[String: Any]] {
         Commitment.Status.allCases.map { status in
             [
                 "status_key": status.rawValue,
-                "status_label": status.label,
+                "status_label": t("status_\(status.rawValue)"),
                 "status_icon": icon(status),
                 "count": blueprint.commitments.filter { $0.status == status }.count,
             ]

@@ -4,13 +4,14 @@ struct CoveragePage {
 
     func page() -> Page {
         let site = context.site
-        let location = PageLocation(path: Paths.coverage)
-        var c = context.base(location, title: "Coverage: systems and populations", description: "Which city systems each blueprint covers, and which populations it names or leaves out.", section: "coverage")
-        c["title"] = "Coverage: systems and populations"
+        let location = context.location(Paths.coverage)
+        let t = context.t
+        var c = context.base(location, title: t("coverage_title"), description: t("coverage_description"), section: "coverage")
+        c["title"] = t("coverage_title")
         c["city_columns"] = site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] }
         c["systems"] = CitySystem.allCases.map { system -> [String: Any] in
             [
-                "system": system.label,
+                "system": t("system_\(system.rawValue)"),
                 "cells": site.blueprints.enumerated().map { city, blueprint -> [String: Any] in
                     let commitments = blueprint.commitments.filter { $0.system == system }.count
                     let metrics = context.published.metrics.filter { $0.definition.system == system && !$0.series(city: city).isEmpty }.count
@@ -19,7 +20,7 @@ struct CoveragePage {
                         "commitments": commitments,
                         "metrics": metrics,
                         "gap": gap,
-                        "text": "\(commitments) \(commitments == 1 ? "commitment" : "commitments"), \(metrics) \(metrics == 1 ? "metric" : "metrics") reported",
+                        "text": t.plural("commitments_count", commitments) + ", " + t.plural("metrics_reported", metrics),
                     ]
                 },
             ]
@@ -31,7 +32,7 @@ struct CoveragePage {
                     let count = blueprint.commitments.filter { $0.populations.contains(population.key) }.count
                     return [
                         "named": count > 0,
-                        "text": count > 0 ? "Named in \(count) \(count == 1 ? "commitment" : "commitments")" : "Not named",
+                        "text": count > 0 ? t.plural("named_in", count) : t("not_named"),
                     ]
                 },
             ]
@@ -41,6 +42,6 @@ struct CoveragePage {
             let missing = site.config.populations.filter { !named.contains($0.key) }.map(\.label)
             return ["city": blueprint.city, "missing": missing.joined(separator: "; "), "none_missing": missing.isEmpty]
         }
-        return Page(path: location.path, template: "coverage", context: c)
+        return Page(path: location.outputPath, template: "coverage", context: c)
     }
 }

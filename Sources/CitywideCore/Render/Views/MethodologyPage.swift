@@ -5,13 +5,23 @@ struct MethodologyPage {
 
     func page() -> Page {
         let site = context.site
-        let location = PageLocation(path: Paths.methodology)
-        var c = context.base(location, title: "Methodology", description: "Data status and sources, privacy rules and how progress is measured.", section: "methodology")
-        c["title"] = "Methodology"
+        let location = context.location(Paths.methodology)
+        let t = context.t
+        var c = context.base(location, title: t("methodology_title"), description: t("methodology_description"), section: "methodology")
+        c["title"] = t("methodology_title")
+        let privacy = site.config.privacy
+        let limits = ["min_cell": String(privacy.minCell), "max": String(privacy.minCell - 1), "n": String(privacy.minRateNumerator)]
+        c["rule_primary"] = t("rule_primary_text", limits)
+        c["rule_computed"] = t("rule_computed_text", limits)
+        c["rule_unreliable"] = t("rule_unreliable_text", limits)
+        let totals = context.published.counts
+        c["build_counts"] = t("build_counts", [
+            "published": t.number(Double(totals.published)), "unreliable": t.number(Double(totals.unreliable)),
+            "primary": t.number(Double(totals.primary)), "complementary": t.number(Double(totals.complementary)),
+        ])
         c["min_cell"] = site.config.privacy.minCell
         c["min_cell_minus_one"] = site.config.privacy.minCell - 1
         c["min_rate_numerator"] = site.config.privacy.minRateNumerator
-        let totals = context.published.counts
         c["total_published"] = totals.published
         c["total_primary"] = totals.primary
         c["total_complementary"] = totals.complementary
@@ -36,15 +46,16 @@ struct MethodologyPage {
         }
         c["data_href"] = location.href(Paths.dataCatalog)
         c["progress_href"] = location.href(Paths.progress)
-        let t = Progress.targetThresholds, g = Progress.growthThresholds
-        c["ratio_high"] = NumberText.format(t.high, decimals: 2)
-        c["ratio_med"] = NumberText.format(t.med, decimals: 2)
-        c["growth_high"] = NumberText.format(g.high * 100, decimals: 1) + "%"
-        c["growth_med"] = NumberText.format(g.med * 100, decimals: 1) + "%"
+        let ratio = Progress.targetThresholds, g = Progress.growthThresholds
+        c["progress_with_target"] = t("progress_with_target_text", ["high": t.number(ratio.high, decimals: 2), "med": t.number(ratio.med, decimals: 2)])
+        c["progress_without_target"] = t("progress_without_target_text", [
+            "high": t("percent", ["value": t.number(g.high * 100, decimals: 1)]),
+            "med": t("percent", ["value": t.number(g.med * 100, decimals: 1)]),
+        ])
         c["overrides"] = site.metrics.compactMap { metric -> [String: Any]? in
             guard let o = metric.progressThresholds else { return nil }
-            return ["title": metric.title, "high": NumberText.plain(o.high), "med": NumberText.plain(o.med), "low": NumberText.plain(o.low)]
+            return ["title": metric.title, "high": t.number(o.high, decimals: 3), "med": t.number(o.med, decimals: 3), "low": t.number(o.low, decimals: 3)]
         }
-        return Page(path: location.path, template: "methodology", context: c)
+        return Page(path: location.outputPath, template: "methodology", context: c)
     }
 }

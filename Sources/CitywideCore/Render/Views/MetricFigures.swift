@@ -4,15 +4,35 @@ struct MetricFigures {
     let site: Site
     let metric: PublishedMetric
     let text: FigureText
+    let t: Translation
 
-    init(site: Site, metric: PublishedMetric) {
+    init(site: Site, metric: PublishedMetric, t: Translation) {
         self.site = site
         self.metric = metric
-        self.text = FigureText(metric)
+        self.text = FigureText(metric, t)
+        self.t = t
     }
+
+    /// A dimension's name and values in the page's language: from the
+    /// translation file when it has them (`dimension_sex`, `value_female`),
+    /// else the name made readable.
+    func label(of dimension: Dimension) -> String { t.strings["dimension_\(dimension.name)"] ?? dimension.label }
+    func label(ofValue value: String) -> String { t.strings["value_\(value)"] ?? humanize(value) }
 
     var definition: MetricDefinition { metric.definition }
     var unitLabel: String { definition.unit.isEmpty ? "" : " (\(definition.unit))" }
+
+    var chartWords: ChartWords {
+        var words = ChartWords()
+        words.noPublishedValues = t("chart_no_values")
+        words.lineGapNote = t("chart_line_gap_note")
+        words.barGapNote = t("chart_bar_gap_note")
+        words.unit = t("chart_unit")
+        words.series = t("chart_series")
+        words.noValues = t("chart_no_values_in_series")
+        words.targetLine = t("chart_target_line")
+        return words
+    }
 
     func cityName(_ city: Int) -> String { site.blueprints[city].city }
 
@@ -22,14 +42,16 @@ struct MetricFigures {
         let series = cities.map { city in
             ChartSeries(name: cityName(city), values: periods.map { text.chartValue(metric.figure(city: city, period: $0)) })
         }
-        let who = cities.count == 1 ? cityName(cities[0]) : "\(cities.count) cities"
-        let span = periods.isEmpty ? "" : ", \(periods[0]) to \(periods[periods.count - 1])"
-        return LineChart(
+        let who = cities.count == 1 ? cityName(cities[0]) : t.plural("cities_count", cities.count)
+        let span = periods.isEmpty ? "" : ", " + t("period_span", ["from": periods[0].description, "to": periods[periods.count - 1].description])
+        var chart = LineChart(
             id: id,
             title: "\(definition.title), \(who)\(span)",
-            summary: "Line chart of \(definition.title.lowercased())\(unitLabel) for \(who)\(span). Gaps mark values that are withheld or not available.",
+            summary: t("line_chart_summary", ["title": definition.title.lowercased() + unitLabel, "who": who + span]),
             unit: definition.unit, xLabels: periods.map(\.description), series: series, target: target
         )
+        chart.words = chartWords
+        return chart
     }
 
     /// One bar per city, in the latest period any city reported.
@@ -37,21 +59,23 @@ struct MetricFigures {
         guard let period = metric.periods.last else { return nil }
         let cities = site.blueprints.indices.filter { metric.figure(city: $0, period: period) != nil }
         guard !cities.isEmpty else { return nil }
-        return BarChart(
+        var chart = BarChart(
             id: id,
-            title: "\(definition.title) by city, \(period)",
-            summary: "Bar chart comparing \(definition.title.lowercased())\(unitLabel) across cities in \(period).",
+            title: t("bar_chart_title", ["title": definition.title, "period": period.description]),
+            summary: t("bar_chart_summary", ["title": definition.title.lowercased() + unitLabel, "period": period.description]),
             unit: definition.unit,
             bars: cities.map { (label: cityName($0), value: text.chartValue(metric.figure(city: $0, period: period))) },
             width: width
         )
+        chart.words = chartWords
+        return chart
     }
 
     /// Periods down, cities across: the numbers of the line chart.
     func seriesTable(cities: [Int]) -> Table {
         Table(
-            caption: "\(definition.title)\(unitLabel) by period",
-            corner: "Period",
+            caption: t("caption_by_period", ["title": definition.title + unitLabel]),
+            corner: t("period"),
             columns: cities.map(cityName),
             rows: metric.periods.reversed().map { period in
                 Table.Row(header: period.description, cells: cities.map { city in
@@ -66,7 +90,7 @@ struct MetricFigures {
     func breakdownTables(cities: [Int], period: Period) -> [Table] {
         definition.dimensions.enumerated().compactMap { d, dimension in
             let rows = dimension.values.enumerated().map { v, value in
-                Table.Row(header: humanize(value), cells: cities.map { city in
+                Table.Row(header: label(ofValue: value), cells: cities.map { city in
                     let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
                     return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
                 })
@@ -75,7 +99,7 @@ struct MetricFigures {
                 dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
             }
             guard anyData else { return nil }
-            return Table(caption: "\(definition.title) by \(dimension.label.lowercased()), \(period)", corner: dimension.label,
+            return Table(caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": period.description]), corner: label(of: dimension),
                          columns: cities.map(cityName), rows: rows)
         }
     }
@@ -90,9 +114,9 @@ struct MetricFigures {
             }
             guard !periods.isEmpty, !figures.isEmpty else { return nil }
             return Table(
-                caption: "\(definition.title) by \(dimension.label.lowercased()), \(cityName(city))",
-                corner: "Period",
-                columns: dimension.values.map(humanize),
+                caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": cityName(city)]),
+                corner: t("period"),
+                columns: dimension.values.map { label(ofValue: $0) },
                 rows: periods.reversed().map { period in
                     Table.Row(header: period.description, cells: dimension.values.indices.map { v in
                         let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
@@ -122,26 +146,26 @@ struct MetricFigures {
         guard primary + complementary > 0 else { return nil }
         var parts: [String] = []
         if primary > 0, definition.isComputed {
-            parts.append("\(primary) \(primary == 1 ? "value is" : "values are") withheld because \(primary == 1 ? "it is" : "they are") made from a count too small to publish")
+            parts.append(t.plural("note_withheld_computed", primary))
         } else if primary > 0 {
-            parts.append("\(primary) \(primary == 1 ? "value is" : "values are") withheld because \(primary == 1 ? "it counts" : "they count") fewer than \(metric.minCell) (from 1 to \(metric.minCell - 1)) and could identify people")
+            parts.append(t.plural("note_withheld_primary", primary, ["min_cell": String(metric.minCell), "max": String(metric.minCell - 1)]))
         }
         if complementary > 0 {
-            parts.append("\(complementary) \(complementary == 1 ? "value is" : "values are") withheld so that another withheld value cannot be worked out from the rest")
+            parts.append(t.plural("note_withheld_complementary", complementary))
         }
-        return parts.joined(separator: "; ") + "."
+        return parts.joined(separator: " ")
     }
 
     /// The target that applies to a city: its commitment's, else the metric's.
     func target(city: Int?) -> (value: Double, label: String)? {
         if let city {
             let commitmentTarget = site.blueprints[city].commitments.compactMap(\.target).first { $0.metric == definition.id }
-            if let t = commitmentTarget {
-                return (t.value, "Target \(NumberText.format(t.value, for: definition)) by \(t.by)")
+            if let target = commitmentTarget {
+                return (target.value, t("chart_target", ["value": t.number(target.value, for: definition), "by": t.date(target.by)]))
             }
         }
-        if let t = definition.target {
-            return (t.value, "Target \(NumberText.format(t.value, for: definition)) by \(t.year)")
+        if let target = definition.target {
+            return (target.value, t("chart_target", ["value": t.number(target.value, for: definition), "by": String(target.year)]))
         }
         return nil
     }

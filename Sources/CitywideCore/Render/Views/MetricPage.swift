@@ -5,14 +5,15 @@ struct MetricPage {
 
     func page() -> Page {
         let definition = metric.definition
-        let location = PageLocation(path: Paths.metric(definition.id))
-        let figures = MetricFigures(site: context.site, metric: metric)
+        let location = context.location(Paths.metric(definition.id))
+        let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
+        let t = context.t
         let cities = metric.cities
         var c = context.base(location, title: definition.title, description: definition.description, section: "metric")
         c["breakdowns"] = [[String: Any]]()
         c["title"] = definition.title
         c["description_text"] = definition.description.nonEmpty
-        c["definition"] = definitionList(definition)
+        c["definition"] = definitionList(definition, figures: figures)
         if let source = definition.source {
             c["source_name"] = source.name
             c["source_url"] = source.url
@@ -30,10 +31,10 @@ struct MetricPage {
         }
         c["withheld_note"] = figures.withheldNote(cities: cities)
         c["unreliable_note"] = metric.counts.unreliable > 0
-            ? "Values marked unreliable are made from fewer than \(context.site.config.privacy.minRateNumerator) events: small changes move them a lot."
+            ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)])
             : nil
         let m = context.site.metricIndex(definition.id) ?? 0
-        let views = ProgressViews(metric: definition)
+        let views = ProgressViews(metric: definition, t: t)
         c["progress"] = cities.compactMap { city -> [String: Any]? in
             guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
             p["city"] = context.site.blueprints[city].city
@@ -47,36 +48,42 @@ struct MetricPage {
         c["commitments"] = context.site.blueprints.flatMap { blueprint in
             blueprint.commitments.filter { $0.metrics.contains(definition.id) }.map { commitment -> [String: Any] in
                 ["city": blueprint.city, "city_href": location.href(Paths.city(blueprint.slug)), "title": commitment.title,
-                 "status_label": commitment.status.label, "status_icon": CommitmentViews.icon(commitment.status), "status_key": commitment.status.rawValue]
+                 "status_label": t("status_\(commitment.status.rawValue)"), "status_icon": CommitmentViews.icon(commitment.status), "status_key": commitment.status.rawValue]
             }
         }
-        return Page(path: location.path, template: "metric", context: c)
+        return Page(path: location.outputPath, template: "metric", context: c)
     }
 
-    private func definitionList(_ d: MetricDefinition) -> [[String: String]] {
+    private func definitionList(_ d: MetricDefinition, figures: MetricFigures) -> [[String: String]] {
+        let t = context.t
         var items: [(String, String)] = [
-            ("System", d.system.label),
-            ("Type", d.kind.rawValue.capitalized),
+            (t("def_system"), t("system_\(d.system.rawValue)")),
+            (t("def_type"), t("type_\(d.kind.rawValue)")),
         ]
-        if !d.unit.isEmpty { items.append(("Unit", d.unit)) }
+        if !d.unit.isEmpty { items.append((t("def_unit"), d.unit)) }
         if let n = d.numerator {
             let name = context.site.metric(n)?.title ?? n
             switch d.kind {
-            case .rate: items.append(("Computed as", "\(name) per \(NumberText.format(d.per ?? 100_000)) residents"))
-            default: items.append(("Computed as", "\(name) ÷ \(d.denominator.flatMap { context.site.metric($0)?.title } ?? d.denominator ?? "")\(d.kind == .percent ? " × 100" : "")"))
+            case .rate:
+                items.append((t("def_computed"), t("computed_rate", ["numerator": name, "per": t.number(d.per ?? 100_000)])))
+            default:
+                let denominator = d.denominator.flatMap { context.site.metric($0)?.title } ?? d.denominator ?? ""
+                items.append((t("def_computed"), "\(name) ÷ \(denominator)\(d.kind == .percent ? " × 100" : "")"))
             }
         }
-        items.append(("Frequency", d.frequency.rawValue.capitalized))
-        items.append(("Better when", d.direction == .up ? "higher" : d.direction == .down ? "lower" : "neither (context only)"))
+        items.append((t("def_frequency"), t("frequency_\(d.frequency.rawValue)")))
+        items.append((t("def_better"), t("direction_\(d.direction.rawValue)")))
         for rate in context.site.metrics where rate.kind == .rate && rate.numerator == d.id {
-            items.append(("Per resident", "see \(rate.title), which compares cities of different size fairly"))
+            items.append((t("def_per_resident"), t("see_rate", ["title": rate.title])))
         }
-        if let t = d.target { items.append(("Default target", "\(NumberText.format(t.value, for: d)) by \(t.year)")) }
+        if let target = d.target { items.append((t("def_target"), t("value_by", ["value": t.number(target.value, for: d), "by": String(target.year)]))) }
         if !d.dimensions.isEmpty {
-            items.append(("Breakdowns", d.dimensions.map { "\($0.label) (\($0.values.map(humanize).joined(separator: ", ")))" }.joined(separator: "; ")))
+            items.append((t("def_breakdowns"), d.dimensions.map { dimension in
+                "\(figures.label(of: dimension)) (\(dimension.values.map { figures.label(ofValue: $0) }.joined(separator: ", ")))"
+            }.joined(separator: "; ")))
         }
-        items.append(("Smallest count published", "\(metric.minCell) (counts from 1 to \(metric.minCell - 1) are withheld)"))
-        if let sdg = d.sdg { items.append(("SDG indicator", sdg)) }
+        items.append((t("def_min_cell"), t("min_cell_detail", ["min_cell": String(metric.minCell), "max": String(metric.minCell - 1)])))
+        if let sdg = d.sdg { items.append((t("def_sdg"), sdg)) }
         return items.map { ["term": $0.0, "detail": $0.1] }
     }
 }

@@ -9,15 +9,31 @@ struct Page {
 /// Links between pages are relative, so the site works from any folder of
 /// any server and straight from disk (file://); the feed and sitemap use
 /// `base_url` for absolute ones.
+///
+/// Pages of other languages than the first live under `<lang>/`; assets,
+/// data and the feed are shared, at the root.
 struct PageLocation {
+    /// The page's path within its language: "cities/atlanta/index.html".
     let path: String
+    /// "" for the default language, "es/" for Spanish.
+    var prefix: String = ""
 
-    /// "../../" for "cities/atlanta/index.html".
+    /// Where the file is written.
+    var outputPath: String { prefix + path }
+
+    /// "../../" for "cities/atlanta/index.html": the way up to the output's root.
     var root: String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
     }
 
-    func href(_ target: String) -> String { root + target }
+    /// The way to the pages of this page's language.
+    var pageRoot: String { root + prefix }
+
+    /// A relative link: pages stay in this page's language; shared files
+    /// (assets, data, feed) are at the root.
+    func href(_ target: String) -> String {
+        target.hasSuffix(".html") ? pageRoot + target : root + target
+    }
 
     /// The public URL of a page: folders end in `/`.
     static func absolute(_ path: String, base: String) -> String {

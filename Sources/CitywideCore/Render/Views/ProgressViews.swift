@@ -2,19 +2,24 @@
 /// so a funder can redo the arithmetic.
 struct ProgressViews {
     let metric: MetricDefinition
+    let t: Translation
 
     func context(_ p: ProgressAssessment?) -> [String: Any]? {
         guard let p else { return nil }
         var c: [String: Any] = [
             "status_key": p.status.rawValue,
-            "status_label": p.status.label,
+            "status_label": t("progress_\(p.status.rawValue)"),
             "status_icon": p.status.icon,
             "base": false, "current": false, "target": false, "value": false, "reason": false,
         ]
-        if let base = p.base { c["base"] = "\(NumberText.format(base.value, for: metric)) in \(base.period)" }
-        if let current = p.current { c["current"] = "\(NumberText.format(current.value, for: metric)) in \(current.period)" }
-        if let target = p.target { c["target"] = target.label + (target.source == "metric" ? " (the metric's target)" : " (the city's commitment)") }
-        if let reason = p.reason { c["reason"] = reason }
+        func point(_ x: ProgressAssessment.Point) -> String { t("value_in_period", ["value": t.number(x.value, for: metric), "period": x.period.description]) }
+        if let base = p.base { c["base"] = point(base) }
+        if let current = p.current { c["current"] = point(current) }
+        if let target = p.target {
+            let by = Day(target.by).map(t.date) ?? target.by
+            c["target"] = t(target.source == "metric" ? "target_of_metric" : "target_of_commitment", ["value": t.number(target.value, for: metric), "by": by])
+        }
+        if let reason = p.reason { c["reason"] = reasonText(p, english: reason) }
         c["value"] = valueText(p) ?? false
         return c
     }
@@ -26,20 +31,22 @@ struct ProgressViews {
         case .target:
             guard let needed = p.neededGrowth, let base = p.base, let current = p.current else { return nil }
             let actual = Progress.growth(current.value, base.value, current.period.time, base.period.time)
-            return "ratio \(NumberText.format(value, decimals: 3)): growth of \(percent(actual)) a year, where \(percent(needed)) a year is needed to reach the target"
+            return t("measure_ratio", ["ratio": t.number(value, decimals: 3), "growth": percent(actual), "needed": percent(needed)])
         case .growth:
-            let sign = metric.direction == .down ? " (a fall counts as progress for this metric)" : ""
-            return "growth of \(percent(value)) a year\(sign)"
+            return t(metric.direction == .down ? "measure_growth_down" : "measure_growth", ["growth": percent(value)])
         case nil:
             return nil
         }
     }
 
-    func percent(_ x: Double) -> String { NumberText.format(x * 100, decimals: 1) + "%" }
+    func percent(_ x: Double) -> String { t("percent", ["value": t.number(x * 100, decimals: 1)]) }
 
-    /// One line for tables: "▲ Substantial progress".
-    func short(_ p: ProgressAssessment?) -> String {
-        guard let p else { return "–" }
-        return p.status.label
+    /// The reason for no status, in the page's language.
+    func reasonText(_ p: ProgressAssessment, english: String) -> String {
+        if p.status == .none { return t("reason_neutral") }
+        if p.base == nil { return t("reason_no_value") }
+        if p.current == p.base, let base = p.base { return t("reason_one_value", ["period": base.period.description]) }
+        if let base = p.base, base.value == 0 { return t("reason_zero_base", ["period": base.period.description]) }
+        return english
     }
 }

@@ -6,14 +6,14 @@ struct ReportPages {
     var periods: [Period] { ReportPeriods.all(context.published) }
 
     func index() -> Page {
-        let location = PageLocation(path: Paths.reports)
-        var c = context.base(location, title: "Progress reports", description: "Quarterly cross-city progress reports.", section: "reports")
-        c["title"] = "Progress reports"
+        let location = context.location(Paths.reports)
+        var c = context.base(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
+        c["title"] = context.t("reports_title")
         let latest = periods.last
         c["reports"] = periods.reversed().map { period -> [String: Any] in
             ["label": period.description, "href": location.href(Paths.report(period)), "is_latest": period == latest]
         }
-        return Page(path: location.path, template: "reports", context: c)
+        return Page(path: location.outputPath, template: "reports", context: c)
     }
 
     func pages() -> [Page] {
@@ -36,22 +36,22 @@ struct ReportPages {
     private func report(_ period: Period, previous: Period?, next: Period?,
                         progress: [[ProgressAssessment?]], before: [[ProgressAssessment?]]?, at path: String) -> Page {
         let site = context.site
-        let location = PageLocation(path: path)
-        let title = "Progress report, \(period)"
-        var c = context.base(location, title: title, description: "What changed in \(period) across \(site.blueprints.count) cities.", section: "reports")
-        c["canonical_url"] = PageLocation.absolute(Paths.report(period), base: site.config.baseURL)
+        let location = context.location(path)
+        let title = context.t("report_title", ["period": period.description])
+        var c = context.base(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
+        c["canonical_url"] = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
         c["title"] = title
         c["period"] = period.description
-        c["period_end"] = period.lastDay.description
+        c["period_intro"] = context.t("report_intro", ["date": context.t.date(period.lastDay)])
         if let previous { c["previous"] = ["label": previous.description, "href": location.href(Paths.report(previous))] }
         if let next { c["next"] = ["label": next.description, "href": location.href(Paths.report(next))] }
-        let views = CommitmentViews(site: site, published: context.published, asOf: period.lastDay)
+        let views = CommitmentViews(site: site, published: context.published, t: context.t, asOf: period.lastDay)
         let quarterStart = Day(year: period.year, month: (period.index - 1) * 3 + 1, day: 1)
         c["cities"] = site.blueprints.enumerated().map { city, blueprint -> [String: Any] in
             var rows: [[String: Any]] = []
             for metric in context.published.metrics {
                 guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
-                let text = FigureText(metric)
+                let text = FigureText(metric, context.t)
                 var row: [String: Any] = [
                     "title": metric.definition.title,
                     "href": location.href(Paths.metric(metric.definition.id)),
@@ -62,7 +62,7 @@ struct ReportPages {
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
                 row["previous"] = before.map { "\(text.text($0)) (\($0.period))" } ?? "–"
                 if let trend = Trend(from: before, to: current, direction: metric.definition.direction) {
-                    row["change"] = trend.text(metric.definition)
+                    row["change"] = trend.text(metric.definition, context.t)
                     row["trend_arrow"] = trend.arrow
                     row["trend_class"] = trend.judgement.rawValue
                 } else {
@@ -74,8 +74,9 @@ struct ReportPages {
                 guard let day else { return false }
                 return day >= quarterStart && day <= period.lastDay
             }
-            let due = blueprint.commitments.filter { inQuarter($0.due) }
             let completed = blueprint.commitments.filter { $0.status == .done && inQuarter($0.completed) }
+            // One completed in the quarter it was due is listed once, as completed.
+            let due = blueprint.commitments.filter { inQuarter($0.due) && !completed.map(\.id).contains($0.id) }
             var changes: [[String: Any]] = []
             for (m, metric) in context.published.metrics.enumerated() {
                 guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
@@ -84,8 +85,8 @@ struct ReportPages {
                 changes.append([
                     "title": metric.definition.title,
                     "href": location.href(Paths.metric(metric.definition.id)),
-                    "from": then.map { "\($0.status.icon) \($0.status.label)" } ?? "no status",
-                    "to_label": now.status.label, "to_icon": now.status.icon, "to_key": now.status.rawValue,
+                    "from": then.map { "\($0.status.icon) " + context.t("progress_\($0.status.rawValue)") } ?? context.t("no_status"),
+                    "to_label": context.t("progress_\(now.status.rawValue)"), "to_icon": now.status.icon, "to_key": now.status.rawValue,
                 ])
             }
             return [
@@ -102,6 +103,6 @@ struct ReportPages {
                 "has_due": !due.isEmpty,
             ]
         }
-        return Page(path: location.path, template: "report", context: c)
+        return Page(path: location.outputPath, template: "report", context: c)
     }
 }

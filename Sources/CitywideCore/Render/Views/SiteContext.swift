@@ -1,28 +1,40 @@
-/// Values every page receives: the site's name, navigation, data status.
+/// Values every page receives: the site's name, navigation, data status,
+/// and the language the page is in.
 struct SiteContext {
     let site: Site
     let published: PublishedData
+    /// The interface text of this page's language.
+    let t: Translation
+    /// "" for the default language, "es/" for Spanish: where its pages live.
+    let prefix: String
 
     static let cityMenuLimit = 12
 
     var latestReportPeriod: Period? { ReportPeriods.all(published).last }
+    var language: String { t.language }
+
+    /// A page of this context's language.
+    func location(_ path: String) -> PageLocation { PageLocation(path: path, prefix: prefix) }
 
     func base(_ location: PageLocation, title: String, description: String? = nil, section: String) -> [String: Any] {
         let config = site.config
         let nav: [(String, String, String)] = [
-            ("home", "Overview", Paths.home),
-            ("reports", "Reports", Paths.reports),
-            ("coverage", "Coverage", Paths.coverage),
-            ("methodology", "Methodology", Paths.methodology),
+            ("home", t("nav_overview"), Paths.home),
+            ("reports", t("nav_reports"), Paths.reports),
+            ("coverage", t("nav_coverage"), Paths.coverage),
+            ("methodology", t("nav_methodology"), Paths.methodology),
         ]
+        let languages = config.languages
         var context: [String: Any] = [
-            "lang": config.defaultLanguage,
+            "lang": language,
+            "t": t.strings,
             "site_title": config.title,
             "page_title": title,
             "is_home": section == "home",
             "description": description ?? config.description,
             "root": location.root,
-            "canonical_url": PageLocation.absolute(location.path, base: config.baseURL),
+            "page_root": location.pageRoot,
+            "canonical_url": PageLocation.absolute(location.outputPath, base: config.baseURL),
             "nav": nav.map { key, label, path in
                 ["label": label, "href": location.href(path), "current": key == section] as [String: Any]
             },
@@ -31,10 +43,24 @@ struct SiteContext {
             "cities_nav": site.blueprints.count <= SiteContext.cityMenuLimit
                 ? site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] }
                 : [],
+            // The same page in every language, for hreflang links and the switcher.
+            "alternates": languages.map { lang -> [String: Any] in
+                let other = PageLocation(path: location.path, prefix: SiteContext.prefix(for: lang, in: config))
+                return [
+                    "lang": lang,
+                    "name": SiteContext.languageNames[lang] ?? lang,
+                    "url": PageLocation.absolute(other.outputPath, base: config.baseURL),
+                    "href": location.root + other.outputPath,
+                    "current": lang == language,
+                ]
+            },
+            "has_languages": languages.count > 1,
+            "default_url": PageLocation.absolute(location.path, base: config.baseURL),
             "data_status": config.dataStatus.rawValue,
-            "data_status_label": dataStatusLabel,
-            "data_notice": dataNotice,
+            "data_status_label": t("data_status_\(config.dataStatus.rawValue)"),
+            "data_notice": t("data_notice_\(config.dataStatus.rawValue)"),
             "min_cell": config.privacy.minCell,
+            "footer_privacy": t("footer_privacy", ["min_cell": String(config.privacy.minCell), "max": String(config.privacy.minCell - 1)]),
             "generator": "Citywide \(CitywideVersion.string)",
         ]
         if let latest = latestReportPeriod {
@@ -43,21 +69,16 @@ struct SiteContext {
         return context
     }
 
-    var dataStatusLabel: String {
-        switch site.config.dataStatus {
-        case .synthetic: "Synthetic data."
-        case .provisional: "Provisional data."
-        case .final: "Final data."
-        }
+    static func prefix(for language: String, in config: SiteConfig) -> String {
+        language == config.defaultLanguage ? "" : language + "/"
     }
 
-    var dataNotice: String {
-        switch site.config.dataStatus {
-        case .synthetic: "The figures on this site are made up to show how the site works. They are not real counts."
-        case .provisional: "The figures on this site are provisional and may be revised."
-        case .final: "The figures on this site are final as published by the city."
-        }
-    }
+    /// Each language's name in itself, for the switcher.
+    static let languageNames: [String: String] = [
+        "en": "English", "es": "Español", "fr": "Français", "pt": "Português", "so": "Soomaali",
+        "hmn": "Hmoob", "vi": "Tiếng Việt", "zh": "中文", "ar": "العربية", "ru": "Русский", "ht": "Kreyòl ayisyen",
+        "ko": "한국어", "tl": "Tagalog", "am": "አማርኛ", "om": "Afaan Oromoo", "pl": "Polski", "de": "Deutsch",
+    ]
 }
 
 /// The program's version, shown in page footers and `--version`.
