@@ -10,7 +10,11 @@ enum YAMLDocument {
     /// - Parameter firstLine: the file line on which `text` starts (front matter starts on line 2).
     static func parse(_ text: String, path: String, firstLine: Int = 1, log: DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as text: YAMLMapping decides
+            // what a value must be, from its text, field by field. (The default
+            // resolver runs a dozen regular expressions on every scalar, which
+            // was most of the time spent loading ten thousand blueprints.)
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (mark, message) = describe(error, firstLine: firstLine)
             let line = (mark?.line ?? 1) + firstLine - 1

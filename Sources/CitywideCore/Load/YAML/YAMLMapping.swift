@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads the fields of one YAML mapping into typed values, reporting each
@@ -50,11 +51,32 @@ struct YAMLMapping {
 
     var keys: [String] { pairs.map(\.key) }
 
+    /// What YAML reads as "no value" when written without quotes.
+    static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// An unquoted whole number: `40`, `-3` (not `"40"`, `4e1`, `0x28` or `1_000`).
+    static func integer(_ node: Node) -> Int? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return nil }
+        let text = scalar.string
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(text)
+    }
+
+    /// An unquoted decimal number: `40`, `0.95`, `-1.5e3` (not `.inf`, `nan` or `"40"`).
+    static func decimal(_ node: Node) -> Double? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return nil }
+        let text = scalar.string
+        guard text.range(of: "^[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$", options: .regularExpression) != nil,
+              let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
     /// The raw node for `key`, marking the key as known. Empty values (`key:`) count as absent.
     mutating func node(_ key: String) -> Node? {
         asked.insert(key)
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case let .scalar(scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case let .scalar(scalar) = value, scalar.style == .plain, YAMLMapping.nulls.contains(scalar.string) {
             return nil
         }
         return value
@@ -91,7 +113,7 @@ struct YAMLMapping {
             if required { missing(key) }
             return nil
         }
-        guard let value = node.int, node.tag.rawValue == Tag.Name.int.rawValue else {
+        guard let value = YAMLMapping.integer(node) else {
             wrongType(key, node, expected: "a whole number")
             return nil
         }
@@ -107,7 +129,7 @@ struct YAMLMapping {
             if required { missing(key) }
             return nil
         }
-        guard node.tag.rawValue == Tag.Name.int.rawValue || node.tag.rawValue == Tag.Name.float.rawValue, let value = node.float, value.isFinite else {
+        guard let value = YAMLMapping.decimal(node) else {
             wrongType(key, node, expected: "a number")
             return nil
         }
