@@ -21,22 +21,22 @@ struct AtomFeed {
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
-          <title>\(XML.escape(site.config.title))</title>
-          <id>\(XML.escape(base))</id>
-          <link href="\(XML.escape(base))"/>
-          <link rel="self" href="\(XML.escape(base + "feed.xml"))"/>
+          <title>\(MarkupText.escape(site.config.title))</title>
+          <id>\(MarkupText.escape(base))</id>
+          <link href="\(MarkupText.escape(base))"/>
+          <link rel="self" href="\(MarkupText.escape(base + "feed.xml"))"/>
           <updated>\(newest)T00:00:00Z</updated>
-          <author><name>\(XML.escape(site.config.title))</name></author>
+          <author><name>\(MarkupText.escape(site.config.title))</name></author>
 
         """
         for entry in entries {
             out += """
               <entry>
-                <title>\(XML.escape(entry.title))</title>
-                <id>\(XML.escape(entry.id))</id>
-                <link href="\(XML.escape(entry.id))"/>
+                <title>\(MarkupText.escape(entry.title))</title>
+                <id>\(MarkupText.escape(entry.id))</id>
+                <link href="\(MarkupText.escape(entry.id))"/>
                 <updated>\(entry.updated)T00:00:00Z</updated>
-                <summary>\(XML.escape(entry.summary))</summary>
+                <summary>\(MarkupText.escape(entry.summary))</summary>
               </entry>
 
             """
@@ -52,26 +52,9 @@ struct Sitemap {
     func xml(_ paths: [String]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            out += "  <url><loc>\(XML.escape(PageLocation.absolute(path, base: base)))</loc></url>\n"
+            out += "  <url><loc>\(MarkupText.escape(PageLocation.absolute(path, base: base)))</loc></url>\n"
         }
         return out + "</urlset>\n"
     }
 }
 
-enum XML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-}

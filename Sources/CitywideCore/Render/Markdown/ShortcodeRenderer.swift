@@ -57,21 +57,21 @@ struct ShortcodeRenderer {
         switch shortcode.kind {
         case .value:
             let title = context.t("latest_published_value", ["title": definition.title + other])
-            return "<span class=\"live-figure\" title=\"\(XML.escape(title))\">\(XML.escape(plain(shortcode)))</span>"
+            return "<span class=\"live-figure\" title=\"\(MarkupText.escape(title))\">\(MarkupText.escape(plain(shortcode)))</span>"
         case .progress:
             let status = context.published.progress(metric: m, city: c)?.status ?? .notEnoughData
-            return "<span class=\"progress-badge progress-\(status.rawValue)\"><span aria-hidden=\"true\">\(status.icon)</span> \(XML.escape(context.t("progress_\(status.rawValue)")))</span>"
+            return "<span class=\"progress-badge progress-\(status.rawValue)\"><span aria-hidden=\"true\">\(status.icon)</span> \(MarkupText.escape(context.t("progress_\(status.rawValue)")))</span>"
         case .chart:
             let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
             guard !metric.series(city: c).isEmpty else {
-                return "<p class=\"note\">\(XML.escape(definition.title))\(XML.escape(other)): \(XML.escape(context.t("no_data_yet")))</p>"
+                return "<p class=\"note\">\(MarkupText.escape(definition.title))\(MarkupText.escape(other)): \(MarkupText.escape(context.t("no_data_yet")))</p>"
             }
             let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c)).svg()
             let table = context.site.templates.library.render(figures.seriesTable(cities: [c]).context, withTemplate: "table") ?? ""
             return """
             <figure class="chart-figure embedded-chart">
             \(chart)
-            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(XML.escape(definition.title))</a>\(XML.escape(other)). \(XML.escape(context.t("numbers_in_table_below")))</figcaption>
+            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(MarkupText.escape(definition.title))</a>\(MarkupText.escape(other)). \(MarkupText.escape(context.t("numbers_in_table_below")))</figcaption>
             </figure>
             \(table)
             """
