@@ -238,6 +238,24 @@ struct PreviewServerTests {
         await #expect(throws: PreviewServer.Failure.self) { try await server.start() }
     }
 
+    @Test("the input fingerprint sees a same-length change at the end of a long file, and ignores hidden files")
+    func fingerprint() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-serve-\(UUID().uuidString)")
+        try SiteScaffold.createSite(at: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blueprint = folder.appendingPathComponent("Blueprints/our-city.md")
+        let text = try String(contentsOf: blueprint, encoding: .utf8)
+        try Data((text + "\nEnd A\n").utf8).write(to: blueprint)
+        let a = SiteInputs.fingerprint(of: folder)
+        try Data((text + "\nEnd B\n").utf8).write(to: blueprint)
+        let b = SiteInputs.fingerprint(of: folder)
+        #expect(a != b)
+        try Data("swap".utf8).write(to: folder.appendingPathComponent("Blueprints/.our-city.md.swp"))
+        #expect(SiteInputs.fingerprint(of: folder) == b)
+        #expect(SiteInputs.files(in: folder).contains("Blueprints/our-city.md"))
+        #expect(SiteInputs.files(in: folder).contains("site.yml"))
+    }
+
     @Test("content types by extension")
     func contentTypes() {
         #expect(ContentType.of("index.html") == "text/html; charset=utf-8")
