@@ -52,7 +52,13 @@ struct PreviewHandler: HTTPHandler {
         var path = String(decoded.drop(while: { $0 == "/" }))
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if let data = snapshot.files[path] {
-            return HTTPResponse(statusCode: .ok, headers: Self.headers(ContentType.of(path)), body: data)
+            var body = data
+            if path.hasSuffix(".html") {
+                // Every page served belongs to the current build, whichever build rendered it.
+                body = Data(String(decoding: data, as: UTF8.self)
+                    .replacingOccurrences(of: LiveReloadScript.versionPlaceholder, with: String(snapshot.version)).utf8)
+            }
+            return HTTPResponse(statusCode: .ok, headers: Self.headers(ContentType.of(path)), body: body)
         }
         if snapshot.files[path + "/index.html"] != nil {
             let location = rawPath.hasSuffix("/") ? rawPath : rawPath + "/"
@@ -113,19 +119,5 @@ enum ProblemPage {
         """
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 }

@@ -28,10 +28,15 @@ final class Rebuilder: @unchecked Sendable {
     private let lock = NSLock()
     private var scheduled = false
     private var lastFingerprint: Int?
+    /// Keeps the last good build, so a narrative edit re-renders one city's pages.
+    private let builder: PreviewBuilder
 
     init(site: URL, state: BuildState) {
         self.site = site
         self.state = state
+        // The script's build version is filled in as each page is served
+        // (PreviewHandler), so pages not re-rendered never look stale.
+        builder = PreviewBuilder(folder: site, bodyEnd: LiveReloadScript.html(version: nil))
     }
 
     /// The first build, before the server answers.
@@ -65,8 +70,8 @@ final class Rebuilder: @unchecked Sendable {
         if !force, fingerprint == lastFingerprint { return }
         lastFingerprint = fingerprint
         let start = DispatchTime.now()
-        let next = state.current.version + 1
-        let (outcome, files) = Pipeline.buildInMemory(site, bodyEnd: LiveReloadScript.html(version: next))
+        let result = builder.build()
+        let outcome = result.outcome, files = result.files
         state.record(files: files, diagnostics: outcome.diagnostics)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         onReport?(Report(succeeded: files != nil, diagnostics: outcome.diagnostics, seconds: seconds,

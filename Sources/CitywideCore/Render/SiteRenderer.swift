@@ -15,12 +15,7 @@ struct SiteRenderer {
         let pageMakers = pagePlan()
         let failures = ParallelMap.map(pageMakers.indices) { i -> String? in
             let page = pageMakers[i]()
-            guard var html = site.templates.library.render(page.context, withTemplate: page.template) else {
-                return "no template named '\(page.template)'"
-            }
-            if let bodyEnd, let end = html.range(of: "</body>", options: .backwards) {
-                html.insert(contentsOf: bodyEnd, at: end.lowerBound)
-            }
+            guard let html = html(page) else { return "no template named '\(page.template)'" }
             do { try writer.write(page.path, html) } catch { return "\(error)" }
             return nil
         }
@@ -31,16 +26,31 @@ struct SiteRenderer {
         writeAssets(into: writer, log: log)
     }
 
+    /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
+    func html(_ page: Page) -> String? {
+        guard var html = site.templates.library.render(page.context, withTemplate: page.template) else { return nil }
+        if let bodyEnd, let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: bodyEnd, at: end.lowerBound)
+        }
+        return html
+    }
+
     /// Page makers, not pages: each page is built, rendered and written on
     /// its own thread, and only its HTML lives until it is written. Every
     /// page is made once per language, under `<lang>/` but for the first.
-    func pagePlan() -> [() -> Page] {
+    /// With `onlyCities`, just those cities' pages (a preview's narrative edit).
+    func pagePlan(onlyCities: Set<String>? = nil) -> [() -> Page] {
         var makers: [() -> Page] = []
         for language in site.config.languages {
             guard let t = site.interface[language] ?? site.interface[site.config.defaultLanguage] ?? site.interface.values.first else { continue }
             let (localSite, localPublished) = LocalizedSite.make(site, published, language: language)
             let context = SiteContext(site: localSite, published: localPublished, t: t,
                                       prefix: SiteContext.prefix(for: language, in: site.config))
+            if let onlyCities {
+                makers += localSite.blueprints.indices.filter { onlyCities.contains(localSite.blueprints[$0].slug) }
+                    .map { city in { CityPage(context: context, city: city).page() } }
+                continue
+            }
             let reports = ReportPages(context: context)
             makers += [
                 { HomePage(context: context).page() },

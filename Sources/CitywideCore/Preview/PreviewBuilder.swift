@@ -1,0 +1,138 @@
+import Foundation
+
+/// Builds for `citywide serve`, in memory, and rebuilds only what a change
+/// touches: when the only change is the narrative of blueprints (their front
+/// matter as before), just those cities' pages are made again, in every
+/// language. Any other change (front matter, metrics, data, templates,
+/// site.yml, a file added or removed) rebuilds the whole site, since it can
+/// move any figure on any page.
+public final class PreviewBuilder: @unchecked Sendable {
+    public struct Result: Sendable {
+        public var outcome: Pipeline.Outcome
+        /// Every file of the site, or nil when the input has errors (the
+        /// previous files stay good).
+        public var files: [String: Data]?
+        /// How many pages were made: all of them, or a changed city's.
+        public var pagesRendered: Int
+        public var incremental: Bool
+    }
+
+    let folder: URL
+    let bodyEnd: String?
+    private var site: Site?
+    private var published: PublishedData?
+    private var files: [String: Data] = [:]
+    /// The inputs of the last good build, path → bytes.
+    private var inputs: [String: Data] = [:]
+
+    public init(folder: URL, bodyEnd: String?) {
+        self.folder = folder.standardizedFileURL
+        self.bodyEnd = bodyEnd
+    }
+
+    /// Builds, as little as the change since the last good build allows.
+    public func build() -> Result {
+        let current = readInputs()
+        if let site, let published, let changed = narrativeOnlyChanges(current) {
+            return rebuild(cities: changed, site: site, published: published, inputs: current)
+        }
+        return rebuildAll(inputs: current)
+    }
+
+    private func rebuildAll(inputs current: [String: Data]) -> Result {
+        let log = DiagnosticLog()
+        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log)
+        guard let site, let published, !log.hasErrors else {
+            return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
+                          files: nil, pagesRendered: 0, incremental: false)
+        }
+        let memory = MemoryOutput()
+        var renderer = SiteRenderer(site: site, published: published)
+        renderer.bodyEnd = bodyEnd
+        renderer.render(into: memory, log: log)
+        guard !log.hasErrors else {
+            return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
+                          files: nil, pagesRendered: 0, incremental: false)
+        }
+        self.site = site
+        self.published = published
+        files = memory.files
+        inputs = current
+        let pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: files.count),
+                      files: files, pagesRendered: pages, incremental: false)
+    }
+
+    /// Re-reads the changed blueprints' narratives and renders their city pages.
+    private func rebuild(cities changed: [String], site: Site, published: PublishedData, inputs current: [String: Data]) -> Result {
+        let log = DiagnosticLog()
+        var site = site
+        var slugs: Set<String> = []
+        for path in changed {
+            guard let data = current[path] else { continue }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            guard let split = FrontMatter.split(text) else { continue }
+            let name = String(path.dropFirst("Blueprints/".count).dropLast(3))
+            let parts = name.split(separator: ".").map(String.init)
+            let (body, shortcodes) = ShortcodeParser.extract(split.body, path: path, firstLine: split.bodyLine, log: log)
+            if parts.count == 2 {
+                site.translations[parts[0]]?[parts[1]]?.body = body
+                site.translations[parts[0]]?[parts[1]]?.shortcodes = shortcodes
+            } else if let i = site.cityIndex(parts[0]) {
+                site.blueprints[i].body = body
+                site.blueprints[i].shortcodes = shortcodes
+            }
+            slugs.insert(parts[0])
+        }
+        CrossReferences.checkShortcodes(site, log: log)
+        guard !log.hasErrors else {
+            return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
+                          files: nil, pagesRendered: 0, incremental: true)
+        }
+        var renderer = SiteRenderer(site: site, published: published)
+        renderer.bodyEnd = bodyEnd
+        let pages = renderer.pagePlan(onlyCities: slugs).map { $0() }
+        for page in pages {
+            if let html = renderer.html(page) { files[page.path] = Data(html.utf8) }
+        }
+        self.site = site
+        inputs = current
+        return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: pages.count),
+                      files: files, pagesRendered: pages.count, incremental: true)
+    }
+
+    /// The blueprint files whose narrative alone changed, or nil when any
+    /// other input changed (or nothing did: then a full build is cheap to skip
+    /// upstream, and correct here).
+    private func narrativeOnlyChanges(_ current: [String: Data]) -> [String]? {
+        guard Set(current.keys) == Set(inputs.keys) else { return nil }
+        let changed = current.keys.filter { current[$0] != inputs[$0] }.sorted()
+        guard !changed.isEmpty else { return nil }
+        for path in changed {
+            guard path.hasPrefix("Blueprints/"), path.hasSuffix(".md"), !path.dropFirst("Blueprints/".count).contains("/"),
+                  let old = inputs[path], let new = current[path],
+                  let before = FrontMatter.split(String(decoding: old, as: UTF8.self)),
+                  let after = FrontMatter.split(String(decoding: new, as: UTF8.self)),
+                  before.yaml == after.yaml, before.bodyLine == after.bodyLine
+            else { return nil }
+        }
+        return changed
+    }
+
+    /// Every input file's bytes: site.yml and the four input folders.
+    private func readInputs() -> [String: Data] {
+        var result: [String: Data] = [:]
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent("site.yml").path) {
+            result["site.yml"] = data
+        }
+        for name in ["Blueprints", "Metrics", "Data", "Templates"] {
+            for relative in SiteFiles.list(folder.appendingPathComponent(name)) where !relative.hasPrefix(".") && !relative.contains("/.") {
+                let path = name + "/" + relative
+                result[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+            }
+        }
+        return result
+    }
+}

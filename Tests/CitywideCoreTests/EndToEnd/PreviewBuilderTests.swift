@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// `serve`'s builder: a narrative edit re-renders only that city's pages,
+/// and the result is exactly what a full build of the same input gives.
+@Suite("Preview rebuilds")
+struct PreviewBuilderTests {
+    static func files() -> [String: String] {
+        var files = Fixtures.site([
+            "site.yml": Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, es]"),
+            "Blueprints/shelbyville.md": Fixtures.blueprint(city: "Shelbyville", commitments: """
+              - id: shel-housing
+                system: housing
+                title: House survivors
+                status: planned
+            """, body: "# Shelbyville Blueprint\n\nOur plan.\n"),
+        ])
+        files["Data/referrals.csv"] = Fixtures.data
+        return files
+    }
+
+    @Test("a narrative edit re-renders only that city's pages, in every language, and matches a full build")
+    func narrativeEdit() throws {
+        let site = try TestSite(Self.files())
+        defer { site.cleanUp() }
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        let first = builder.build()
+        #expect(first.files != nil && !first.incremental)
+
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nWe will act **now**: {{< value referrals >}}.\n"))
+        let second = builder.build()
+        #expect(second.incremental)
+        #expect(second.pagesRendered == 2, "the city page in English and in Spanish")
+        let files = try #require(second.files)
+        #expect(String(decoding: files["cities/springfield/index.html"] ?? Data(), as: UTF8.self).contains("<strong>now</strong>"))
+
+        // The same input, built from scratch, gives the same files.
+        let full = PreviewBuilder(folder: site.folder, bodyEnd: nil).build()
+        #expect(full.files == files)
+    }
+
+    @Test("a front matter edit rebuilds everything")
+    func frontMatterEdit() throws {
+        let site = try TestSite(Self.files())
+        defer { site.cleanUp() }
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        _ = builder.build()
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(city: "Springfield Township"))
+        let result = builder.build()
+        #expect(!result.incremental)
+        let home = String(decoding: result.files?["index.html"] ?? Data(), as: UTF8.self)
+        #expect(home.contains("Springfield Township"))
+    }
+
+    @Test("a broken narrative keeps the last good files; fixing it builds again")
+    func brokenThenFixed() throws {
+        let site = try TestSite(Self.files())
+        defer { site.cleanUp() }
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        let good = try #require(builder.build().files)
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\n{{< value arrests >}}\n"))
+        let broken = builder.build()
+        #expect(broken.files == nil)
+        #expect(broken.outcome.hasError("Blueprints/springfield.md", line: 20, containing: "unknown metric 'arrests'"))
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nFixed.\n"))
+        let fixed = builder.build()
+        #expect(fixed.incremental)
+        #expect(fixed.files?["index.html"] == good["index.html"])
+        let city = String(decoding: fixed.files?["cities/springfield/index.html"] ?? Data(), as: UTF8.self)
+        #expect(city.contains("Fixed."))
+    }
+}
