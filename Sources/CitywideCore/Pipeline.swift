@@ -53,24 +53,6 @@ public enum Pipeline {
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
     }
 
-    /// Builds into memory for `serve`: the same pages as `build`, plus
-    /// `bodyEnd` (the live-reload script) before each page's `</body>`.
-    /// Returns the files only when the input has no errors.
-    public static func buildInMemory(_ folder: URL, bodyEnd: String?) -> (Outcome, [String: Data]?) {
-        let log = DiagnosticLog()
-        let (site, published) = analyze(folder, baseURL: nil, log: log)
-        guard let site, let published, !log.hasErrors else {
-            return (Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0), nil)
-        }
-        let memory = MemoryOutput()
-        var renderer = SiteRenderer(site: site, published: published)
-        renderer.bodyEnd = bodyEnd
-        renderer.render(into: memory, log: log)
-        let files = memory.files
-        let outcome = Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: files.count)
-        return (outcome, log.hasErrors ? nil : files)
-    }
-
     /// The full build. On any error the previous output stays as it was.
     public static func build(_ options: Options) -> Outcome {
         let log = DiagnosticLog()

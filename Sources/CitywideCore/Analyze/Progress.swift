@@ -13,18 +13,6 @@ public struct ProgressAssessment: Sendable {
         /// A neutral metric: no direction is better, so no status.
         case none
 
-        public var label: String {
-            switch self {
-            case .targetAchieved: "Target achieved"
-            case .substantial: "Substantial progress"
-            case .moderate: "Moderate progress"
-            case .limited: "Limited progress"
-            case .deterioration: "Deterioration"
-            case .notEnoughData: "Not enough data"
-            case .none: "No status (neutral metric)"
-            }
-        }
-
         /// A shape beside the words, so the status never rests on colour.
         public var icon: String {
             switch self {

@@ -40,15 +40,6 @@ public struct Commitment: Sendable {
         case inProgress = "in_progress"
         case done
         case dropped
-
-        public var label: String {
-            switch self {
-            case .planned: "Planned"
-            case .inProgress: "In progress"
-            case .done: "Done"
-            case .dropped: "Dropped"
-            }
-        }
     }
 
     public var id: String
