@@ -1,9 +1,11 @@
 import Foundation
 
-/// Why `citywide new city` or `new metric` wrote nothing.
+/// Why `citywide init`, `new city` or `new metric` wrote nothing.
 public enum ScaffoldFailure: Error, Equatable, CustomStringConvertible {
     /// The file is already there: scaffolds never overwrite a user's work.
     case exists(String)
+    /// `init` makes a new site only in a new or empty folder.
+    case notEmpty(String)
     /// The name or id cannot become a file name and an id.
     case invalidName(String)
     /// `--site` is not a folder.
@@ -13,6 +15,7 @@ public enum ScaffoldFailure: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .exists(path): "\(path) already exists; nothing was written (remove it, or choose another name)"
+        case let .notEmpty(path): "\(path) already exists and is not empty; choose a new folder"
         case let .invalidName(message): message
         case let .noSite(path): "\(path) is not a site folder (create one with: citywide init \(path))"
         case let .io(message): message

@@ -3,24 +3,12 @@ import Foundation
 /// `citywide init`: a new site that builds as it is, with the built-in
 /// templates copied into `Templates/` so a peer city can edit them.
 public enum SiteScaffold {
-    public enum Failure: Error, CustomStringConvertible {
-        case notEmpty(String)
-        case io(String)
-
-        public var description: String {
-            switch self {
-            case let .notEmpty(path): "\(path) already exists and is not empty; choose a new folder"
-            case let .io(message): message
-            }
-        }
-    }
-
     @discardableResult
     public static func createSite(at folder: URL) throws -> [String] {
         let fm = FileManager.default
         if fm.fileExists(atPath: folder.path) {
             let contents = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
-            guard contents.isEmpty else { throw Failure.notEmpty(folder.path) }
+            guard contents.isEmpty else { throw ScaffoldFailure.notEmpty(folder.path) }
         }
         var written: [String] = []
         for file in BuiltinSite.starter + BuiltinSite.files {
@@ -29,7 +17,7 @@ public enum SiteScaffold {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.bytes).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw Failure.io("cannot write \(url.path): \(error.localizedDescription)")
+                throw ScaffoldFailure.io("cannot write \(url.path): \(error.localizedDescription)")
             }
             written.append(file.path)
         }

@@ -164,7 +164,7 @@ struct BuildTests {
         let outcome = Pipeline.build(Pipeline.Options(site: folder))
         #expect(outcome.diagnostics.isEmpty, "\(outcome.lines)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("_site/cities/our-city/index.html").path))
-        #expect(throws: SiteScaffold.Failure.self) { try SiteScaffold.createSite(at: folder) }
+        #expect(throws: ScaffoldFailure.notEmpty(folder.path)) { try SiteScaffold.createSite(at: folder) }
     }
 
     @Test("every built-in template and asset in BuiltinSite/ is listed, so init copies all of them")
