@@ -176,8 +176,12 @@ public struct LineChart: Sendable {
         }
 
         // Direct labels: at each series' last published point, pushed apart.
-        let labelled = rows.indices.filter { lastPublished[$0] != nil }
-        let wantedY = labelled.map { s in yPos(rows[s][lastPublished[s]!].plottable!) }
+        let lastValues: [(series: Int, value: Double)] = rows.indices.compactMap { s in
+            guard let i = lastPublished[s], let value = rows[s][i].plottable else { return nil }
+            return (s, value)
+        }
+        let labelled = lastValues.map(\.series)
+        let wantedY = lastValues.map { yPos($0.value) }
         let labelY = ChartText.spread(wantedY, gap: 15, lower: plotTop, upper: plotBottom)
 
         for (s, values) in rows.enumerated() {
