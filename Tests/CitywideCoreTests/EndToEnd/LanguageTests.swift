@@ -94,6 +94,19 @@ struct LanguageTests {
         #expect(site.file("fr/cities/springfield/index.html")?.contains("31 décembre 2020") == true)
     }
 
+    @Test("a site whose first language is Spanish has Spanish pages at the root and a Spanish feed")
+    func spanishFirst() throws {
+        let site = try TestSite(Fixtures.site(["site.yml": Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [es, en]")]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.file("index.html")?.contains("<html lang=\"es\">") == true)
+        #expect(site.file("en/index.html")?.contains("<html lang=\"en\">") == true)
+        let feed = try #require(site.file("feed.xml"))
+        #expect(feed.contains("xml:lang=\"es\""))
+        #expect(feed.contains("<title>Informe de avance, 2019-Q2</title>"))
+        #expect(feed.contains("El plan de Springfield, IL se actualizó el 1 de febrero de 2020."))
+    }
+
     @Test("a language with no translation file is an error")
     func missingTranslation() throws {
         let site = try TestSite(Fixtures.site(["site.yml": Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, de]")]))

@@ -1,26 +1,33 @@
-/// `feed.xml`: an Atom entry per progress report and per blueprint update.
-/// Dates come from the input (report periods, `updated:`), never the clock.
+/// `feed.xml`: an Atom entry per progress report and per blueprint update,
+/// in the site's default language. Dates come from the input (report
+/// periods, `updated:`), never the clock.
 struct AtomFeed {
     let site: Site
     let published: PublishedData
+
+    /// The default language's interface text (English if none is loaded).
+    private var t: Translation? { site.interface[site.config.defaultLanguage] }
 
     func xml() -> String {
         let base = site.config.baseURL
         var entries: [(updated: Day, id: String, title: String, summary: String)] = []
         for period in ReportPeriods.all(published) {
             entries.append((period.lastDay, PageLocation.absolute(Paths.report(period), base: base),
-                            "Progress report, \(period)", "What changed across cities in \(period)."))
+                            t.map { $0("report_title", ["period": period.description]) } ?? "Progress report, \(period)",
+                            t.map { $0.plural("report_description", site.blueprints.count, ["period": period.description]) } ?? "What changed across cities in \(period)."))
         }
         for blueprint in site.blueprints {
             guard let day = blueprint.updated ?? blueprint.adopted else { continue }
             entries.append((day, PageLocation.absolute(Paths.city(blueprint.slug), base: base),
-                            "\(blueprint.city) blueprint updated", "The \(blueprint.displayName) blueprint was updated on \(day)."))
+                            t.map { $0("feed_blueprint_updated", ["city": blueprint.city]) } ?? "\(blueprint.city) blueprint updated",
+                            t.map { $0("feed_blueprint_updated_summary", ["place": blueprint.displayName, "date": $0.date(day)]) }
+                                ?? "The \(blueprint.displayName) blueprint was updated on \(day)."))
         }
         entries.sort { ($0.updated, $0.id) > ($1.updated, $1.id) }
         let newest = entries.first?.updated.description ?? "2000-01-01"
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.defaultLanguage)">
           <title>\(MarkupText.escape(site.config.title))</title>
           <id>\(MarkupText.escape(base))</id>
           <link href="\(MarkupText.escape(base))"/>
