@@ -99,14 +99,28 @@ extension Commitment {
 /// Splits `---\nYAML\n---\nbody`.
 enum FrontMatter {
     static func split(_ text: String) -> (yaml: String, body: String, bodyLine: Int)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let last = lines.last, last.isEmpty { lines.removeLast() }
+        // Walk lines only up to the closing fence; the body is taken whole.
         func isFence(_ line: Substring) -> Bool { line.trimmingSuffix("\r") == "---" }
-        guard let first = lines.first, isFence(first) else { return nil }
-        guard let end = lines.dropFirst().firstIndex(where: isFence) else { return nil }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body, end + 2)
+        var lineStart = text.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineNumber == 1 {
+                guard isFence(line) else { return nil }
+                yamlStart = next
+            } else if isFence(line), let yamlStart {
+                let yaml = yamlStart < lineStart ? String(text[yamlStart..<text.index(before: lineStart)]) : ""
+                var body = text[next...]
+                if body.hasSuffix("\n") { body = body.dropLast() }
+                return (yaml, String(body), lineNumber + 1)
+            }
+            lineStart = next
+            lineNumber += 1
+        }
+        return nil
     }
 }
 

@@ -31,6 +31,8 @@ enum ShortcodeParser {
 
     /// Replaces each shortcode of `body` with a marker and returns what was found.
     static func extract(_ body: String, path: String, firstLine: Int, log: DiagnosticLog) -> (text: String, shortcodes: [Shortcode]) {
+        // Most narratives have none: don't walk their lines.
+        guard body.contains("{{<") else { return (body, []) }
         var shortcodes: [Shortcode] = []
         var output: [String] = []
         var fence: Substring?

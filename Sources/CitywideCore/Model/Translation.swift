@@ -14,11 +14,21 @@ public struct Translation: Sendable {
     /// The text for `key`, with `{name}` placeholders filled in. A missing
     /// key shows itself, so a forked template's typo is visible, not blank.
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard var text = strings[key] else { return key }
-        for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        guard let text = strings[key] else { return key }
+        guard !values.isEmpty, text.contains("{") else { return text }
+        // One pass over the text: a page build calls this hundreds of thousands of times.
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        result += rest
+        return result
     }
 
     /// `key_one` when `count` is 1, else `key_other`, with `{count}` filled in.
