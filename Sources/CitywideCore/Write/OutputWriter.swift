@@ -30,6 +30,9 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var written = 0
+    /// The previous build's folder, when there is one: a file whose bytes
+    /// are unchanged is hard-linked from it rather than written again.
+    private let previous: URL?
 
     /// How many files this build wrote.
     public var filesWritten: Int {
@@ -43,6 +46,8 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).citywide-staging-\(getpid())")
         try OutputWriter.checkReplaceable(self.output)
+        var isDirectory: ObjCBool = false
+        previous = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) && isDirectory.boolValue ? self.output : nil
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
@@ -83,13 +88,31 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
             throw Failure.io("cannot create the folder of \(path): \(error.localizedDescription)")
         }
         do {
-            try OutputWriter.writeFile(url.path, data)
+            if let previous, OutputWriter.linkIfUnchanged(previous.appendingPathComponent(path).path, to: url.path, data) {
+                // Reused: same bytes as the previous build, no new file.
+            } else {
+                try OutputWriter.writeFile(url.path, data)
+            }
             lock.lock()
             written += 1
             lock.unlock()
         } catch {
             throw Failure.io("cannot write \(path): \(error.localizedDescription)")
         }
+    }
+
+    /// Links the previous build's file into the staging folder when its bytes
+    /// are exactly `data`. Rebuilding a site changes few pages; creating ten
+    /// thousand new files (and deleting the old ones) costs the file system
+    /// more than rendering them. The swap stays atomic: the staging folder is
+    /// complete before it replaces the output. Only a regular file is linked
+    /// (never a symlink), and any failure falls back to writing.
+    static func linkIfUnchanged(_ old: String, to new: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: old), existing == data
+        else { return false }
+        return link(old, new) == 0
     }
 
     /// A plain write, without the fsync Foundation's `Data.write` does for

@@ -26,3 +26,45 @@ struct OutputWriterTests {
         #expect(writer.filesWritten == 2, "the page and the marker file")
     }
 }
+
+@Suite("Rebuilding into an existing output")
+struct ReuseTests {
+    func inode(_ url: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.systemFileNumber] as? Int
+    }
+
+    @Test("unchanged pages are reused from the previous build, changed ones are new, and the result equals a fresh build")
+    func reuse() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let metricPage = site.output.appendingPathComponent("metrics/referrals/index.html")
+        let cityPage = site.output.appendingPathComponent("cities/springfield/index.html")
+        let metricInode = try #require(inode(metricPage))
+
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nA new paragraph.\n"))
+        #expect(site.build().succeeded)
+        #expect(inode(metricPage) == metricInode, "an unchanged page is the same file, linked from the previous build")
+        #expect(site.file("cities/springfield/index.html")?.contains("A new paragraph.") == true)
+        _ = cityPage
+
+        let fresh = site.folder.appendingPathComponent("fresh")
+        site.build(output: fresh)
+        #expect(site.outputFiles() == site.outputFiles(fresh))
+    }
+
+    @Test("a symlink left in the previous output is never linked into the new one")
+    func symlinkNotReused() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let page = site.output.appendingPathComponent("coverage/index.html")
+        let copy = site.folder.appendingPathComponent("outside.html")
+        try FileManager.default.copyItem(at: page, to: copy)
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createSymbolicLink(at: page, withDestinationURL: copy)
+        #expect(site.build().succeeded)
+        let attributes = try FileManager.default.attributesOfItem(atPath: page.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    }
+}
