@@ -7,8 +7,8 @@ import Foundation
 /// * An event schedules one build `debounce` later; events that arrive before
 ///   it starts join it; events during a build schedule exactly one more.
 /// * A build is skipped when no input's bytes changed since the last one
-///   (`SiteInputs.fingerprint`): builds are deterministic, so the output
-///   would be the same.
+///   (`PreviewBuilder.buildIfChanged`): builds are deterministic, so the
+///   output would be the same.
 final class Rebuilder: @unchecked Sendable {
     struct Report: Sendable {
         var succeeded: Bool
@@ -27,7 +27,6 @@ final class Rebuilder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "citywide.serve.rebuild", qos: .userInitiated)
     private let lock = NSLock()
     private var scheduled = false
-    private var lastFingerprint: Int?
     /// Keeps the last good build, so a narrative edit re-renders one city's pages.
     private let builder: PreviewBuilder
 
@@ -66,11 +65,9 @@ final class Rebuilder: @unchecked Sendable {
 
     /// Always on `queue`, so builds never overlap.
     private func build(force: Bool) {
-        let fingerprint = SiteInputs.fingerprint(of: site)
-        if !force, fingerprint == lastFingerprint { return }
-        lastFingerprint = fingerprint
         let start = DispatchTime.now()
-        let result = builder.build()
+        // One read of the inputs serves both the skip check and the build.
+        guard let result = force ? builder.build() : builder.buildIfChanged() else { return }
         let outcome = result.outcome, files = result.files
         state.record(files: files, diagnostics: outcome.diagnostics)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

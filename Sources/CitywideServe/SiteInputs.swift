@@ -33,24 +33,6 @@ enum SiteInputs {
         return result.sorted()
     }
 
-    /// A hash of every input's path and bytes. Two equal fingerprints mean the
-    /// build would be byte-identical (builds are deterministic), so a save
-    /// that changed nothing (or only touched a file) needs no rebuild.
-    static func fingerprint(of site: URL) -> Int {
-        var hasher = Hasher()
-        for path in files(in: site) {
-            hasher.combine(path)
-            if let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path) {
-                // Every byte: `Data`'s own hash looks at the first 80 only.
-                hasher.combine(data.count)
-                data.withUnsafeBytes { hasher.combine(bytes: $0) }
-            } else {
-                hasher.combine(-1)
-            }
-        }
-        return hasher.finalize()
-    }
-
     /// Paths, sizes and modification times: what the polling watcher compares.
     static func metadata(of site: URL) -> Int {
         var hasher = Hasher()

@@ -24,6 +24,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     private var files: [String: Data] = [:]
     /// The inputs of the last good build, path → bytes.
     private var inputs: [String: Data] = [:]
+    /// The inputs of the last attempt, good or not.
+    private var attempted: [String: Data]?
 
     public init(folder: URL, bodyEnd: String?) {
         self.folder = folder.standardizedFileURL
@@ -32,7 +34,21 @@ public final class PreviewBuilder: @unchecked Sendable {
 
     /// Builds, as little as the change since the last good build allows.
     public func build() -> Result {
+        build(readInputs())
+    }
+
+    /// Builds only if some input's bytes differ from the last attempt's (a
+    /// save without edits, a `touch`, an editor's hidden swap file change
+    /// nothing); nil when nothing changed. Builds are deterministic, so the
+    /// output would be the same.
+    public func buildIfChanged() -> Result? {
         let current = readInputs()
+        guard current != attempted else { return nil }
+        return build(current)
+    }
+
+    private func build(_ current: [String: Data]) -> Result {
+        attempted = current
         if let site, let published, let changed = narrativeOnlyChanges(current) {
             return rebuild(cities: changed, site: site, published: published, inputs: current)
         }
