@@ -34,7 +34,7 @@ public enum NumberText {
     /// Machine form for downloads: plain digits, no grouping, no trailing zeros.
     public static func plain(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var text = format(value, decimals: 6).replacingOccurrences(of: ",", with: "")
+        var text = String(format(value, decimals: 6).filter { $0 != "," })
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
@@ -49,11 +49,5 @@ public enum NumberText {
     private static func pad(_ n: UInt64, _ width: Int) -> String {
         let digits = String(n)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
