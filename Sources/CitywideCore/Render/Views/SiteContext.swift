@@ -8,9 +8,18 @@ struct SiteContext {
     /// "" for the default language, "es/" for Spanish: where its pages live.
     let prefix: String
 
+    /// The newest report quarter: every page shows it, so it is found once.
+    let latestReportPeriod: Period?
+
     static let cityMenuLimit = 12
 
-    var latestReportPeriod: Period? { ReportPeriods.all(published).last }
+    init(site: Site, published: PublishedData, t: Translation, prefix: String) {
+        self.site = site
+        self.published = published
+        self.t = t
+        self.prefix = prefix
+        latestReportPeriod = ReportPeriods.all(published).last
+    }
     var language: String { t.language }
 
     /// A page of this context's language.
