@@ -17,7 +17,8 @@ struct InitCommand: ParsableCommand {
             let written = try SiteScaffold.createSite(at: URL(fileURLWithPath: directory))
             var stdout = StandardOutput()
             print("Created a new site in \(directory) (\(written.count) files).", to: &stdout)
-            print("Next: edit Blueprints/our-city.md, then run: citywide build \(directory)", to: &stdout)
+            print("Next: run `citywide serve \(directory)` and open http://127.0.0.1:8000/ to see it; edit Blueprints/our-city.md and the page reloads.", to: &stdout)
+            print("Then `citywide build \(directory)` writes the site to \((directory as NSString).appendingPathComponent("_site")). Data/ holds raw counts: its .gitignore keeps it out of version control.", to: &stdout)
         } catch {
             print("error: \(error)", to: &stderr)
             throw ExitCode(1)

@@ -8,7 +8,7 @@ struct CityPage {
         let site = context.site
         let blueprint = site.blueprints[city]
         let location = context.location(Paths.city(blueprint.slug))
-        let markdown = MarkdownRenderer.render(blueprint.body)
+        let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location))
         let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
@@ -40,6 +40,40 @@ struct CityPage {
         }
         c["data_href"] = location.href(Paths.dataCatalog)
         return Page(path: location.outputPath, template: "city", context: c)
+    }
+
+    /// How the narrative fits this page: its local links made relative to
+    /// this page (in this page's language), the ids the template uses, and
+    /// the footnote and section-link labels in the page's language.
+    private func narrativePage(_ blueprint: Blueprint, location: PageLocation) -> MarkdownRenderer.Page {
+        let t = context.t
+        let config = context.site.config
+        var page = MarkdownRenderer.Page()
+        page.href = { url in
+            switch blueprint.links[url] {
+            case nil:
+                return nil
+            case let .media(sitePath):
+                return location.href(Paths.media(sitePath))
+            case let .city(slug, language, fragment):
+                let page = Paths.city(slug)
+                let href = language.flatMap { config.languages.contains($0) ? location.root + SiteContext.prefix(for: $0, in: config) + page : nil }
+                    ?? location.href(page)
+                return href + (fragment.map { "#" + $0 } ?? "")
+            }
+        }
+        // The ids city.mustache and its partials give; a heading named
+        // "Metrics" becomes `metrics-1`, never a second `metrics`.
+        page.takenIDs = Set(["main", "commitments", "commitments-heading", "blueprint", "blueprint-heading",
+                             "metrics", "metrics-heading", FootnoteMarkup.headingID])
+            .union(CitySystem.allCases.map { "system-\($0.rawValue)" })
+            .union(context.site.metrics.flatMap { ["metric-\($0.id)", "chart-\($0.id)"] })
+            .union(blueprint.commitments.map(\.id))
+        page.labels = MarkdownRenderer.Labels(
+            footnotes: t("footnotes"), backToText: t("footnote_back"),
+            sectionLink: { t("section_link", ["section": $0]) }
+        )
+        return page
     }
 
     private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> [String: Any]? {
