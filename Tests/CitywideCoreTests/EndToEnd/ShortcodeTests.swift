@@ -79,3 +79,24 @@ struct ShortcodeTests {
         #expect(outcome.hasError(path, line: 23, containing: "shortcode not closed"))
     }
 }
+
+@Suite("Shortcode options")
+struct ShortcodeOptionTests {
+    @Test("value with period=false prints the number alone; a wrong period option is an error at its position")
+    func periodFalse() throws {
+        let site = try TestSite(Fixtures.site([
+            "Blueprints/springfield.md": Fixtures.blueprint(body: "# Springfield Blueprint\n\nWe made {{< value referrals period=false >}} referrals, {{< value referrals period=true >}} in all.\n"),
+        ]))
+        defer { site.cleanUp() }
+        #expect(site.build().errors.isEmpty)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains(">35</span> referrals, <span class=\"live-figure\""))
+        #expect(html.contains(">35 (2019-Q2)</span> in all"))
+
+        // The body starts on line 18 of the file.
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nA {{< value referrals period=no >}} and {{< progress referrals period=false >}}.\n"))
+        let outcome = site.check()
+        #expect(outcome.lines.contains("Blueprints/springfield.md:20:3: error: shortcode option period is true or false, found 'no'"), "\(outcome.lines)")
+        #expect(outcome.lines.contains("Blueprints/springfield.md:20:41: error: shortcode 'progress' has no option 'period' (options: city=\"slug\")"), "\(outcome.lines)")
+    }
+}
