@@ -173,8 +173,16 @@ struct NarrativeTests {
         #expect(english.contains("Like <a href=\"../../cities/shelbyville/index.html\">Shelbyville</a>, we <a href=\"../../cities/shelbyville/index.html#funding--staff\">fund staff</a>."))
         #expect(english.contains("<a href=\"https://example.org/a.md\">web</a>, <a href=\"#sources\">below</a>"))
         let spanish = try #require(site.file("es/cities/springfield/index.html"))
-        #expect(spanish.contains("Like <a href=\"../../../es/cities/shelbyville/index.html\">Shelbyville</a>"))
+        #expect(spanish.contains("Like <a href=\"../../../es/cities/shelbyville/index.html\">Shelbyville</a>, we <a href=\"../../../es/cities/shelbyville/index.html#funding--staff\">"))
         #expect(site.file("cities/shelbyville/index.html")?.contains("<h3 id=\"funding--staff\">") == true)
+
+        // Translated, Shelbyville's headings have other ids: a link to a section
+        // of shelbyville.md leads to the page that shows shelbyville.md.
+        try site.write("Blueprints/shelbyville.es.md", Self.blueprint(city: "Shelbyville", id: "shb-labor", "# Plan de Shelbyville\n\n## Fondos y personal\n"))
+        #expect(site.build().succeeded)
+        let translated = try #require(site.file("es/cities/springfield/index.html"))
+        #expect(translated.contains("Like <a href=\"../../../es/cities/shelbyville/index.html\">Shelbyville</a>, we <a href=\"../../../cities/shelbyville/index.html#funding--staff\">"))
+        #expect(site.file("es/cities/shelbyville/index.html")?.contains("<h3 id=\"fondos-y-personal\">") == true)
     }
 
     @Test("check warns at file:line:column for what would be dropped or published unfinished")

@@ -56,8 +56,16 @@ struct CityPage {
             case let .media(sitePath):
                 return location.href(Paths.media(sitePath))
             case let .city(slug, language, fragment):
+                // A section id belongs to the file the link names: `x.md#funding`
+                // leads to the page showing x.md, not to a translation of it,
+                // whose headings (and so ids) are other words.
+                var target = language
+                if target == nil, fragment != nil, context.language != config.defaultLanguage,
+                   context.site.translations[slug]?[context.language] != nil {
+                    target = config.defaultLanguage
+                }
                 let page = Paths.city(slug)
-                let href = language.flatMap { config.languages.contains($0) ? location.root + SiteContext.prefix(for: $0, in: config) + page : nil }
+                let href = target.flatMap { config.languages.contains($0) ? location.root + SiteContext.prefix(for: $0, in: config) + page : nil }
                     ?? location.href(page)
                 return href + (fragment.map { "#" + $0 } ?? "")
             }
