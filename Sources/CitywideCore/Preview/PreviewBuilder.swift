@@ -105,8 +105,9 @@ public final class PreviewBuilder: @unchecked Sendable {
             slugs.insert(parts[0])
         }
         CrossReferences.checkShortcodes(site, log: log)
-        // A narrative that shows a new image needs it copied: build it all.
-        if !log.hasErrors, site.mediaFiles.contains(where: { files[Paths.media($0)] == nil }) {
+        // A narrative that shows another set of images changes which files
+        // are copied: build it all, so the files stay those of a full build.
+        if !log.hasErrors, site.mediaFiles != self.site?.mediaFiles {
             return rebuildAll(inputs: current)
         }
         guard !log.hasErrors else {
