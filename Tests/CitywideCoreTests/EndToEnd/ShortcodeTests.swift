@@ -80,6 +80,21 @@ struct ShortcodeTests {
     }
 }
 
+@Suite("Shortcodes in headings")
+struct ShortcodeHeadingTests {
+    @Test("a live figure in a heading: shown as markup in the heading, said as text in its section link, left out of its id")
+    func inHeading() throws {
+        let site = try TestSite(Fixtures.site([
+            "Blueprints/springfield.md": Fixtures.blueprint(body: "# Springfield Blueprint\n\n## {{< value referrals >}} referrals\n"),
+        ]))
+        defer { site.cleanUp() }
+        #expect(site.build().errors.isEmpty)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("<h3 id=\"-referrals\"><span class=\"live-figure\""))
+        #expect(html.contains("<a class=\"heading-link\" href=\"#-referrals\" aria-label=\"Link to this section: 35 (2019-Q2) referrals\">#</a>"))
+    }
+}
+
 @Suite("Shortcode options")
 struct ShortcodeOptionTests {
     @Test("value with period=false prints the number alone; a wrong period option is an error at its position")

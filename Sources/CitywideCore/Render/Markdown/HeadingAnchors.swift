@@ -57,7 +57,9 @@ struct HeadingAnchors {
             result += rest[..<open.range.lowerBound]
             result += "<div class=\"section-heading\"><h\(level) id=\"\(id)\">"
             result += rest[open.range.upperBound..<close.lowerBound]
-            result += "</h\(level)> <a class=\"heading-link\" href=\"#\(id)\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">\(MarkupText.escape(sectionLink(headings[index])))</span></a></div>"
+            // The name is an attribute, not hidden text: a stylesheet forked
+            // before this link existed shows it right too.
+            result += "</h\(level)> <a class=\"heading-link\" href=\"#\(id)\" aria-label=\"\(MarkupText.escape(sectionLink(headings[index])))\">#</a></div>"
             rest = rest[close.upperBound...]
             index += 1
         }

@@ -8,8 +8,8 @@ struct CityPage {
         let site = context.site
         let blueprint = site.blueprints[city]
         let location = context.location(Paths.city(blueprint.slug))
-        let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location))
         let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
+        let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
         var c = context.base(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
@@ -45,7 +45,7 @@ struct CityPage {
     /// How the narrative fits this page: its local links made relative to
     /// this page (in this page's language), the ids the template uses, and
     /// the footnote and section-link labels in the page's language.
-    private func narrativePage(_ blueprint: Blueprint, location: PageLocation) -> MarkdownRenderer.Page {
+    private func narrativePage(_ blueprint: Blueprint, location: PageLocation, shortcodes: ShortcodeRenderer) -> MarkdownRenderer.Page {
         let t = context.t
         let config = context.site.config
         var page = MarkdownRenderer.Page()
@@ -79,7 +79,8 @@ struct CityPage {
             .union(blueprint.commitments.map(\.id))
         page.labels = MarkdownRenderer.Labels(
             footnotes: t("footnotes"), backToText: t("footnote_back"),
-            sectionLink: { t("section_link", ["section": $0]) }
+            // An attribute takes no markup: a live figure in a heading is said as text.
+            sectionLink: { t("section_link", ["section": shortcodes.text($0, shortcodes: blueprint.shortcodes)]) }
         )
         return page
     }
