@@ -49,7 +49,7 @@ struct LocalLinkResolver {
         if parts.first == "Data" {
             return .refused("'\(url)' is in Data/, the raw counts, which are never published")
         }
-        let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        let ext = (name as NSString).pathExtension.lowercased()
         if isImage, !Self.imageExtensions.contains(ext) {
             return .refused("'\(url)' is not an image: an image is a \(Self.imageExtensionList) file")
         }
