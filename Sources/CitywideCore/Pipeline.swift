@@ -41,6 +41,7 @@ public enum Pipeline {
     public static func check(_ folder: URL, baseURL: String? = nil) -> Outcome {
         let log = DiagnosticLog()
         let (site, published) = analyze(folder, baseURL: baseURL, log: log)
+        if let site { TrackedData.check(site, log: log) }
         if let site, let published {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.

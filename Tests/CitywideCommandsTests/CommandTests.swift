@@ -54,6 +54,16 @@ struct CommandTests {
         #expect(sitemap.contains("<loc>https://city.example/plan/cities/our-city/</loc>"))
     }
 
+    @Test("init's closing message says how to preview with serve, then build; its site.yml points at docs/formats.md")
+    func initNextSteps() throws {
+        #expect(InitCommand.nextSteps("my-city") == [
+            "Next: run `citywide serve my-city` and open http://127.0.0.1:8000/ to see it; edit Blueprints/our-city.md and the page reloads.",
+            "Then `citywide build my-city` writes the site to my-city/_site. Data/ holds raw counts: its .gitignore keeps it out of version control.",
+        ])
+        let siteYML = String(decoding: BuiltinSite.starter.first { $0.path == "site.yml" }?.bytes ?? [], as: UTF8.self)
+        #expect(siteYML.hasPrefix("# Settings for the whole site. Every key is described in docs/formats.md"))
+    }
+
     @Test("init refuses a folder that is not empty")
     func initRefusesExisting() throws {
         let folder = try makeSite([:])

@@ -77,6 +77,18 @@ struct NewCommandTests {
         #expect(!exists(site, "missing"))
     }
 
+    @Test("new city and new metric in a folder without site.yml are refused, and write nothing")
+    func outsideASite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-not-a-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run(["city", "Erie", "--site", folder.path]) == 1)
+        #expect(run(["metric", "shelter_beds", "--site", folder.path]) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(ScaffoldFailure.noSite(folder.path).description
+            == "\(folder.path) is not a site folder: it has no site.yml. Run this in a site folder or name one with --site DIR (create a site with: citywide init DIR)")
+    }
+
     @Test("the command is named new, with subcommands city and metric")
     func names() {
         #expect(NewCommand.configuration.commandName == "new")

@@ -1,8 +1,9 @@
+import Foundation
 import Yams
 
 extension Blueprint {
     /// Reads `Blueprints/<slug>.md`: YAML front matter between `---` lines, then Markdown.
-    static func load(text: String, path: String, slug: String, site: SiteConfig, metricIDs: Set<String>, log: DiagnosticLog) -> Blueprint? {
+    static func load(text: String, path: String, slug: String, site: SiteConfig, metricIDs: Set<String>, folder: URL, log: DiagnosticLog) -> Blueprint? {
         let fileLocation = SourceLocation(path: path)
         guard let split = FrontMatter.split(text) else {
             log.error(fileLocation, "a blueprint starts with front matter: a line '---', YAML (city:, commitments: ...), and another '---'")
@@ -19,19 +20,38 @@ extension Blueprint {
         let adopted = fields.day("adopted")
         let updated = fields.day("updated")
         var commitments: [Commitment] = []
-        for node in fields.sequence("commitments") ?? [] {
+        let commitmentNodes = fields.sequence("commitments") ?? []
+        if commitmentNodes.isEmpty, !isTranslation(path: path, slug: slug) {
+            log.warning(fields.valueLocation("commitments"), "the blueprint has no commitments: its page shows none, and the coverage page counts none for \(city)")
+        }
+        for node in commitmentNodes {
             if let commitment = Commitment.load(node, fields: fields, site: site, metricIDs: metricIDs) {
                 commitments.append(commitment)
             }
         }
         fields.finish("blueprint front matter")
 
-        let (body, shortcodes) = ShortcodeParser.extract(split.body, path: path, firstLine: split.bodyLine, log: log)
+        let narrative = readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, log: log)
         return Blueprint(
             slug: slug, city: city, state: state, population: population, fellow: fellow,
             adopted: adopted, updated: updated, commitments: commitments,
-            body: body, shortcodes: shortcodes, bodyLine: split.bodyLine, location: fileLocation
+            body: narrative.body, shortcodes: narrative.shortcodes, links: narrative.links,
+            bodyLine: split.bodyLine, location: fileLocation
         )
+    }
+
+    /// The narrative as rendering needs it: shortcodes replaced by markers,
+    /// and where its relative links and images lead. Also used by `serve`
+    /// when only a narrative changed.
+    static func readNarrative(_ text: String, path: String, bodyLine: Int, folder: URL, log: DiagnosticLog) -> (body: String, shortcodes: [Shortcode], links: [String: LocalLink]) {
+        let links = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: log).scan(text)
+        let (body, shortcodes) = ShortcodeParser.extract(text, path: path, firstLine: bodyLine, log: log)
+        return (body, shortcodes, links)
+    }
+
+    /// `Blueprints/<slug>.<lang>.md`: a translation, which repeats no commitments.
+    private static func isTranslation(path: String, slug: String) -> Bool {
+        !path.hasSuffix("/\(slug).md")
     }
 }
 
@@ -54,6 +74,9 @@ extension Commitment {
             }
         }
         let title = fields.string("title", required: true)
+        if let title, title.contains(BlueprintScaffold.placeholderMarker) {
+            log.warning(fields.valueLocation("title"), "placeholder text left from `citywide new city`: write what the city will do, or remove commitment '\(id ?? "?")'")
+        }
         let status: Status? = fields.choice("status", required: true)
         let due = fields.day("due")
         let completed = fields.day("completed")
@@ -66,7 +89,11 @@ extension Commitment {
                 log.error(location, "unknown population '\(key)' (site.yml populations: \(known))")
             }
         }
-        let metrics = fields.stringList("metrics") ?? []
+        let metricList = fields.stringList("metrics")
+        let metrics = metricList ?? []
+        if metricList?.isEmpty == true {
+            log.warning(fields.valueLocation("metrics"), "commitment '\(id ?? "?")' has no metrics (metrics: []): name the Metrics/<id>.yml that track it, so its page can show progress, or remove the line")
+        }
         for (metric, location) in metrics where !metricIDs.contains(metric) {
             log.error(location, "commitment '\(id ?? "?")' names unknown metric '\(metric)': no Metrics/\(metric).yml")
         }

@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     {{< value survivors_identified >}}              the city's latest published value
 ///     {{< value survivors_identified city="chicago" >}}   another city's
+///     {{< value survivors_identified period=false >}} the number alone, without "(2019-Q4)"
 ///     {{< progress labor_trafficking_referrals >}}     the progress status, in words
 ///     {{< chart emergency_shelter_beds >}}             a small chart (on a line of its own)
 ///
@@ -21,6 +22,8 @@ public struct Shortcode: Sendable {
     public var location: SourceLocation
     /// Whether it stands alone on its line (required for charts).
     public var standsAlone: Bool
+    /// Whether a value says its period after the number (`period=false`: not).
+    public var showsPeriod: Bool = true
 }
 
 enum ShortcodeParser {
@@ -106,15 +109,25 @@ enum ShortcodeParser {
         }
         var metric: String?
         var city: String?
+        var showsPeriod = true
+        let options = kind == .value ? "city=\"slug\", period=false" : "city=\"slug\""
         for word in words.dropFirst() {
             if let eq = word.firstIndex(of: "=") {
                 let key = word[..<eq]
                 let value = word[word.index(after: eq)...].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                guard key == "city" else {
-                    log.error(location, "shortcode '\(name)' has no option '\(key)' (options: city=\"slug\")")
+                switch key {
+                case "city":
+                    city = value
+                case "period" where kind == .value:
+                    guard value == "false" || value == "true" else {
+                        log.error(location, "shortcode option period is true or false, found '\(value)'")
+                        return nil
+                    }
+                    showsPeriod = value == "true"
+                default:
+                    log.error(location, "shortcode '\(name)' has no option '\(key)' (options: \(options))")
                     return nil
                 }
-                city = value
             } else if metric == nil {
                 metric = word
             } else {
@@ -130,6 +143,6 @@ enum ShortcodeParser {
             log.error(location, "a chart shortcode stands on a line of its own")
             return nil
         }
-        return Shortcode(kind: kind, metric: metric, city: city, location: location, standsAlone: standsAlone)
+        return Shortcode(kind: kind, metric: metric, city: city, location: location, standsAlone: standsAlone, showsPeriod: showsPeriod)
     }
 }

@@ -44,7 +44,7 @@ public enum SiteLoader {
                 return nil
             }
             guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
-                  let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, metricIDs: metricIDs, log: log)
+                  let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, metricIDs: metricIDs, folder: folder, log: log)
             else { return nil }
             return (parts[0], parts.count == 2 ? parts[1] : nil, blueprint)
         }

@@ -14,6 +14,8 @@ public struct Blueprint: Sendable {
     public var body: String
     /// The live figures the narrative embeds, in marker order.
     public var shortcodes: [Shortcode] = []
+    /// The narrative's relative links and images, by the URL as written.
+    public var links: [String: LocalLink] = [:]
     /// Line of the file on which `body` starts, so Markdown problems point at the right line.
     public var bodyLine: Int
     public var location: SourceLocation
@@ -21,6 +23,11 @@ public struct Blueprint: Sendable {
     /// The language the body and titles are written in, when it is not the
     /// page's (a translation that does not exist yet falls back to the default).
     public var writtenIn: String? = nil
+
+    /// The site files the narrative shows or links to, to copy into the output.
+    public var mediaFiles: [String] {
+        links.values.compactMap { if case let .media(path) = $0 { path } else { nil } }
+    }
 
     /// "Minneapolis, MN"
     public var displayName: String { state.isEmpty ? city : "\(city), \(state)" }

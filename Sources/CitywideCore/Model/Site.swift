@@ -19,6 +19,16 @@ public struct Site: Sendable {
     /// The interface text of each language in `config.languages`.
     public var interface: [String: Translation] = [:]
 
+    /// Every site file a published narrative, in any of the site's
+    /// languages, shows or links to: what the build copies under `media/`,
+    /// and nothing else.
+    public var mediaFiles: [String] {
+        let published = translations.values.flatMap { byLanguage in
+            byLanguage.filter { config.languages.contains($0.key) && $0.key != config.defaultLanguage }.values
+        }
+        return Set((blueprints + published).flatMap(\.mediaFiles)).sorted()
+    }
+
     public func cityIndex(_ slug: String) -> Int? { blueprints.firstIndex { $0.slug == slug } }
     public func metricIndex(_ id: String) -> Int? { metrics.firstIndex { $0.id == id } }
     public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }

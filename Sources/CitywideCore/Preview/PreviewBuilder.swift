@@ -92,17 +92,24 @@ public final class PreviewBuilder: @unchecked Sendable {
             guard let split = FrontMatter.split(text) else { continue }
             let name = String(path.dropFirst("Blueprints/".count).dropLast(3))
             let parts = name.split(separator: ".").map(String.init)
-            let (body, shortcodes) = ShortcodeParser.extract(split.body, path: path, firstLine: split.bodyLine, log: log)
+            let (body, shortcodes, links) = Blueprint.readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, log: log)
             if parts.count == 2 {
                 site.translations[parts[0]]?[parts[1]]?.body = body
                 site.translations[parts[0]]?[parts[1]]?.shortcodes = shortcodes
+                site.translations[parts[0]]?[parts[1]]?.links = links
             } else if let i = site.cityIndex(parts[0]) {
                 site.blueprints[i].body = body
                 site.blueprints[i].shortcodes = shortcodes
+                site.blueprints[i].links = links
             }
             slugs.insert(parts[0])
         }
         CrossReferences.checkShortcodes(site, log: log)
+        // A narrative that shows another set of images changes which files
+        // are copied: build it all, so the files stay those of a full build.
+        if !log.hasErrors, site.mediaFiles != self.site?.mediaFiles {
+            return rebuildAll(inputs: current)
+        }
         guard !log.hasErrors else {
             return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
                           files: nil, pagesRendered: 0, incremental: true)

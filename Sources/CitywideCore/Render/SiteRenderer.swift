@@ -108,5 +108,13 @@ struct SiteRenderer {
                 log.error(SourceLocation(path: path), "\(error)")
             }
         }
+        // Only the files narratives show: nothing else of the site folder is copied.
+        for sitePath in site.mediaFiles {
+            do {
+                try writer.copy(from: site.folder.appendingPathComponent(sitePath), to: Paths.media(sitePath))
+            } catch {
+                log.error(SourceLocation(path: sitePath), "\(error)")
+            }
+        }
     }
 }

@@ -8,6 +8,10 @@ public enum BlueprintScaffold {
     /// within the 100 bytes ids may have.
     public static let maxSlugLength = 80
 
+    /// Begins every text the fellow is to replace, so `check` can warn about
+    /// any left when the blueprint is published.
+    public static let placeholderMarker = "TO WRITE:"
+
     /// "St. Paul" → "st-paul", "San José" → "san-jose": lowercase, accents
     /// removed, spaces → `-`, anything but `a-z 0-9 - _` dropped, repeated `-`
     /// collapsed, `-` and `_` trimmed from both ends. nil when nothing is left.
@@ -107,7 +111,7 @@ public enum BlueprintScaffold {
             lines += [
                 "  - id: \(slug)-\(system.rawValue)-1",
                 "    system: \(system.rawValue)",
-                "    title: \(ScaffoldFile.quoted("Write one thing the city will do in \(system.label.lowercased()), e.g. \(example(system))"))",
+                "    title: \(ScaffoldFile.quoted("\(placeholderMarker) one thing the city will do in \(system.label.lowercased()), e.g. \(example(system))"))",
                 "    status: planned",
                 "    due:",
                 "    populations: []",
@@ -118,31 +122,31 @@ public enum BlueprintScaffold {
             "---",
             "# \(name) Blueprint",
             "",
-            "_Replace each paragraph in italics with your own words. Headings marked `##` become",
-            "the sections of the city page. Write for the public: plain words, short sentences._",
+            "_\(placeholderMarker) replace each paragraph marked \(placeholderMarker) with your own words. Headings marked",
+            "`##` become the sections of the city page. Write for the public: plain words, short sentences._",
             "",
             "## Why this plan",
             "",
-            "_Why \(name) needs this plan: what the city knows about sex and labor trafficking here,",
+            "_\(placeholderMarker) why \(name) needs this plan: what the city knows about sex and labor trafficking here,",
             "who is harmed, and which city systems survivors pass through (immigration, children and",
             "youth services, labor enforcement, health care, housing, economic empowerment, criminal",
             "justice)._",
             "",
             "## What we commit to",
             "",
-            "_What the city will do, system by system, and who is responsible. The commitments in the",
+            "_\(placeholderMarker) what the city will do, system by system, and who is responsible. The commitments in the",
             "front matter appear on the city page with their status and due date; say here how they",
             "fit together and what survivors will notice._",
             "",
             "## Who is left out",
             "",
-            "_Which survivors this plan does not reach yet (labor trafficking survivors, male",
+            "_\(placeholderMarker) which survivors this plan does not reach yet (labor trafficking survivors, male",
             "survivors, LGBTQ youth, immigrants, people with disabilities...), why, and what the city",
             "will do about it. The coverage page lists the populations no commitment names._",
             "",
             "## How we measure",
             "",
-            "_Which figures the city publishes every quarter, where they come from, and what would show",
+            "_\(placeholderMarker) which figures the city publishes every quarter, where they come from, and what would show",
             "that the plan works. Figures are aggregate counts only: a count from 1 to \(max(1, minCell - 1)) is never",
             "published, so no one can be singled out._",
             "",

@@ -8,7 +8,7 @@ public enum ScaffoldFailure: Error, Equatable, CustomStringConvertible {
     case notEmpty(String)
     /// The name or id cannot become a file name and an id.
     case invalidName(String)
-    /// `--site` is not a folder.
+    /// `--site` (or the current folder) is not a site: no folder, or no site.yml in it.
     case noSite(String)
     case io(String)
 
@@ -17,7 +17,7 @@ public enum ScaffoldFailure: Error, Equatable, CustomStringConvertible {
         case let .exists(path): "\(path) already exists; nothing was written (remove it, or choose another name)"
         case let .notEmpty(path): "\(path) already exists and is not empty; choose a new folder"
         case let .invalidName(message): message
-        case let .noSite(path): "\(path) is not a site folder (create one with: citywide init \(path))"
+        case let .noSite(path): "\(path) is not a site folder: it has no site.yml. Run this in a site folder or name one with --site DIR (create a site with: citywide init DIR)"
         case let .io(message): message
         }
     }
@@ -31,7 +31,10 @@ enum ScaffoldFile {
     static func create(_ relative: String, text: String, in site: URL, alsoRefusing others: [String] = []) throws -> String {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: site.path, isDirectory: &isFolder), isFolder.boolValue else {
+        // A folder without site.yml is not a site: a blueprint written there
+        // would be found by nothing.
+        guard fm.fileExists(atPath: site.path, isDirectory: &isFolder), isFolder.boolValue,
+              fm.fileExists(atPath: site.appendingPathComponent("site.yml").path) else {
             throw ScaffoldFailure.noSite(site.path)
         }
         for path in [relative] + others where exists(site.appendingPathComponent(path)) {

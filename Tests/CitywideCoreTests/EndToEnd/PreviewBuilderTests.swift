@@ -40,6 +40,26 @@ struct PreviewBuilderTests {
         #expect(full.files == files)
     }
 
+    @Test("a narrative edit that shows another image builds everything, so the image is copied (and a dropped one is not kept)")
+    func narrativeImage() throws {
+        var files = Self.files()
+        files["Blueprints/images/board.png"] = "PNG"
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        #expect(builder.build().files?["media/Blueprints/images/board.png"] == nil)
+
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\n![The advisory board](images/board.png)\n"))
+        let shown = builder.build()
+        #expect(!shown.incremental)
+        #expect(shown.files?["media/Blueprints/images/board.png"] == Data("PNG".utf8))
+
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nNo picture.\n"))
+        let dropped = builder.build()
+        #expect(!dropped.incremental)
+        #expect(dropped.files?["media/Blueprints/images/board.png"] == nil)
+    }
+
     @Test("a front matter edit rebuilds everything")
     func frontMatterEdit() throws {
         let site = try TestSite(Self.files())

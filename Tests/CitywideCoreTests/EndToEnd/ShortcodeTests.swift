@@ -79,3 +79,39 @@ struct ShortcodeTests {
         #expect(outcome.hasError(path, line: 23, containing: "shortcode not closed"))
     }
 }
+
+@Suite("Shortcodes in headings")
+struct ShortcodeHeadingTests {
+    @Test("a live figure in a heading: shown as markup in the heading, said as text in its section link, left out of its id")
+    func inHeading() throws {
+        let site = try TestSite(Fixtures.site([
+            "Blueprints/springfield.md": Fixtures.blueprint(body: "# Springfield Blueprint\n\n## {{< value referrals >}} referrals\n"),
+        ]))
+        defer { site.cleanUp() }
+        #expect(site.build().errors.isEmpty)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("<h3 id=\"-referrals\"><span class=\"live-figure\""))
+        #expect(html.contains("<a class=\"heading-link\" href=\"#-referrals\" aria-label=\"Link to this section: 35 (2019-Q2) referrals\">#</a>"))
+    }
+}
+
+@Suite("Shortcode options")
+struct ShortcodeOptionTests {
+    @Test("value with period=false prints the number alone; a wrong period option is an error at its position")
+    func periodFalse() throws {
+        let site = try TestSite(Fixtures.site([
+            "Blueprints/springfield.md": Fixtures.blueprint(body: "# Springfield Blueprint\n\nWe made {{< value referrals period=false >}} referrals, {{< value referrals period=true >}} in all.\n"),
+        ]))
+        defer { site.cleanUp() }
+        #expect(site.build().errors.isEmpty)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains(">35</span> referrals, <span class=\"live-figure\""))
+        #expect(html.contains(">35 (2019-Q2)</span> in all"))
+
+        // The body starts on line 18 of the file.
+        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nA {{< value referrals period=no >}} and {{< progress referrals period=false >}}.\n"))
+        let outcome = site.check()
+        #expect(outcome.lines.contains("Blueprints/springfield.md:20:3: error: shortcode option period is true or false, found 'no'"), "\(outcome.lines)")
+        #expect(outcome.lines.contains("Blueprints/springfield.md:20:41: error: shortcode 'progress' has no option 'period' (options: city=\"slug\")"), "\(outcome.lines)")
+    }
+}

@@ -23,7 +23,7 @@ struct MarkdownTests {
         let output = MarkdownRenderer.render("# Springfield *Blueprint*\n\n## Why\n\nText\n")
         #expect(output.title == "Springfield Blueprint")
         #expect(!output.html.contains("<h1"))
-        #expect(output.html.contains("<h3>Why</h3>"))
+        #expect(output.html.contains("<h3 id=\"why\">Why</h3>"))
     }
 
     @Test("GFM extensions: tables, strikethrough, autolinks, task lists")

@@ -57,7 +57,7 @@ struct ScaffoldTests {
 
     static let populationWarning = "Blueprints/st-paul.md:1:1: warning: no 'population' in the front matter: the rate 'survivors_identified_rate' cannot be computed for St. Paul"
 
-    @Test("new city writes Blueprints/<slug>.md that passes check: no errors, and no warning but the missing population")
+    @Test("new city writes Blueprints/<slug>.md that passes check: no errors; warnings for the population and each placeholder left")
     func newCityPassesCheck() throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
@@ -65,8 +65,15 @@ struct ScaffoldTests {
         #expect(path == "Blueprints/st-paul.md")
         let outcome = Pipeline.check(site)
         // The starter site has a per-resident rate, which needs the population
-        // the fellow has yet to fill in: that is the only thing check says.
-        #expect(outcome.diagnostics.map(\.formatted) == [Self.populationWarning])
+        // the fellow has yet to fill in; and every text marked TO WRITE: and
+        // every `metrics: []` is something not to publish as it is.
+        let placeholder = "warning: placeholder text left from `citywide new city`"
+        let commitments = CitySystem.seven.enumerated().flatMap { i, system in [
+            "Blueprints/st-paul.md:\(30 + 7 * i):12: \(placeholder): write what the city will do, or remove commitment 'st-paul-\(system.rawValue)-1'",
+            "Blueprints/st-paul.md:\(34 + 7 * i):14: warning: commitment 'st-paul-\(system.rawValue)-1' has no metrics (metrics: []): name the Metrics/<id>.yml that track it, so its page can show progress, or remove the line",
+        ] }
+        let narrative = [80, 85, 92, 98, 104].map { "Blueprints/st-paul.md:\($0):2: \(placeholder): replace it with the city's own words, or delete it" }
+        #expect(outcome.diagnostics.map(\.formatted) == [Self.populationWarning] + commitments + narrative)
         #expect(outcome.succeeded)
 
         let loaded = try #require(outcome.site?.blueprints.first { $0.slug == "st-paul" })
@@ -82,7 +89,7 @@ struct ScaffoldTests {
             #expect(commitment.due == nil)
             #expect(commitment.populations.isEmpty)
             #expect(commitment.metrics.isEmpty)
-            #expect(commitment.title.hasPrefix("Write one thing the city will do in "))
+            #expect(commitment.title.hasPrefix("TO WRITE: one thing the city will do in "))
         }
     }
 
@@ -161,11 +168,15 @@ struct ScaffoldTests {
         #expect(text(site, "Blueprints/our-city.md") == before)
     }
 
-    @Test("new city creates Blueprints/ in a folder that has none, and refuses a folder that does not exist")
+    @Test("new city creates Blueprints/ in a site that has none; a folder without site.yml, or none, is refused")
     func folders() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-scaffold-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: ScaffoldFailure.noSite(empty.path)) { try BlueprintScaffold.create(city: "Erie", in: empty) }
+        #expect(throws: ScaffoldFailure.noSite(empty.path)) { try MetricScaffold.create(id: "referrals", in: empty) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
+        try Data("title: Erie\n".utf8).write(to: empty.appendingPathComponent("site.yml"))
         #expect(try BlueprintScaffold.create(city: "Erie", in: empty) == "Blueprints/erie.md")
         #expect(try MetricScaffold.create(id: "referrals", in: empty) == "Metrics/referrals.yml")
         let missing = empty.appendingPathComponent("nowhere")
@@ -209,7 +220,11 @@ struct ScaffoldTests {
             + "    target: { metric: shelter-beds, value: 40, by: 2026-12-31 }\n  - id: st-paul-economic-1"
         try Data(original.replacingOccurrences(of: blank, with: filled).utf8).write(to: path)
         let outcome = Pipeline.check(site)
-        #expect(outcome.diagnostics.map(\.formatted) == [Self.populationWarning])
+        #expect(outcome.succeeded)
+        #expect(outcome.lines.first == Self.populationWarning)
+        // The filled-in commitment is warned about no more; the six others still are.
+        #expect(outcome.lines.filter { $0.contains("has no metrics") }.count == 6)
+        #expect(!outcome.lines.contains { $0.contains("'st-paul-housing-1' has no metrics") })
         let housing = outcome.site?.blueprints.first { $0.slug == "st-paul" }?.commitments.first { $0.system == .housing }
         #expect(housing?.metrics == ["shelter-beds"])
         #expect(housing?.target?.value == 40)

@@ -3,7 +3,8 @@ import Foundation
 
 /// GitHub-flavoured Markdown to HTML with libcmark-gfm, safe by default:
 /// raw HTML is omitted and `javascript:`-style links are dropped by cmark's
-/// safe mode; `tagfilter` guards the rest.
+/// safe mode; `tagfilter` guards the rest. Footnotes are on; headings get
+/// ids and a link to their section.
 public enum MarkdownRenderer {
     public struct Output: Sendable {
         /// The text of a leading `# Heading`, taken out so the page template
@@ -12,65 +13,58 @@ public enum MarkdownRenderer {
         public var html: String
     }
 
-    static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
+    /// What the page around the narrative decides.
+    struct Page {
+        /// The href for a relative URL of the narrative (a blueprint, an
+        /// image), or nil to leave it as written.
+        var href: (String) -> String? = { _ in nil }
+        /// Ids the page's own markup uses: a heading never takes one.
+        var takenIDs: Set<String> = []
+        var labels = Labels()
+    }
 
-    /// cmark-gfm registers its extensions in a global list: do it once.
-    private static let registered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
+    /// Interface text the narrative's markup needs, in the page's language.
+    struct Labels {
+        var footnotes = "Notes"
+        var backToText = "Back to the text"
+        /// "Link to the section {section}"
+        var sectionLink: (String) -> String = { "Link to this section: \($0)" }
+    }
 
     public static func render(_ markdown: String) -> Output {
-        _ = registered
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
-        guard let parser = cmark_parser_new(options) else { return Output(title: nil, html: "") }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
-        }
-        guard let document = cmark_parser_finish(parser) else { return Output(title: nil, html: "") }
-        defer { cmark_node_free(document) }
+        render(markdown, page: Page())
+    }
 
+    static func render(_ markdown: String, page: Page) -> Output {
+        guard let document = MarkdownDocument(markdown) else { return Output(title: nil, html: "") }
         var title: String?
-        if let first = cmark_node_first_child(document),
+        if let first = cmark_node_first_child(document.root),
            cmark_node_get_type(first) == CMARK_NODE_HEADING,
            cmark_node_get_heading_level(first) == 1 {
-            title = take(cmark_render_plaintext(first, options, 0))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            title = MarkdownDocument.plainText(first)
             cmark_node_unlink(first)
             cmark_node_free(first)
         }
-        nestHeadings(document)
-        let html = take(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))) ?? ""
-        return Output(title: title, html: TaskListMarkup.accessible(html))
-    }
-
-    /// The narrative sits inside a page section that has its own `<h2>`, so
-    /// its `##` headings become `<h3>` and so on: the page keeps one outline.
-    private static func nestHeadings(_ document: OpaquePointer) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator),
-                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
-            cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+        var headings: [String] = []
+        document.forEachNode { node in
+            switch MarkdownDocument.type(node) {
+            case CMARK_NODE_HEADING:
+                // The narrative sits inside a page section that has its own
+                // `<h2>`, so its `##` headings become `<h3>` and so on.
+                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+                headings.append(MarkdownDocument.plainText(node))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let url = MarkdownDocument.url(node), let href = page.href(url) {
+                    cmark_node_set_url(node, href)
+                }
+            default:
+                break
+            }
         }
-    }
-
-    /// Copies and frees a string cmark allocated.
-    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
-        guard let pointer else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
+        var html = FootnoteMarkup.accessible(document.html(), labels: page.labels)
+        html = HeadingAnchors(takenIDs: page.takenIDs.union(HeadingAnchors.ids(in: html)), sectionLink: page.labels.sectionLink)
+            .apply(to: html, headings: headings)
+        return Output(title: title, html: TaskListMarkup.accessible(html))
     }
 }
 

@@ -43,7 +43,8 @@ struct ShortcodeRenderer {
         switch shortcode.kind {
         case .value, .chart:
             guard let latest = metric.latestPublished(city: c) else { return context.t("no_published_value") }
-            return "\(FigureText(metric, context.t).text(latest)) (\(latest.period))"
+            let number = FigureText(metric, context.t).text(latest)
+            return shortcode.kind == .value && !shortcode.showsPeriod ? number : "\(number) (\(latest.period))"
         case .progress:
             return context.t("progress_\(context.published.progress(metric: m, city: c)?.status.rawValue ?? "not_enough_data")")
         }

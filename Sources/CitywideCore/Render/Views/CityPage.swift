@@ -8,8 +8,8 @@ struct CityPage {
         let site = context.site
         let blueprint = site.blueprints[city]
         let location = context.location(Paths.city(blueprint.slug))
-        let markdown = MarkdownRenderer.render(blueprint.body)
         let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
+        let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
         var c = context.base(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
@@ -40,6 +40,49 @@ struct CityPage {
         }
         c["data_href"] = location.href(Paths.dataCatalog)
         return Page(path: location.outputPath, template: "city", context: c)
+    }
+
+    /// How the narrative fits this page: its local links made relative to
+    /// this page (in this page's language), the ids the template uses, and
+    /// the footnote and section-link labels in the page's language.
+    private func narrativePage(_ blueprint: Blueprint, location: PageLocation, shortcodes: ShortcodeRenderer) -> MarkdownRenderer.Page {
+        let t = context.t
+        let config = context.site.config
+        var page = MarkdownRenderer.Page()
+        page.href = { url in
+            switch blueprint.links[url] {
+            case nil:
+                return nil
+            case let .media(sitePath):
+                return location.href(Paths.media(sitePath))
+            case let .city(slug, language, fragment):
+                // A section id belongs to the file the link names: `x.md#funding`
+                // leads to the page showing x.md, not to a translation of it,
+                // whose headings (and so ids) are other words.
+                var target = language
+                if target == nil, fragment != nil, context.language != config.defaultLanguage,
+                   context.site.translations[slug]?[context.language] != nil {
+                    target = config.defaultLanguage
+                }
+                let page = Paths.city(slug)
+                let href = target.flatMap { config.languages.contains($0) ? location.root + SiteContext.prefix(for: $0, in: config) + page : nil }
+                    ?? location.href(page)
+                return href + (fragment.map { "#" + $0 } ?? "")
+            }
+        }
+        // The ids city.mustache and its partials give; a heading named
+        // "Metrics" becomes `metrics-1`, never a second `metrics`.
+        page.takenIDs = Set(["main", "commitments", "commitments-heading", "blueprint", "blueprint-heading",
+                             "metrics", "metrics-heading", FootnoteMarkup.headingID])
+            .union(CitySystem.allCases.map { "system-\($0.rawValue)" })
+            .union(context.site.metrics.flatMap { ["metric-\($0.id)", "chart-\($0.id)"] })
+            .union(blueprint.commitments.map(\.id))
+        page.labels = MarkdownRenderer.Labels(
+            footnotes: t("footnotes"), backToText: t("footnote_back"),
+            // An attribute takes no markup: a live figure in a heading is said as text.
+            sectionLink: { t("section_link", ["section": shortcodes.text($0, shortcodes: blueprint.shortcodes)]) }
+        )
+        return page
     }
 
     private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> [String: Any]? {

@@ -61,4 +61,7 @@ enum Paths {
     static func report(_ period: Period) -> String { "reports/\(period)/index.html" }
     static func dataCSV(_ id: String) -> String { "data/\(id).csv" }
     static func dataJSON(_ id: String) -> String { "data/\(id).json" }
+    /// A site file a narrative shows (`Blueprints/images/team.png`), kept at
+    /// its place in the site so two files never share a name.
+    static func media(_ sitePath: String) -> String { "media/\(sitePath)" }
 }

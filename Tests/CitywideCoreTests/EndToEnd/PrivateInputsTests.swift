@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// The inputs are private even when the site is public: `init` keeps `Data/`
+/// out of version control, and `check` says when git tracks a file of it.
+@Suite("Private inputs", .enabled(if: Git.isAvailable, "needs git"))
+struct PrivateInputsTests {
+    @Test("init writes a .gitignore that keeps Data/, .citywide/ and _site/ out of git, and says why")
+    func initIgnoresInputs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SiteScaffold.createSite(at: folder)
+        let gitignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(gitignore.contains("# Keep the site's inputs private."))
+        try Git.run(["init", "-q"], in: folder)
+        for path in ["Data/our-city.csv", ".citywide/ledger.json", "_site/index.html"] {
+            #expect(try Git.run(["check-ignore", "-q", path], in: folder) == 0, "\(path) is ignored")
+        }
+        #expect(try Git.run(["check-ignore", "-q", "Blueprints/our-city.md"], in: folder) == 1, "blueprints are kept")
+    }
+
+    @Test("check warns for each file of Data/ git tracks, unless the data is synthetic")
+    func trackedData() throws {
+        let provisional = Fixtures.siteYML.replacingOccurrences(of: "data_status: synthetic", with: "data_status: provisional")
+        let site = try TestSite(Fixtures.site(["site.yml": provisional]))
+        defer { site.cleanUp() }
+        // Not a repository: nothing to say.
+        #expect(!site.check().lines.contains { $0.contains("tracked by git") })
+
+        try Git.run(["init", "-q"], in: site.folder)
+        try Git.run(["add", "Data/referrals.csv", "Blueprints"], in: site.folder)
+        let warning = "Data/referrals.csv:1:1: warning: Data/referrals.csv is tracked by git: Data/ holds raw counts, small ones included, and should stay out of version control (git rm --cached -r Data, and list Data/ in .gitignore; see docs/privacy.md)"
+        #expect(site.check().lines.filter { $0.contains("tracked by git") } == [warning])
+
+        // The example site publishes made-up data on purpose.
+        try site.write("site.yml", Fixtures.siteYML)
+        #expect(!site.check().lines.contains { $0.contains("tracked by git") })
+    }
+}
