@@ -6,9 +6,9 @@
 #   2. checks that ldd lists only the C library family;
 #   3. runs `citywide init` and `citywide build` with `env -i` (no PATH, no Swift),
 #      and checks the site;
-#   4. does it again in a chroot holding only the binary and the C libraries ldd
-#      names, so nothing from /opt/swift or /usr/lib (libcmark-gfm) can be used
-#      (root only; skipped otherwise);
+#   4. does it again in a chroot holding only the binary, the C libraries ldd
+#      names and /proc (where Swift reads the arguments), so nothing from
+#      /opt/swift or /usr/lib (libcmark-gfm) can be used (root only; skipped otherwise);
 #   5. runs the install step of the `init --with-workflow` workflow against a copy
 #      of the release folder (file://), as GitHub Actions would.
 # Usage: Tests/release/test_release.sh        Exit status 0 when every check passes.
@@ -21,7 +21,8 @@ name="citywide-$version-linux-x86_64"
 [ -f "dist/$name.tar.gz" ] || tools/release
 
 work=$(mktemp -d /tmp/citywide-release-test.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# The chroot's /proc is unmounted before the folder is removed.
+trap 'umount "$work/chroot/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
 failures=0
 pass() { echo "ok: $*"; }
 fail() { echo "FAILED: $*"; failures=$((failures + 1)); }
@@ -50,7 +51,7 @@ fi
 check_site() { # $1: the site folder, $2: what ran
   local site=$1
   if [ -f "$site/_site/index.html" ] && grep -q "Citywide $version" "$site/_site/index.html" \
-     && [ -f "$site/_site/cities/our-city/index.html" ] && [ -f "$site/_site/data/all.csv" ]; then
+     && [ -f "$site/_site/cities/our-city/index.html" ] && [ -f "$site/_site/data/index.json" ]; then
     pass "$2: the site has index.html, the city page and the data"
   else
     fail "$2: the site is incomplete"
@@ -66,22 +67,25 @@ fi
 check_site "$work/site" "env -i"
 
 # 4. In a chroot with nothing but the binary and its C libraries.
-if [ "$(id -u)" -eq 0 ] && command -v chroot >/dev/null; then
+chroot=$(command -v chroot || true)
+if [ "$(id -u)" -eq 0 ] && [ -n "$chroot" ]; then
   root="$work/chroot"
-  mkdir -p "$root/bin" "$root/tmp"
+  mkdir -p "$root/bin" "$root/tmp" "$root/proc"
   cp "$binary" "$root/bin/citywide"
   for lib in $(ldd "$binary" | grep -oE '/[^ ]+'); do
     mkdir -p "$root$(dirname "$lib")"
     cp -L "$lib" "$root$lib"
   done
-  if env -i chroot "$root" /bin/citywide init /site >"$work/chroot.log" 2>&1 \
-     && env -i chroot "$root" /bin/citywide build /site >>"$work/chroot.log" 2>&1 \
+  if ! mount -t proc proc "$root/proc" 2>/dev/null; then
+    echo "skipped: the chroot check cannot mount /proc here"
+  elif env -i "$chroot" "$root" /bin/citywide init /site >"$work/chroot.log" 2>&1 \
+     && env -i "$chroot" "$root" /bin/citywide build /site >>"$work/chroot.log" 2>&1 \
      && ! grep -q "error:" "$work/chroot.log"; then
-    pass "chroot (only $(find "$root" -type f | wc -l) files): citywide init and build"
+    pass "chroot (only the program and $(find "$root/lib" "$root/lib64" -type f | wc -l) C libraries): citywide init and build"
+    check_site "$root/site" "chroot"
   else
     fail "chroot: $(cat "$work/chroot.log")"
   fi
-  check_site "$root/site" "chroot"
 else
   echo "skipped: the chroot check needs root"
 fi
