@@ -5,7 +5,7 @@
 #   1. checks it against its .sha256 as INSTALL says, and unpacks it;
 #   2. checks that ldd lists only the C library family;
 #   3. runs `citywide init` and `citywide build` with `env -i` (no PATH, no Swift),
-#      and checks the site;
+#      and checks the site; serves it with `citywide serve` and fetches a page;
 #   4. does it again in a chroot holding only the binary, the C libraries ldd
 #      names and /proc (where Swift reads the arguments), so nothing from
 #      /opt/swift or /usr/lib (libcmark-gfm) can be used (root only; skipped otherwise);
@@ -65,6 +65,23 @@ else
   fail "build: $(cat "$work/build.log")"
 fi
 check_site "$work/site" "env -i"
+# serve (FlyingFox, Foundation's sockets and file watching) from the static binary.
+port=$((20000 + RANDOM % 20000))
+env -i "$binary" serve "$work/site" --port "$port" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+status=""
+for _ in $(seq 1 50); do
+  status=$(curl -s "http://127.0.0.1:$port/_citywide/status" || true)
+  [ -n "$status" ] && break
+  sleep 0.2
+done
+if [[ "$status" == *'"ok":true'* ]] && curl -sf "http://127.0.0.1:$port/" | grep -q "Citywide $version"; then
+  pass "env -i citywide serve: the home page and the status"
+else
+  fail "serve: $(cat "$work/serve.log")"
+fi
+kill "$serve_pid" 2>/dev/null || true
+wait "$serve_pid" 2>/dev/null || true
 
 # 4. In a chroot with nothing but the binary and its C libraries.
 chroot=$(command -v chroot || true)
