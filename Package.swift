@@ -53,7 +53,11 @@ let package = Package(
         // Benchmarks: writes synthetic sites of any size and times each stage.
         .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
         .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
-        .testTarget(name: "CitywideCommandsTests", dependencies: ["CitywideCommands", "CitywideCore"]),
+        .testTarget(
+            name: "CitywideCommandsTests",
+            // Yams: the workflow test parses `init --with-workflow`'s YAML as YAML.
+            dependencies: ["CitywideCommands", "CitywideCore", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "CitywideServeTests", dependencies: ["CitywideServe", "CitywideCommands", "CitywideCore"]),
     ],
     swiftLanguageModes: [.v5]

@@ -19,13 +19,21 @@ struct InitCommand: ParsableCommand {
         ]
     }
 
+    @Flag(name: .customLong("with-workflow"), help: "Also write .github/workflows/publish.yml: builds with the released citywide and publishes _site/ on GitHub Pages, from a private repository only.")
+    var withWorkflow = false
+
     func run() throws {
         var stderr = StandardError()
         do {
-            let written = try SiteScaffold.createSite(at: URL(fileURLWithPath: directory))
+            let folder = URL(fileURLWithPath: directory)
+            var written = try SiteScaffold.createSite(at: folder)
+            if withWorkflow { written.append(try WorkflowScaffold.create(in: folder)) }
             var stdout = StandardOutput()
             print("Created a new site in \(directory) (\(written.count) files).", to: &stdout)
             for line in Self.nextSteps(directory) { print(line, to: &stdout) }
+            if withWorkflow {
+                print("Wrote \(WorkflowScaffold.path): for a private repository only; see docs/publishing.md.", to: &stdout)
+            }
         } catch {
             print("error: \(error)", to: &stderr)
             throw ExitCode(1)

@@ -89,8 +89,3 @@ struct SiteContext {
         "ko": "한국어", "tl": "Tagalog", "am": "አማርኛ", "om": "Afaan Oromoo", "pl": "Polski", "de": "Deutsch",
     ]
 }
-
-/// The program's version, shown in page footers and `--version`.
-public enum CitywideVersion {
-    public static let string = "0.1.0"
-}
