@@ -38,6 +38,8 @@ struct ServerHardeningTests {
         }
     }
 
+    struct ConnectFailed: Error {}
+
     /// A client socket on 127.0.0.1 with a 5 s receive timeout.
     struct Client {
         let fd: Int32
@@ -51,7 +53,10 @@ struct ServerHardeningTests {
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            try #require(connected == 0)
+            guard connected == 0 else {
+                Glibc.close(fd)
+                throw ConnectFailed()
+            }
             var timeout = timeval(tv_sec: 5, tv_usec: 0)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         }
@@ -266,5 +271,48 @@ struct ServerHardeningTests {
         defer { client.close() }
         client.send(Self.get("/", host: "127.0.0.1:\(preview.port)"))
         #expect(client.receiveResponse().hasPrefix("HTTP/1.1 200 "))
+    }
+
+    /// The real command with only 48 file descriptors, and 120 idle
+    /// connections held open: the listener must keep answering.
+    @Test("when file descriptors run out, idle connections are closed and requests are still answered")
+    func descriptorsRunOut() async throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("citywide")
+            .resolvingSymlinksInPath()
+        let built = FileManager.default.isExecutableFile(atPath: binary.path) ? binary
+            : Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("citywide")
+        try #require(FileManager.default.isExecutableFile(atPath: built.path), "build the citywide binary first (swift build)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-serve-\(UUID().uuidString)")
+        try SiteScaffold.createSite(at: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = UInt16.random(in: 20000...40000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -n 48; exec \"$0\" serve \"$1\" --port \"$2\"", built.path, folder.path, String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+
+        // Wait for it to listen (the first build comes after the port is taken).
+        var listening = false
+        for _ in 0..<100 where !listening {
+            try await Task.sleep(for: .milliseconds(100))
+            if let probe = try? Client(port: port) {
+                probe.send(Self.get("/", host: "localhost:\(port)"))
+                listening = probe.receiveResponse().hasPrefix("HTTP/1.1 ")
+                probe.close()
+            }
+        }
+        try #require(listening)
+        let held = (0..<120).compactMap { _ in try? Client(port: port) }
+        defer { held.forEach { $0.close() } }
+        try await Task.sleep(for: .milliseconds(500))
+        for _ in 0..<3 {
+            let client = try Client(port: port)
+            defer { client.close() }
+            client.send(Self.get("/", host: "localhost:\(port)"))
+            #expect(client.receiveResponse().hasPrefix("HTTP/1.1 200 "))
+        }
     }
 }
