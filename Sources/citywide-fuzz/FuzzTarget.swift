@@ -1,3 +1,6 @@
+// Compiled only for fuzzing (tools/fuzz passes -DCITYWIDE_FUZZ): `@testable import`
+// needs a debug build, and `swift build -c release` must not see it.
+#if CITYWIDE_FUZZ
 import Foundation
 @testable import CitywideCore
 
@@ -35,3 +38,4 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 }
+#endif
