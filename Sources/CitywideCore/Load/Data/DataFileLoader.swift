@@ -161,11 +161,9 @@ extension DataFileLoader {
     /// e-mail address (once per dimension and file: the first such value).
     private func checkPersonLevel(_ record: borrowing CSVRecord, _ column: Int, metric: Int, dimension: Int, value: Int, _ scan: inout Scan) -> Bool {
         let key = DimensionSpread.Key(metric: metric, dimension: dimension)
-        var spread = scan.result.spreads[key, default: DimensionSpread()]
-        spread.rows += 1
-        spread.distinct.insert(value)
-        if spread.first == nil { spread.first = at(record, column) }
-        scan.result.spreads[key] = spread
+        // Counted in place (a copy out of the dictionary would copy the set on every row).
+        let first = scan.result.spreads[key] == nil ? at(record, column) : nil
+        scan.result.spreads[key, default: DimensionSpread(first: first)].count(value)
 
         guard let kind = catalog.personLevelValues[metric][dimension][value] else { return true }
         if scan.refusedDimensions.insert(key).inserted {

@@ -16,6 +16,11 @@ struct DimensionSpread: Sendable {
     /// Where the dimension's first value was read, for the error.
     var first: SourceLocation?
 
+    mutating func count(_ value: Int) {
+        rows += 1
+        distinct.insert(value)
+    }
+
     /// SPEC: at least 20 values, with a distinct value on at least half the rows.
     static let minimumValues = 20
 
