@@ -52,6 +52,8 @@ let package = Package(
         .executableTarget(name: "citywide", dependencies: ["CitywideCommands"]),
         // Benchmarks: writes synthetic sites of any size and times each stage.
         .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
+        // Fuzz targets for libFuzzer; `tools/fuzz` builds them with sanitizers.
+        .executableTarget(name: "citywide-fuzz", dependencies: ["CitywideCore"]),
         .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
         .testTarget(
             name: "CitywideCommandsTests",

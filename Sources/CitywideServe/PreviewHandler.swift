@@ -61,7 +61,12 @@ struct PreviewHandler: HTTPHandler {
             return HTTPResponse(statusCode: .ok, headers: Self.headers(ContentType.of(path)), body: body)
         }
         if snapshot.files[path + "/index.html"] != nil {
-            let location = rawPath.hasSuffix("/") ? rawPath : rawPath + "/"
+            // Built from the decoded path with its leading slashes and
+            // backslashes dropped: `//evil.example` (or `/\evil.example`)
+            // must never become a protocol-relative `Location`.
+            let folder = String(path.drop(while: { $0 == "/" || $0 == "\\" }))
+            let encoded = folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
+            let location = encoded.isEmpty ? "/" : "/" + encoded + "/"
             let headers: HTTPHeaders = [.location: location, .cacheControl: "no-store"]
             return HTTPResponse(statusCode: .movedPermanently, headers: headers)
         }

@@ -83,8 +83,11 @@ final class SiteWatcher: @unchecked Sendable {
         addWatch(relative)
         let children = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for child in children.sorted() where !child.hasPrefix(".") {
-            var childIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(child).path, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
+            // Only real folders: a symbolic link to a folder is not followed
+            // (`Data/loop -> ..` would otherwise recurse without end), as the
+            // loader does not follow it either.
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(child).path))?[.type] as? FileAttributeType
+            if type == .typeDirectory {
                 addTree(relative + "/" + child)
             }
         }
@@ -132,12 +135,17 @@ final class SiteWatcher: @unchecked Sendable {
         let relative = folder.isEmpty ? name : folder + "/" + name
         if mask & Self.inIsDir != 0 {
             // A new or renamed folder: watch it and everything already in it.
-            if mask & (Self.inCreate | Self.inMovedTo) != 0 { addTree(relative) }
+            if mask & (Self.inCreate | Self.inMovedTo) != 0, !isSymbolicLink(relative) { addTree(relative) }
             return true
         }
         // A new file is announced again when its writer closes it.
         if mask & Self.inCreate != 0 { return false }
         return true
+    }
+
+    private func isSymbolicLink(_ relative: String) -> Bool {
+        let type = (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(relative).path))?[.type] as? FileAttributeType
+        return type == .typeSymbolicLink
     }
 
     // MARK: polling

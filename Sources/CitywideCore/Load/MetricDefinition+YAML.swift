@@ -37,6 +37,10 @@ extension MetricDefinition {
                     log.error(at, "dimension name '\(pair.key)' must be \(Identifier.rule), and not one of \(Self.reservedColumns.sorted().joined(separator: ", "))")
                     continue
                 }
+                guard !PersonLevelColumns.identifies(pair.key) else {
+                    log.error(at, "dimension '\(pair.key)' identifies people: a breakdown by person is person-level data, which Citywide refuses; break down by groups instead (for example age_group, sex)")
+                    continue
+                }
                 guard case let .sequence(values) = pair.value else {
                     dims.wrongType(pair.key, pair.value, expected: "a list of values, e.g. [sex, labor]")
                     continue

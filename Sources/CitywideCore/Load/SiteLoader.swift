@@ -108,14 +108,15 @@ public enum SiteLoader {
             }
         }
         let catalog = DataCatalog(site: site)
-        let results = ParallelMap.map(paths.indices) { index -> [Int: [Observation]] in
+        let results = ParallelMap.map(paths.indices) { index -> DataFileLoader.Result in
             let path = paths[index]
-            guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, log: log) else { return [:] }
+            guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, log: log) else { return .init() }
             return DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: log).load(bytes)
         }
+        DimensionSpread.check(results.map(\.spreads), metrics: site.metrics, log: log)
         var byMetric = Array(repeating: [Observation](), count: site.metrics.count)
         for result in results {
-            for (metric, observations) in result {
+            for (metric, observations) in result.observations {
                 byMetric[metric].append(contentsOf: observations)
             }
         }

@@ -21,6 +21,8 @@ enum TemplateLoader {
             let path = "Templates/" + relative
             if relative.hasPrefix(".") || relative.contains("/.") {
                 continue // editors' and systems' files (.DS_Store, .swp)
+            } else if relative.hasPrefix("assets/"), let kind = dataFileKind(relative) {
+                log.error(SourceLocation(path: path), "\(kind) file in Templates/assets/: assets are published as they are, so data here would be public; keep data in Data/ (aggregate counts), or remove this file")
             } else if relative.hasPrefix("assets/") {
                 assets[relative] = .file(path: path)
             } else if relative.hasSuffix(".mustache") {
@@ -57,6 +59,15 @@ enum TemplateLoader {
         var set = TemplateSet(library: library, origins: origins, assets: assets)
         set.sources = sources.sorted { $0.key < $1.key }.map { (name: $0.key, origin: $0.value.origin, text: $0.value.text) }
         return set
+    }
+
+    /// Table and data formats: under assets/ they would be copied to the
+    /// output unread, past every privacy rule.
+    private static let dataExtensions = ["csv", "tsv", "xlsx", "xls", "ods", "json"]
+
+    private static func dataFileKind(_ path: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return dataExtensions.contains(ext) ? "a .\(ext) data" : nil
     }
 
     private static func describe(_ error: Error) -> String {

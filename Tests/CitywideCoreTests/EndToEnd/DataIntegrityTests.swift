@@ -68,15 +68,6 @@ struct DataIntegrityTests {
         #expect(outcome.diagnostics.contains { $0.path == "Data/referrals.csv" && $0.line == 8 && $0.message.contains("6 rows break down by two or more dimensions") })
     }
 
-    @Test("a file whose every value is 1 is flagged as one row per person")
-    func onePerPerson() throws {
-        let rows = (1...6).map { _ in "springfield,2019-Q1,referrals,sex,1,," }.joined(separator: "\n")
-        let site = try TestSite(Fixtures.site(["Data/people.csv": "city,period,metric,trafficking_type,value,status,note\n" + rows + "\n"]))
-        defer { site.cleanUp() }
-        let outcome = site.check()
-        #expect(outcome.diagnostics.contains { $0.path == "Data/people.csv" && $0.severity == .warning && $0.message.contains("one row per person") })
-    }
-
     @Test("'derived' cannot be claimed by a data file")
     func derivedIsNotAnInputStatus() throws {
         let (outcome, site) = try outcome("springfield,2019-Q1,referrals,,30,derived,\n")

@@ -8,41 +8,53 @@ struct DataFileLoader {
     let catalog: DataCatalog
     let log: DiagnosticLog
 
-    /// Observations of this file, grouped by metric index.
-    func load(_ bytes: [UInt8]) -> [Int: [Observation]] {
-        var result: [Int: [Observation]] = [:]
+    struct Result: Sendable {
+        /// Observations of this file, grouped by metric index.
+        var observations: [Int: [Observation]] = [:]
+        /// How each dimension's values spread over this file's rows.
+        var spreads: [DimensionSpread.Key: DimensionSpread] = [:]
+    }
+
+    /// What is tracked while the rows are read, for the person-level checks.
+    private struct Scan {
+        var caches = FieldCaches()
+        var result = Result()
+        var onePerPerson: [Int: OnePerPersonTest] = [:]
+        /// (metric, dimension) pairs already refused for a person-level value.
+        var refusedDimensions: Set<DimensionSpread.Key> = []
+    }
+
+    func load(_ bytes: [UInt8]) -> Result {
         var header: DataHeader?
         var headerFailed = false
-        var caches = FieldCaches()
+        var scan = Scan()
         let problems = CSVReader(bytes: bytes).forEachRecord { record in
             guard let columns = header else {
                 header = DataHeader.read(record, path: path, catalog: catalog, log: log)
                 headerFailed = header == nil
                 return !headerFailed
             }
-            if let (metric, observation) = readRow(record, columns, &caches) {
-                result[metric, default: []].append(observation)
+            if let (metric, observation) = readRow(record, columns, &scan) {
+                scan.result.observations[metric, default: []].append(observation)
+                if let value = observation.value {
+                    var test = scan.onePerPerson[metric, default: OnePerPersonTest()]
+                    let location = value == 1 && test.wantsLocation ? at(record, columns.value) : nil
+                    test.add(value, breakdown: observation.cell != .total, location: location)
+                    scan.onePerPerson[metric] = test
+                }
             }
             return true
         }
-        warnIfOnePerPerson(result)
+        for (metric, test) in scan.onePerPerson.sorted(by: { $0.key < $1.key }) {
+            test.report(metric: catalog.definitions[metric].id, log: log)
+        }
         for problem in problems {
             log.error(SourceLocation(path: path, line: problem.position.line, column: problem.position.column), problem.message)
         }
         if header == nil, !headerFailed {
             log.warning(SourceLocation(path: path), "the file is empty: a data file starts with a header line (city,period,metric,...,value)")
         }
-        return result
-    }
-
-    /// Aggregates have totals and varied counts. A file whose every value is
-    /// 1 is almost certainly one row per person with the names taken off:
-    /// still person-level data, so say so (it is not refused: a tiny
-    /// aggregate can be all ones, and every 1 is withheld anyway).
-    private func warnIfOnePerPerson(_ result: [Int: [Observation]]) {
-        let values = result.values.joined().compactMap(\.value)
-        guard values.count >= 5, values.allSatisfy({ $0 == 1 }) else { return }
-        log.warning(SourceLocation(path: path, line: 1), "every value in this file is 1: it looks like one row per person, which Citywide must not receive; send counts per city, period and breakdown instead")
+        return scan.result
     }
 
     private func at(_ record: borrowing CSVRecord, _ field: Int) -> SourceLocation {
@@ -50,7 +62,7 @@ struct DataFileLoader {
         return SourceLocation(path: path, line: p.line, column: p.column)
     }
 
-    private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ caches: inout FieldCaches) -> (Int, Observation)? {
+    private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ scan: inout Scan) -> (Int, Observation)? {
         if record.count == 1, record.isEmpty(0) { return nil } // a blank line holds no row
         guard record.count == columns.count else {
             log.error(SourceLocation(path: path, line: record.line, column: 1),
@@ -59,7 +71,7 @@ struct DataFileLoader {
         }
         var ok = true
 
-        let city = caches.city.lookup(record, columns.city) { catalog.cities[$0] }
+        let city = scan.caches.city.lookup(record, columns.city) { catalog.cities[$0] }
         if city == nil {
             ok = false
             let text = record.string(columns.city)
@@ -68,7 +80,7 @@ struct DataFileLoader {
                 : "unknown city '\(text)': no Blueprints/\(text).md (known: \(catalog.citySlugs))")
         }
 
-        let metricIndex = caches.metric.lookup(record, columns.metric) { catalog.metrics[$0] }
+        let metricIndex = scan.caches.metric.lookup(record, columns.metric) { catalog.metrics[$0] }
         var metric: MetricDefinition?
         if let metricIndex {
             metric = catalog.definitions[metricIndex]
@@ -82,7 +94,7 @@ struct DataFileLoader {
             log.error(at(record, columns.metric), text.isEmpty ? "missing metric id" : "unknown metric '\(text)': no Metrics/\(text).yml")
         }
 
-        let period = caches.period.lookup(record, columns.period) { Period($0) }
+        let period = scan.caches.period.lookup(record, columns.period) { Period($0) }
         if let period, let metric, period.granularity != metric.frequency {
             ok = false
             log.error(at(record, columns.period), "period '\(period)' does not fit metric '\(metric.id)', which is \(metric.frequency.rawValue) (\(metric.frequency.example))")
@@ -92,7 +104,7 @@ struct DataFileLoader {
         }
 
         var cell = CellKey.total
-        if let metric {
+        if let metric, let metricIndex {
             for (column, name) in columns.dimensions where !record.isEmpty(column) {
                 guard let d = metric.dimensionIndex(name) else {
                     ok = false
@@ -106,6 +118,7 @@ struct DataFileLoader {
                     continue
                 }
                 cell = cell.setting(d, to: v + 1)
+                if !checkPersonLevel(record, column, metric: metricIndex, dimension: d, value: v, &scan) { ok = false }
             }
         }
 
@@ -130,12 +143,46 @@ struct DataFileLoader {
             }
         }
         let note = columns.note.flatMap { record.isEmpty($0) ? nil : record.string($0) }
+        if let note, let c = columns.note, let metric {
+            warnIfNoteIdentifies(note, at: at(record, c), metric: metric, value: value)
+        }
 
         guard ok, let city, let metricIndex, let period else { return nil }
         return (metricIndex, Observation(
             city: Int32(city), period: period, cell: cell, value: value, flag: flag, note: note,
             origin: RowOrigin(file: fileIndex, line: Int32(record.line))
         ))
+    }
+}
+
+extension DataFileLoader {
+    /// Counts the value in the dimension's spread, and refuses it when it
+    /// looks like a name, a date, an identifier, a phone number or an
+    /// e-mail address (once per dimension and file: the first such value).
+    private func checkPersonLevel(_ record: borrowing CSVRecord, _ column: Int, metric: Int, dimension: Int, value: Int, _ scan: inout Scan) -> Bool {
+        let key = DimensionSpread.Key(metric: metric, dimension: dimension)
+        // Counted in place (a copy out of the dictionary would copy the set on every row).
+        let first = scan.result.spreads[key] == nil ? at(record, column) : nil
+        scan.result.spreads[key, default: DimensionSpread(first: first)].count(value)
+
+        guard let kind = catalog.personLevelValues[metric][dimension][value] else { return true }
+        if scan.refusedDimensions.insert(key).inserted {
+            let definition = catalog.definitions[metric]
+            log.error(at(record, column), "'\(record.string(column))' looks like \(kind): dimension '\(definition.dimensions[dimension].name)' of metric '\(definition.id)' holds person-level data, which Citywide refuses; a dimension's values name groups (for example under_18, labor)")
+        }
+        return false
+    }
+
+    /// A note is published beside its figure as it is. Notes beside a
+    /// withheld small count are dropped, so only the others are checked.
+    private func warnIfNoteIdentifies(_ note: String, at location: SourceLocation, metric: MetricDefinition, value: Double?) {
+        let minCell = max(catalog.minCell, metric.minCell ?? 0)
+        if metric.kind == .count, let value, value >= 1, value < Double(minCell) { return }
+        if let kind = PersonLevelText.kind(inNote: note) {
+            log.warning(location, "this note holds what looks like \(kind), and notes are published as they are; take out anything that could identify a person")
+        } else if let number = PersonLevelText.smallNumber(inNote: note, below: minCell) {
+            log.warning(location, "this note holds the number '\(number)', and notes are published as they are; a count from 1 to \(minCell - 1) in a note undoes the withholding of small counts, so leave it out")
+        }
     }
 }
 
@@ -147,8 +194,15 @@ struct DataCatalog: Sendable {
     /// Every dimension name some metric declares.
     var dimensionNames: Set<String>
     var citySlugs: String
+    /// Metric → dimension → declared value → what the value looks like when
+    /// it identifies a person ("a name"), else nil. Worked out once here,
+    /// so rows only look the answer up.
+    var personLevelValues: [[[String?]]]
+    var minCell: Int
 
     init(site: Site) {
+        personLevelValues = site.metrics.map { $0.dimensions.map { $0.values.map(PersonLevelText.kind(ofValue:)) } }
+        minCell = site.config.privacy.minCell
         cities = Dictionary(uniqueKeysWithValues: site.blueprints.enumerated().map { ($1.slug, $0) })
         metrics = Dictionary(uniqueKeysWithValues: site.metrics.enumerated().map { ($1.id, $0) })
         definitions = site.metrics

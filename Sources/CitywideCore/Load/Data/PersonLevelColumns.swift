@@ -1,6 +1,7 @@
 /// Column names that identify a person. A data file that has one is a list of
 /// people, not an aggregate, and Citywide refuses it whole: survivors and
-/// immigrants must never be one upload away from being published.
+/// immigrants must never be one upload away from being published. A metric
+/// may not declare a dimension of these names either.
 enum PersonLevelColumns {
     /// Compared after lowercasing and removing spaces, `_`, `-` and `.`.
     static let names: Set<String> = [
@@ -12,6 +13,8 @@ enum PersonLevelColumns {
         "caseid", "casenumber", "caseno", "clientid", "clientnumber", "personid", "participantid", "victimid", "survivorid",
         "patientid", "recordid", "individualid", "memberid", "studentid", "mrn", "medicalrecordnumber",
         "ssn", "socialsecurity", "socialsecuritynumber", "sin", "nationalid", "passport", "passportnumber",
+        "client", "victim", "survivor", "person", "patient", "participant", "individual", "initials",
+        "id", "idnumber", "idno", "identifier", "uid", "uuid", "guid",
         "alienid", "anumber", "alienregistrationnumber", "driverslicense", "driverlicense", "licensenumber", "ipaddress",
     ]
 
