@@ -23,7 +23,7 @@ extension MetricDefinition {
         let kind: Kind? = fields.choice("type", required: true)
         let numerator = fields.string("numerator")
         let denominator = fields.string("denominator")
-        let per = fields.number("per")
+        let per = fields.number("per", min: 1)
         let unit = fields.string("unit") ?? ""
         let decimals = fields.int("decimals", min: 0) ?? 0
         let direction: Direction = fields.choice("direction", default: .up) ?? .up

@@ -115,6 +115,10 @@ struct DataFileLoader {
             if value == nil {
                 ok = false
                 log.error(at(record, columns.value), "value '\(record.string(columns.value))' is not a number (write 1204 or 12.5, no thousands separators or units)")
+            } else if let v = value, v == 0 || v.magnitude >= NumberLimits.largest || v.magnitude < NumberLimits.smallest,
+                      let problem = NumberLimits.problem(v, text: record.string(columns.value)) {
+                ok = false
+                log.error(at(record, columns.value), "value '\(record.string(columns.value))' \(problem)")
             } else if let v = value, let metric, metric.kind == .count, v < 0 || v.rounded() != v {
                 ok = false
                 log.error(at(record, columns.value), "metric '\(metric.id)' is a count: its value must be a whole number of 0 or more, found \(record.string(columns.value))")
