@@ -17,7 +17,7 @@ enum TemplateLoader {
         }
 
         let templatesFolder = siteFolder.appendingPathComponent("Templates")
-        for relative in SiteFiles.list(templatesFolder) {
+        for relative in SiteFiles.list(templatesFolder, path: "Templates", log: log) {
             let path = "Templates/" + relative
             if relative.hasPrefix(".") || relative.contains("/.") {
                 continue // editors' and systems' files (.DS_Store, .swp)

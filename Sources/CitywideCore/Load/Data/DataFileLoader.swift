@@ -14,18 +14,22 @@ struct DataFileLoader {
         var header: DataHeader?
         var headerFailed = false
         var caches = FieldCaches()
+        var unchecked = UncheckedRows()
         let problems = CSVReader(bytes: bytes).forEachRecord { record in
             guard let columns = header else {
                 header = DataHeader.read(record, path: path, catalog: catalog, log: log)
                 headerFailed = header == nil
                 return !headerFailed
             }
-            if let (metric, observation) = readRow(record, columns, &caches) {
+            if let (metric, observation) = readRow(record, columns, &caches, &unchecked) {
                 result[metric, default: []].append(observation)
             }
             return true
         }
         warnIfOnePerPerson(result)
+        for (file, entry) in unchecked.byFile.sorted(by: { $0.key < $1.key }) {
+            log.warning(entry.first, "\(entry.count) \(entry.count == 1 ? "row names" : "rows name") \(file), which has errors: \(entry.count == 1 ? "it was" : "they were") not checked")
+        }
         for problem in problems {
             log.error(SourceLocation(path: path, line: problem.position.line, column: problem.position.column), problem.message)
         }
@@ -50,7 +54,7 @@ struct DataFileLoader {
         return SourceLocation(path: path, line: p.line, column: p.column)
     }
 
-    private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ caches: inout FieldCaches) -> (Int, Observation)? {
+    private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ caches: inout FieldCaches, _ unchecked: inout UncheckedRows) -> (Int, Observation)? {
         if record.count == 1, record.isEmpty(0) { return nil } // a blank line holds no row
         guard record.count == columns.count else {
             log.error(SourceLocation(path: path, line: record.line, column: 1),
@@ -60,6 +64,10 @@ struct DataFileLoader {
         var ok = true
 
         let city = caches.city.lookup(record, columns.city) { catalog.cities[$0] }
+        if city == nil, catalog.unreadable.cities.contains(record.string(columns.city)) {
+            unchecked.add("Blueprints/\(record.string(columns.city)).md", at(record, columns.city))
+            return nil
+        }
         if city == nil {
             ok = false
             let text = record.string(columns.city)
@@ -76,6 +84,9 @@ struct DataFileLoader {
                 log.error(at(record, columns.metric), "metric '\(m.id)' is computed from \(m.inputsDescription); give the data for its inputs, not for it")
                 return nil
             }
+        } else if catalog.unreadable.metrics.contains(record.string(columns.metric)) {
+            unchecked.add("Metrics/\(record.string(columns.metric)).yml", at(record, columns.metric))
+            return nil
         } else {
             ok = false
             let text = record.string(columns.metric)
@@ -143,6 +154,16 @@ struct DataFileLoader {
     }
 }
 
+/// Rows that name a blueprint or metric file with errors: counted, not
+/// checked, and reported in one line per file.
+struct UncheckedRows {
+    var byFile: [String: (count: Int, first: SourceLocation)] = [:]
+
+    mutating func add(_ file: String, _ location: SourceLocation) {
+        byFile[file, default: (0, location)].count += 1
+    }
+}
+
 /// The names a data file may use, prepared once for all files.
 struct DataCatalog: Sendable {
     var cities: [String: Int]
@@ -151,8 +172,10 @@ struct DataCatalog: Sendable {
     /// Every dimension name some metric declares.
     var dimensionNames: Set<String>
     var citySlugs: String
+    var unreadable: UnreadableInputs
 
     init(site: Site) {
+        unreadable = site.unreadable
         cities = Dictionary(uniqueKeysWithValues: site.blueprints.enumerated().map { ($1.slug, $0) })
         metrics = Dictionary(uniqueKeysWithValues: site.metrics.enumerated().map { ($1.id, $0) })
         definitions = site.metrics

@@ -18,7 +18,9 @@ enum YAMLDocument {
             // what a value must be, from its text, field by field. (The default
             // resolver runs a dozen regular expressions on every scalar, which
             // was most of the time spent loading ten thousand blueprints.)
-            return try Yams.compose(yaml: text, .basic)
+            // A document with nothing in it (or only comments) is an empty
+            // mapping: each reader then reports the fields it needs.
+            return try Yams.compose(yaml: text, .basic) ?? Node([(Node, Node)]())
         } catch let error as YamlError {
             let (mark, message) = describe(error, firstLine: firstLine)
             let line = (mark?.line ?? 1) + firstLine - 1
