@@ -15,7 +15,7 @@ extension MetricDefinition {
 
         let id = fields.string("id", required: true)
         if let id, id != fileID {
-            log.error(fields.location, "metric id '\(id)' must match its file name '\(fileName)'")
+            log.error(fields.valueLocation("id"), "metric id '\(id)' must match its file name '\(fileName)'")
         }
         let title = fields.string("title", required: true)
         let description = fields.string("description") ?? ""
