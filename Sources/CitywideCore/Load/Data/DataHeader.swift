@@ -47,6 +47,10 @@ struct DataHeader {
         for (i, name) in names.enumerated() where !MetricDefinition.reservedColumns.contains(name) {
             if catalog.dimensionNames.contains(name) {
                 dimensions.append((i, name))
+            } else if !catalog.unreadable.metrics.isEmpty {
+                // It may be a dimension of a metric whose file has errors:
+                // checked per row instead, against the metric each row names.
+                dimensions.append((i, name))
             } else {
                 log.error(at(i), "column '\(name)' is not a dimension declared by any metric (allowed: city, period, metric, value, status, note\(known.isEmpty ? "" : ", or a dimension: \(known)"))")
                 ok = false
