@@ -213,7 +213,8 @@ frequency: quarterly
         Case("comment-only metric file", {"Metrics/labor_trafficking_referrals.yml": "# nothing yet\n"}),
         Case("metric is a list", {"Metrics/labor_trafficking_referrals.yml": "- a\n- b\n"}),
         Case("two documents", {"site.yml": "title: a\n---\ntitle: b\n"}),
-        Case("duplicate key", {"site.yml": "title: a\ntitle: b\n"}),
+        Case("duplicate key", {"site.yml": "title: a\ntitle: b\n"}, at="site.yml:2:1"),
+        Case("duplicate nested keys", {"site.yml": "privacy:\n  min_cell: 11\n  min_cell: 12\n"}, at="site.yml:3:3"),
         Case("site.yml of 10 MB and more", setup=sparse("site.yml", 10_000_001), at="site.yml:1:1"),
         Case("blueprint of 10 MB and more", setup=sparse("Blueprints/our-city.md", 10_000_001)),
         Case("YAML with a NUL byte", {"site.yml": "title: a\x00b\n"}),
@@ -221,7 +222,7 @@ frequency: quarterly
     # -- front matter
     out += [
         Case("no front matter", {"Blueprints/our-city.md": "# Our plan\n"}, at="Blueprints/our-city.md:1:1"),
-        Case("front matter never closed", {"Blueprints/our-city.md": "---\ncity: A\n"}),
+        Case("front matter never closed", {"Blueprints/our-city.md": "---\ncity: A\n"}, at="Blueprints/our-city.md:1:1"),
         Case("empty front matter", {"Blueprints/our-city.md": "---\n---\nbody\n"}),
         Case("front matter syntax error", {"Blueprints/our-city.md": "---\ncity: [A\n---\n"}, at="Blueprints/our-city.md:"),
         Case("front matter is a list", {"Blueprints/our-city.md": "---\n- a\n---\n"}),

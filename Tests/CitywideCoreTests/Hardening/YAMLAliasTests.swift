@@ -58,4 +58,23 @@ struct YAMLAliasTests {
         let outcome = site.check()
         #expect(outcome.lines.contains { $0.hasPrefix("site.yml:2:15: error: YAML cannot be read") }, "\(outcome.lines)")
     }
+
+    @Test("every duplicate key is reported where it is repeated, not at the first")
+    func duplicateKeys() throws {
+        let site = try TestSite(Fixtures.site([
+            "site.yml": "title: a\nprivacy:\n  min_cell: 11\n  min_cell: 12\ntitle: b\n",
+        ]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.lines.contains("site.yml:4:3: error: duplicate key 'min_cell' in the same mapping (first at line 3)"), "\(outcome.lines)")
+        #expect(outcome.lines.contains("site.yml:5:1: error: duplicate key 'title' in the same mapping (first at line 1)"), "\(outcome.lines)")
+    }
+
+    @Test("front matter that is never closed says so")
+    func unclosedFrontMatter() throws {
+        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": "---\ncity: Springfield\n# Plan\n"]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.lines.contains { $0.hasPrefix("Blueprints/springfield.md:1:1: error: the front matter that starts on line 1 is never closed") }, "\(outcome.lines)")
+    }
 }

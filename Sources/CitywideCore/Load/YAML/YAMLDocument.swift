@@ -10,10 +10,11 @@ import Yams
 enum YAMLDocument {
     /// - Parameter firstLine: the file line on which `text` starts (front matter starts on line 2).
     static func parse(_ text: String, path: String, firstLine: Int = 1, log: DiagnosticLog) -> Node? {
-        if let problem = YAMLShapeCheck.problem(in: text) {
+        let problems = YAMLShapeCheck.problems(in: text)
+        for problem in problems {
             log.error(SourceLocation(path: path, line: problem.line + firstLine - 1, column: problem.column), problem.message)
-            return nil
         }
+        guard problems.isEmpty else { return nil }
         do {
             // The basic resolver tags every scalar as text: YAMLMapping decides
             // what a value must be, from its text, field by field. (The default
