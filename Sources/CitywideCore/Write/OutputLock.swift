@@ -1,22 +1,22 @@
 import Foundation
 
-/// One build at a time per output folder: an exclusive `flock` on
-/// `.<output>.citywide-lock` beside it, held from the staging folder's
-/// creation to the swap. Builds started together queue here instead of
-/// moving each other's folders (once they failed 1 in 150 and left copies).
-///
-/// The lock file stays: deleting it would let a waiting build and a new one
-/// lock two different files. The kernel releases the lock when the process
-/// ends, however it ends.
+/// One build at a time per output folder: an exclusive `flock` on the folder
+/// that holds the output (the output itself is exchanged, so its inode does
+/// not stay put; its parent does), held from the staging folder's creation
+/// to the swap. Builds started together queue here instead of moving each
+/// other's folders (once they failed 1 in 150 and left copies). No lock file
+/// is written, so a build writes nothing beside its output; builds into two
+/// outputs of the same folder take turns too. The kernel releases the lock
+/// when the process ends, however it ends.
 final class OutputLock {
     private var descriptor: Int32
 
     /// Blocks until no other build holds the lock of `output`.
     init(beside output: URL) throws {
-        let path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).citywide-lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let path = output.deletingLastPathComponent().path
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw OutputWriter.Failure.io("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+            throw OutputWriter.Failure.io("cannot open \(path) to lock it: \(String(cString: strerror(errno)))")
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
