@@ -20,16 +20,18 @@ enum DiagnosticPrinter {
     }
 }
 
-/// Standard error as a `TextOutputStream`.
+/// Standard error as a `TextOutputStream`. Control characters from input
+/// (in titles, paths, messages) never reach the terminal as such.
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
+        FileHandle.standardError.write(Data(TerminalText.escape(string, keepingNewlines: true).utf8))
     }
 }
 
-/// Standard output, flushed per write so output interleaves correctly with stderr.
+/// Standard output, flushed per write so output interleaves correctly with
+/// stderr; control characters escaped as on standard error.
 struct StandardOutput: TextOutputStream {
     mutating func write(_ string: String) {
-        FileHandle.standardOutput.write(Data(string.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.escape(string, keepingNewlines: true).utf8))
     }
 }

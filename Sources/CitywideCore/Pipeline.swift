@@ -114,6 +114,14 @@ public enum Pipeline {
         if site == output || site.hasPrefix(output + "/") {
             return "the output folder \(output) contains the site itself; choose a folder inside or beside it, such as \(site)/_site"
         }
+        // A build replaces its output whole; inside an input folder it would
+        // also be read back as input on the next build.
+        for input in ["Blueprints", "Metrics", "Data", "Templates"] {
+            let folder = site + "/" + input
+            if output == folder || output.hasPrefix(folder + "/") {
+                return "the output folder \(output) is inside the site's \(input)/ folder; choose a folder outside Blueprints/, Metrics/, Data/ and Templates/, such as \(site)/_site"
+            }
+        }
         return nil
     }
 }

@@ -26,9 +26,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         self.init(path: location.path, line: location.line, column: location.column, severity: severity, message: message)
     }
 
-    /// The conventional compiler form, which editors and CI logs turn into links.
+    /// The conventional compiler form, which editors and CI logs turn into
+    /// links. Always one line: control characters from input (a CSV header's
+    /// escape sequence, a newline in a quoted field) are shown escaped.
     public var formatted: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        "\(TerminalText.escape(path)):\(line):\(column): \(severity.rawValue): \(TerminalText.escape(message))"
     }
 
     /// Stable order: by file, then position, so reports are deterministic.

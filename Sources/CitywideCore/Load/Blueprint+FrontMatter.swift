@@ -6,7 +6,10 @@ extension Blueprint {
     static func load(text: String, path: String, slug: String, site: SiteConfig, metricIDs: Set<String>, folder: URL, log: DiagnosticLog) -> Blueprint? {
         let fileLocation = SourceLocation(path: path)
         guard let split = FrontMatter.split(text) else {
-            log.error(fileLocation, "a blueprint starts with front matter: a line '---', YAML (city:, commitments: ...), and another '---'")
+            let opened = text.prefix { $0 != "\n" }.trimmingSuffix("\r") == "---"
+            log.error(fileLocation, opened
+                ? "the front matter that starts on line 1 is never closed: end it with a line '---' before the Markdown"
+                : "a blueprint starts with front matter: a line '---', YAML (city:, commitments: ...), and another '---'")
             return nil
         }
         guard let root = YAMLDocument.parse(split.yaml, path: path, firstLine: 2, log: log),

@@ -15,7 +15,7 @@ extension MetricDefinition {
 
         let id = fields.string("id", required: true)
         if let id, id != fileID {
-            log.error(fields.location, "metric id '\(id)' must match its file name '\(fileName)'")
+            log.error(fields.valueLocation("id"), "metric id '\(id)' must match its file name '\(fileName)'")
         }
         let title = fields.string("title", required: true)
         let description = fields.string("description") ?? ""
@@ -23,7 +23,7 @@ extension MetricDefinition {
         let kind: Kind? = fields.choice("type", required: true)
         let numerator = fields.string("numerator")
         let denominator = fields.string("denominator")
-        let per = fields.number("per")
+        let per = fields.number("per", min: 1)
         let unit = fields.string("unit") ?? ""
         let decimals = fields.int("decimals", min: 0) ?? 0
         let direction: Direction = fields.choice("direction", default: .up) ?? .up

@@ -60,6 +60,15 @@ enum ShortcodeParser {
         guard line.contains("{{<") else { return String(line) }
         var result = ""
         var i = line.startIndex
+        // Kept as the scan goes, so each shortcode costs only its own length
+        // (a thousand on one line once took seconds).
+        var column = 1
+        var onlySpaceBefore = true
+        func take(_ text: Substring) {
+            result += text
+            column += text.count
+            if onlySpaceBefore, !text.allSatisfy(\.isWhitespace) { onlySpaceBefore = false }
+        }
         while i < line.endIndex {
             // Code spans: a run of backticks up to the same run.
             if line[i] == "`" {
@@ -67,16 +76,15 @@ enum ShortcodeParser {
                 while j < line.endIndex, line[j] == "`" { j = line.index(after: j) }
                 let run = line[i..<j]
                 if let end = line[j...].range(of: run) {
-                    result += line[i..<end.upperBound]
+                    take(line[i..<end.upperBound])
                     i = end.upperBound
                 } else {
-                    result += run
+                    take(run)
                     i = j
                 }
                 continue
             }
             if line[i...].hasPrefix("{{<") {
-                let column = line.distance(from: line.startIndex, to: i) + 1
                 let location = SourceLocation(path: path, line: lineNumber, column: column)
                 guard let end = line[i...].range(of: ">}}") else {
                     log.error(location, "shortcode not closed: write {{< value metric_id >}}")
@@ -84,17 +92,19 @@ enum ShortcodeParser {
                     break
                 }
                 let inner = line[line.index(i, offsetBy: 3)..<end.lowerBound]
-                let alone = line[..<i].allSatisfy(\.isWhitespace) && line[end.upperBound...].allSatisfy(\.isWhitespace)
+                let alone = onlySpaceBefore && line[end.upperBound...].allSatisfy(\.isWhitespace)
                 if let shortcode = parse(inner, location: location, standsAlone: alone, log: log) {
                     result += "\(open)\(shortcodes.count)\(close)"
                     shortcodes.append(shortcode)
+                    column += line[i..<end.upperBound].count
+                    onlySpaceBefore = false
                 } else {
-                    result += line[i..<end.upperBound]
+                    take(line[i..<end.upperBound])
                 }
                 i = end.upperBound
                 continue
             }
-            result.append(line[i])
+            take(line[i...i])
             i = line.index(after: i)
         }
         return result

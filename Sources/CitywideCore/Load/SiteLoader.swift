@@ -12,10 +12,13 @@ public enum SiteLoader {
         let folder = folder.standardizedFileURL
         let config = loadConfig(folder, log: log)
         // Metrics first: blueprints name them, and each name is checked as it is read.
-        let metrics = loadMetrics(folder, config: config, log: log)
-        let (blueprints, translations) = loadBlueprints(folder, config: config, metricIDs: Set(metrics.map(\.id)), log: log)
+        var unreadable = UnreadableInputs()
+        let metrics = loadMetrics(folder, config: config, unreadable: &unreadable.metrics, log: log)
+        let (blueprints, translations) = loadBlueprints(folder, config: config, metricIDs: Set(metrics.map(\.id)).union(unreadable.metrics),
+                                                        unreadable: &unreadable.cities, log: log)
         let templates = TemplateLoader.load(siteFolder: folder, log: log)
         var site = Site(folder: folder, config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
+        site.unreadable = unreadable
         site.interface = TranslationLoader.load(siteFolder: folder, languages: config.languages, log: log)
         let observations = loadData(folder, site: site, log: log)
         return Result(site: site, observations: observations)
@@ -23,7 +26,8 @@ public enum SiteLoader {
 
     static func loadConfig(_ folder: URL, log: DiagnosticLog) -> SiteConfig {
         let url = folder.appendingPathComponent("site.yml")
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
             log.warning(SourceLocation(path: "site.yml"), "no site.yml: using the defaults (title 'Citywide', min_cell 11)")
             return SiteConfig()
         }
@@ -31,10 +35,18 @@ public enum SiteLoader {
         return SiteConfig.load(text: text, path: "site.yml", log: log)
     }
 
-    static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
-        let names = SiteFiles.list(folder.appendingPathComponent("Blueprints"), withExtension: "md")
+    /// `metricIDs` includes unreadable metric files, so naming one is not an error.
+    static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
+        var names: [String] = []
+        for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log) where !name.hasPrefix(".") && !name.contains("/.") {
+            if name.hasSuffix(".md"), !name.contains("/") {
+                names.append(name)
+            } else {
+                log.warning(SourceLocation(path: "Blueprints/\(name)"), "ignored: Blueprints/ holds one <city-slug>.md per city, not in subfolders")
+            }
+        }
         // Blueprints are independent files: read and parse them on every core.
-        let loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint)? in
+        let loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
             let name = names[i]
             let path = "Blueprints/\(name)"
             let stem = String(name.dropLast(3))
@@ -43,14 +55,18 @@ public enum SiteLoader {
                 log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md or <city-slug>.<language>.md; the slug is \(Identifier.rule)")
                 return nil
             }
-            guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
-                  let blueprint = Blueprint.load(text: text, path: path, slug: parts[0], site: config, metricIDs: metricIDs, folder: folder, log: log)
-            else { return nil }
+            let blueprint = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log).flatMap {
+                Blueprint.load(text: $0, path: path, slug: parts[0], site: config, metricIDs: metricIDs, folder: folder, log: log)
+            }
             return (parts[0], parts.count == 2 ? parts[1] : nil, blueprint)
         }
         var blueprints: [Blueprint] = []
         var translations: [String: [String: Blueprint]] = [:]
-        for case let (slug, language, blueprint)? in loaded {
+        for case let (slug, language, loadedBlueprint)? in loaded {
+            guard let blueprint = loadedBlueprint else {
+                if language == nil { unreadable.insert(slug) }
+                continue
+            }
             if let language {
                 if !config.languages.contains(language) || language == config.defaultLanguage {
                     log.warning(blueprint.location, "'\(language)' is not one of the site's other languages (\(config.languages.dropFirst().joined(separator: ", "))); this translation is not published")
@@ -60,21 +76,21 @@ public enum SiteLoader {
                 blueprints.append(blueprint)
             }
         }
-        for (slug, byLanguage) in translations where !blueprints.contains(where: { $0.slug == slug }) {
+        for (slug, byLanguage) in translations where !blueprints.contains(where: { $0.slug == slug }) && !unreadable.contains(slug) {
             for language in byLanguage.keys.sorted() {
                 log.error(SourceLocation(path: "Blueprints/\(slug).\(language).md"), "translation of a city with no Blueprints/\(slug).md")
             }
         }
-        if blueprints.isEmpty {
+        if blueprints.isEmpty, unreadable.isEmpty {
             log.error(SourceLocation(path: "Blueprints"), "no blueprints: a site needs at least one Blueprints/<city-slug>.md")
         }
         return (blueprints.sorted { $0.slug < $1.slug }, translations)
     }
 
-    static func loadMetrics(_ folder: URL, config: SiteConfig, log: DiagnosticLog) -> [MetricDefinition] {
+    static func loadMetrics(_ folder: URL, config: SiteConfig, unreadable: inout Set<String>, log: DiagnosticLog) -> [MetricDefinition] {
         var metrics: [MetricDefinition] = []
         let folderURL = folder.appendingPathComponent("Metrics")
-        for name in SiteFiles.list(folderURL) {
+        for name in SiteFiles.list(folderURL, path: "Metrics", log: log) {
             let path = "Metrics/\(name)"
             guard name.hasSuffix(".yml") || name.hasSuffix(".yaml"), !name.contains("/") else {
                 if !name.hasPrefix(".") {
@@ -87,9 +103,19 @@ public enum SiteLoader {
                 log.error(SourceLocation(path: path), "a metric file is named <metric-id>.yml; the id is \(Identifier.rule)")
                 continue
             }
-            guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
-                  let metric = MetricDefinition.load(text: text, path: path, fileID: id, site: config, log: log)
-            else { continue }
+            guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log) else {
+                unreadable.insert(id)
+                continue
+            }
+            if text.allSatisfy(\.isWhitespace) {
+                log.error(SourceLocation(path: path), "the metric file is empty: it needs at least id, title, system, type and frequency (citywide new metric \(id) writes one with every key)")
+                unreadable.insert(id)
+                continue
+            }
+            guard let metric = MetricDefinition.load(text: text, path: path, fileID: id, site: config, log: log) else {
+                unreadable.insert(id)
+                continue
+            }
             metrics.append(metric)
         }
         return metrics.sorted { $0.id < $1.id }
@@ -98,7 +124,7 @@ public enum SiteLoader {
     /// Each data file is read on its own (in parallel: two cores read two
     /// files), then merged in file order so the result is deterministic.
     static func loadData(_ folder: URL, site: Site, log: DiagnosticLog) -> ObservationSet {
-        let names = SiteFiles.list(folder.appendingPathComponent("Data")).filter { !$0.hasPrefix(".") && !$0.contains("/.") }
+        let names = SiteFiles.list(folder.appendingPathComponent("Data"), path: "Data", log: log).filter { !$0.hasPrefix(".") && !$0.contains("/.") }
         var paths: [String] = []
         for name in names {
             if name.lowercased().hasSuffix(".csv") {
@@ -110,7 +136,7 @@ public enum SiteLoader {
         let catalog = DataCatalog(site: site)
         let results = ParallelMap.map(paths.indices) { index -> DataFileLoader.Result in
             let path = paths[index]
-            guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, log: log) else { return .init() }
+            guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, limit: SiteFiles.maximumDataBytes, log: log) else { return .init() }
             return DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: log).load(bytes)
         }
         DimensionSpread.check(results.map(\.spreads), metrics: site.metrics, log: log)

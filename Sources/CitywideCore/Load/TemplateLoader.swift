@@ -17,7 +17,7 @@ enum TemplateLoader {
         }
 
         let templatesFolder = siteFolder.appendingPathComponent("Templates")
-        for relative in SiteFiles.list(templatesFolder) {
+        for relative in SiteFiles.list(templatesFolder, path: "Templates", log: log) {
             let path = "Templates/" + relative
             if relative.hasPrefix(".") || relative.contains("/.") {
                 continue // editors' and systems' files (.DS_Store, .swp)
@@ -41,21 +41,30 @@ enum TemplateLoader {
             }
         }
 
+        // Shapes first: the Mustache parser and renderer recurse, so a
+        // template nested too deep is never handed to them.
+        let structures = sources.sorted(by: { $0.key < $1.key }).map { name, source in
+            let builtIn = source.origin.hasPrefix("built-in ")
+            return TemplateStructure.Template(name: name, path: builtIn ? "Templates/\(name).mustache" : source.origin,
+                                              tags: TemplateTags.all(in: source.text), builtIn: builtIn)
+        }
         var library = MustacheLibrary()
         var origins: [String: String] = [:]
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+        for structure in structures {
+            guard let source = sources[structure.name] else { continue }
+            let name = structure.name
             origins[name] = source.origin
+            guard TemplateStructure.checkSections(structure, log: log) else { continue }
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let path = source.origin.hasPrefix("built-in ") ? "Templates/\(name).mustache" : source.origin
-                log.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                log.error(SourceLocation(path: structure.path, line: error.context.lineNumber, column: error.context.columnNumber),
                           "template cannot be parsed: \(describe(error.error))")
             } catch {
-                log.error(SourceLocation(path: source.origin), "template cannot be parsed: \(error)")
+                log.error(SourceLocation(path: structure.path), "template cannot be parsed: \(error)")
             }
         }
-        checkPartials(sources, log: log)
+        TemplateStructure.checkPartials(structures, log: log)
         var set = TemplateSet(library: library, origins: origins, assets: assets)
         set.sources = sources.sorted { $0.key < $1.key }.map { (name: $0.key, origin: $0.value.origin, text: $0.value.text) }
         return set
@@ -78,26 +87,6 @@ enum TemplateLoader {
         case .expectedSectionEnd: return "a section {{#...}} or {{^...}} is never closed with {{/...}}"
         case .invalidSetDelimiter: return "badly formed set-delimiter tag"
         default: return "\(error)"
-        }
-    }
-
-    /// Mustache renders a missing partial as nothing; a fork's typo should be an error instead.
-    private static func checkPartials(_ sources: [String: (text: String, origin: String)], log: DiagnosticLog) {
-        let pattern = try? NSRegularExpression(pattern: "\\{\\{\\s*[<>]\\s*([A-Za-z0-9_./-]+)\\s*\\}\\}")
-        for (name, source) in sources where !source.origin.hasPrefix("built-in") {
-            let text = source.text
-            let range = NSRange(text.startIndex..., in: text)
-            for match in pattern?.matches(in: text, range: range) ?? [] {
-                guard let r = Range(match.range(at: 1), in: text) else { continue }
-                let partial = String(text[r])
-                if sources[partial] == nil {
-                    let before = text[..<r.lowerBound]
-                    let line = before.filter { $0 == "\n" }.count + 1
-                    let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-                    log.error(SourceLocation(path: source.origin, line: line, column: column),
-                              "template '\(name)' uses partial '\(partial)', which does not exist")
-                }
-            }
         }
     }
 }

@@ -18,6 +18,9 @@ public struct Site: Sendable {
     public var templates: TemplateSet
     /// The interface text of each language in `config.languages`.
     public var interface: [String: Translation] = [:]
+    /// Blueprints and metric files that exist but could not be read (their
+    /// own errors are reported): names of them elsewhere are not errors too.
+    public var unreadable = UnreadableInputs()
 
     /// Every site file a published narrative, in any of the site's
     /// languages, shows or links to: what the build copies under `media/`,
@@ -32,4 +35,12 @@ public struct Site: Sendable {
     public func cityIndex(_ slug: String) -> Int? { blueprints.firstIndex { $0.slug == slug } }
     public func metricIndex(_ id: String) -> Int? { metrics.firstIndex { $0.id == id } }
     public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
+}
+
+/// City slugs and metric ids whose file is there but has errors that kept it
+/// from loading. One broken file gives its own errors, not one more for every
+/// commitment, shortcode and data row that names it.
+public struct UnreadableInputs: Sendable {
+    public var cities: Set<String> = []
+    public var metrics: Set<String> = []
 }

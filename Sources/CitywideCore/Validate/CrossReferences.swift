@@ -33,10 +33,10 @@ public enum CrossReferences {
         let all = site.blueprints + site.translations.values.flatMap(\.values)
         for blueprint in all {
             for shortcode in blueprint.shortcodes {
-                if site.metric(shortcode.metric) == nil {
+                if site.metric(shortcode.metric) == nil, !site.unreadable.metrics.contains(shortcode.metric) {
                     log.error(shortcode.location, "shortcode names unknown metric '\(shortcode.metric)': no Metrics/\(shortcode.metric).yml")
                 }
-                if let city = shortcode.city, !slugs.contains(city) {
+                if let city = shortcode.city, !slugs.contains(city), !site.unreadable.cities.contains(city) {
                     log.error(shortcode.location, "shortcode names unknown city '\(city)' (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
                 }
             }
@@ -47,6 +47,7 @@ public enum CrossReferences {
         for metric in site.metrics where metric.isComputed {
             for input in [metric.numerator, metric.denominator].compactMap({ $0 }) {
                 guard let definition = site.metric(input) else {
+                    if site.unreadable.metrics.contains(input) { continue }
                     log.error(metric.location, "metric '\(metric.id)' is computed from unknown metric '\(input)'")
                     continue
                 }

@@ -96,86 +96,19 @@ public enum TemplateVariables {
 
     /// The tags of `text` that name variables, in order.
     static func tags(in text: String) -> [Tag] {
-        let chars = Array(text)
-        var open = Array("{{")
-        var close = Array("}}")
-        var tags: [Tag] = []
-        var i = 0
-        var line = 1
-        var column = 1
-
-        func matches(_ pattern: [Character], at index: Int) -> Bool {
-            guard !pattern.isEmpty, index + pattern.count <= chars.count else { return false }
-            for k in pattern.indices where chars[index + k] != pattern[k] { return false }
-            return true
-        }
-        func find(_ pattern: [Character], from start: Int) -> Int? {
-            var j = start
-            while j + pattern.count <= chars.count {
-                if matches(pattern, at: j) { return j }
-                j += 1
-            }
-            return nil
-        }
-        /// Moves `i` to `target`, counting lines and columns on the way.
-        func advance(to target: Int) {
-            while i < target {
-                if chars[i].isNewline {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                i += 1
-            }
-        }
-
-        while i < chars.count {
-            guard let start = find(open, from: i) else { break }
-            advance(to: start)
-            let (tagLine, tagColumn) = (line, column)
-            let bodyStart = start + open.count
-            guard bodyStart < chars.count else { break }
-            let sigil = chars[bodyStart]
-            var end: Int
-            var closeLength = close.count
-            switch sigil {
-            case "=":
-                // {{=<% %>=}}: the new delimiters, then `=` and the old closing one.
-                guard let e = find(["="] + close, from: bodyStart + 1) else { return tags }
-                let inner = String(chars[(bodyStart + 1)..<e]).split(whereSeparator: \.isWhitespace)
-                end = e
-                closeLength = close.count + 1
-                if inner.count == 2 {
-                    open = Array(inner[0])
-                    close = Array(inner[1])
-                }
-            default:
-                guard let e = find(close, from: bodyStart) else { return tags }
-                end = e
-                // {{{x}}}: the third brace closes after the closing delimiter.
-                if sigil == "{", end + closeLength < chars.count, chars[end + closeLength] == "}" {
-                    closeLength += 1
-                }
-            }
-            let after = end + closeLength
-            let body = String(chars[bodyStart..<end])
-            let tagText = String(chars[start..<after])
-            advance(to: after)
-
+        TemplateTags.all(in: text).compactMap { tag in
             let expression: String
-            switch sigil {
+            switch tag.sigil {
             case "#", "^", "&", "{":
-                expression = String(body.dropFirst())
+                expression = String(tag.body.dropFirst())
             case "!", "/", ">", "<", "$", "=", "%":
-                continue
+                return nil
             default:
-                expression = body
+                expression = tag.body
             }
             let trimmed = expression.trimmingCharacters(in: .whitespacesAndNewlines)
-            tags.append(Tag(text: tagText, expression: trimmed, names: names(in: trimmed), line: tagLine, column: tagColumn))
+            return Tag(text: tag.text, expression: trimmed, names: names(in: trimmed), line: tag.line, column: tag.column)
         }
-        return tags
     }
 
     /// The names a tag's expression looks up: `empty(a.b)` → `["a", "b"]`,

@@ -28,6 +28,8 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     let staging: URL
     private let fm = FileManager.default
     private let lock = NSLock()
+    /// Held from the staging folder's creation to the swap (or discard).
+    private let buildLock: OutputLock
     private var createdFolders: Set<String> = []
     private var written = 0
     /// The previous build's folder, when there is one: a file whose bytes
@@ -41,15 +43,22 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         return written
     }
 
+    /// Waits for any other build into the same output, then makes the staging folder.
     public init(output: URL) throws {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).citywide-staging-\(getpid())")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        buildLock = try OutputLock(beside: self.output)
+        OutputLock.removeLeftovers(beside: self.output)
         try OutputWriter.checkReplaceable(self.output)
         var isDirectory: ObjCBool = false
         previous = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) && isDirectory.boolValue ? self.output : nil
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -136,28 +145,37 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Puts the staged build in place of the output folder.
+    /// Puts the staged build in place of the output folder: one exchange of
+    /// the two folders, then the old one (now at the staging path) is removed.
+    /// Where the file system cannot exchange, two renames, putting the old
+    /// output back if the second fails.
     public func commit() throws {
+        defer { buildLock.release() }
         try write(OutputWriter.markerName, "Written by Citywide. Each build replaces this folder whole.\n")
-        let old = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).citywide-old-\(getpid())")
-        do {
-            if fm.fileExists(atPath: output.path) {
-                try OutputWriter.checkReplaceable(output)
-                try fm.moveItem(at: output, to: old)
-            }
-            try fm.moveItem(at: staging, to: output)
-            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
-        } catch {
-            // Put the previous output back if the swap failed half-way.
-            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: old.path) {
-                try? fm.moveItem(at: old, to: output)
-            }
-            throw Failure.io("cannot replace \(output.path): \(error.localizedDescription)")
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            try FolderExchange.move(staging.path, to: output.path)
+            return
         }
+        try OutputWriter.checkReplaceable(output)
+        if try FolderExchange.exchange(staging.path, output.path) {
+            try? fm.removeItem(at: staging) // the previous build, now at the staging path
+            return
+        }
+        let old = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).citywide-old-\(getpid())")
+        try FolderExchange.move(output.path, to: old.path)
+        do {
+            try FolderExchange.move(staging.path, to: output.path)
+        } catch {
+            try? FolderExchange.move(old.path, to: output.path)
+            throw error
+        }
+        try? fm.removeItem(at: old)
     }
 
     /// Throws the staged files away (the build failed).
     public func discard() {
         try? fm.removeItem(at: staging)
+        buildLock.release()
     }
 }

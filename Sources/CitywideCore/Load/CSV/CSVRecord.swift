@@ -67,6 +67,36 @@ public struct CSVRecord: ~Copyable {
         return CSVReader.position(source, lineStart: lineStart, line: line, offset: target)
     }
 
+    /// Where every field starts, in one pass over the record: for a header
+    /// with many columns to report, calling `position(of:)` per field would
+    /// rescan the line each time.
+    public func positions() -> [CSVPosition] {
+        var result: [CSVPosition] = []
+        result.reserveCapacity(count)
+        var line = self.line
+        var column = 1
+        var i = start
+        for field in 0..<count {
+            let target = slot(field).origin
+            while i < target {
+                let c = source[i]
+                i += 1
+                if c == CSVByte.lf {
+                    line += 1
+                    column = 1
+                } else if c == CSVByte.cr {
+                    if i < target, source[i] == CSVByte.lf { i += 1 }
+                    line += 1
+                    column = 1
+                } else if c & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            result.append(CSVPosition(line: line, column: column))
+        }
+        return result
+    }
+
     /// Calls `body` with the field's content: quotes removed and `""` turned
     /// into `"`. No copy is made. The buffer is only valid inside `body`.
     @inlinable @inline(__always)

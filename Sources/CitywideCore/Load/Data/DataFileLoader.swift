@@ -28,13 +28,14 @@ struct DataFileLoader {
         var header: DataHeader?
         var headerFailed = false
         var scan = Scan()
+        var unchecked = UncheckedRows()
         let problems = CSVReader(bytes: bytes).forEachRecord { record in
             guard let columns = header else {
                 header = DataHeader.read(record, path: path, catalog: catalog, log: log)
                 headerFailed = header == nil
                 return !headerFailed
             }
-            if let (metric, observation) = readRow(record, columns, &scan) {
+            if let (metric, observation) = readRow(record, columns, &scan, &unchecked) {
                 scan.result.observations[metric, default: []].append(observation)
                 if let value = observation.value {
                     var test = scan.onePerPerson[metric, default: OnePerPersonTest()]
@@ -47,6 +48,9 @@ struct DataFileLoader {
         }
         for (metric, test) in scan.onePerPerson.sorted(by: { $0.key < $1.key }) {
             test.report(metric: catalog.definitions[metric].id, log: log)
+        }
+        for (file, entry) in unchecked.byFile.sorted(by: { $0.key < $1.key }) {
+            log.warning(entry.first, "\(entry.count) \(entry.count == 1 ? "row names" : "rows name") \(file), which has errors: \(entry.count == 1 ? "it was" : "they were") not checked")
         }
         for problem in problems {
             log.error(SourceLocation(path: path, line: problem.position.line, column: problem.position.column), problem.message)
@@ -62,7 +66,7 @@ struct DataFileLoader {
         return SourceLocation(path: path, line: p.line, column: p.column)
     }
 
-    private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ scan: inout Scan) -> (Int, Observation)? {
+    private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ scan: inout Scan, _ unchecked: inout UncheckedRows) -> (Int, Observation)? {
         if record.count == 1, record.isEmpty(0) { return nil } // a blank line holds no row
         guard record.count == columns.count else {
             log.error(SourceLocation(path: path, line: record.line, column: 1),
@@ -72,6 +76,10 @@ struct DataFileLoader {
         var ok = true
 
         let city = scan.caches.city.lookup(record, columns.city) { catalog.cities[$0] }
+        if city == nil, catalog.unreadable.cities.contains(record.string(columns.city)) {
+            unchecked.add("Blueprints/\(record.string(columns.city)).md", at(record, columns.city))
+            return nil
+        }
         if city == nil {
             ok = false
             let text = record.string(columns.city)
@@ -88,6 +96,9 @@ struct DataFileLoader {
                 log.error(at(record, columns.metric), "metric '\(m.id)' is computed from \(m.inputsDescription); give the data for its inputs, not for it")
                 return nil
             }
+        } else if catalog.unreadable.metrics.contains(record.string(columns.metric)) {
+            unchecked.add("Metrics/\(record.string(columns.metric)).yml", at(record, columns.metric))
+            return nil
         } else {
             ok = false
             let text = record.string(columns.metric)
@@ -128,6 +139,10 @@ struct DataFileLoader {
             if value == nil {
                 ok = false
                 log.error(at(record, columns.value), "value '\(record.string(columns.value))' is not a number (write 1204 or 12.5, no thousands separators or units)")
+            } else if let v = value, v == 0 || v.magnitude >= NumberLimits.largest || v.magnitude < NumberLimits.smallest,
+                      let problem = NumberLimits.problem(v, text: record.string(columns.value)) {
+                ok = false
+                log.error(at(record, columns.value), "value '\(record.string(columns.value))' \(problem)")
             } else if let v = value, let metric, metric.kind == .count, v < 0 || v.rounded() != v {
                 ok = false
                 log.error(at(record, columns.value), "metric '\(metric.id)' is a count: its value must be a whole number of 0 or more, found \(record.string(columns.value))")
@@ -186,6 +201,16 @@ extension DataFileLoader {
     }
 }
 
+/// Rows that name a blueprint or metric file with errors: counted, not
+/// checked, and reported in one line per file.
+struct UncheckedRows {
+    var byFile: [String: (count: Int, first: SourceLocation)] = [:]
+
+    mutating func add(_ file: String, _ location: SourceLocation) {
+        byFile[file, default: (0, location)].count += 1
+    }
+}
+
 /// The names a data file may use, prepared once for all files.
 struct DataCatalog: Sendable {
     var cities: [String: Int]
@@ -200,7 +225,10 @@ struct DataCatalog: Sendable {
     var personLevelValues: [[[String?]]]
     var minCell: Int
 
+    var unreadable: UnreadableInputs
+
     init(site: Site) {
+        unreadable = site.unreadable
         personLevelValues = site.metrics.map { $0.dimensions.map { $0.values.map(PersonLevelText.kind(ofValue:)) } }
         minCell = site.config.privacy.minCell
         cities = Dictionary(uniqueKeysWithValues: site.blueprints.enumerated().map { ($1.slug, $0) })

@@ -13,9 +13,9 @@ struct DataHeader {
     var dimensions: [(Int, String)]
 
     static func read(_ record: borrowing CSVRecord, path: String, catalog: DataCatalog, log: DiagnosticLog) -> DataHeader? {
+        let positions = record.positions()
         func at(_ field: Int) -> SourceLocation {
-            let p = record.position(of: field)
-            return SourceLocation(path: path, line: p.line, column: p.column)
+            SourceLocation(path: path, line: positions[field].line, column: positions[field].column)
         }
         var names: [String] = []
         for i in 0..<record.count { names.append(record.string(i).trimmingCharacters(in: .whitespaces).lowercased()) }
@@ -43,11 +43,15 @@ struct DataHeader {
             ok = false
         }
         var dimensions: [(Int, String)] = []
+        let known = catalog.dimensionNames.sorted().joined(separator: ", ")
         for (i, name) in names.enumerated() where !MetricDefinition.reservedColumns.contains(name) {
             if catalog.dimensionNames.contains(name) {
                 dimensions.append((i, name))
+            } else if !catalog.unreadable.metrics.isEmpty {
+                // It may be a dimension of a metric whose file has errors:
+                // checked per row instead, against the metric each row names.
+                dimensions.append((i, name))
             } else {
-                let known = catalog.dimensionNames.sorted().joined(separator: ", ")
                 log.error(at(i), "column '\(name)' is not a dimension declared by any metric (allowed: city, period, metric, value, status, note\(known.isEmpty ? "" : ", or a dimension: \(known)"))")
                 ok = false
             }

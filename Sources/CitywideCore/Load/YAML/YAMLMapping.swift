@@ -108,32 +108,59 @@ struct YAMLMapping {
         return scalar.string
     }
 
-    mutating func int(_ key: String, required: Bool = false, min: Int? = nil) -> Int? {
+    mutating func int(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil) -> Int? {
         guard let node = node(key) else {
             if required { missing(key) }
             return nil
         }
         guard let value = YAMLMapping.integer(node) else {
-            wrongType(key, node, expected: "a whole number")
+            if YAMLMapping.isNumeral(node) {
+                log.error(location(of: node), "'\(key)' \(NumberLimits.tooLarge), found \(node.string ?? "")")
+            } else {
+                wrongType(key, node, expected: "a whole number")
+            }
             return nil
         }
-        if let min, value < min {
-            log.error(location(of: node), "'\(key)' must be at least \(min), found \(value)")
-            return nil
-        }
-        return value
+        return checked(key, Double(value), node, min: min.map(Double.init), max: max.map(Double.init)) ? value : nil
     }
 
-    mutating func number(_ key: String, required: Bool = false) -> Double? {
+    mutating func number(_ key: String, required: Bool = false, min: Double? = nil) -> Double? {
         guard let node = node(key) else {
             if required { missing(key) }
             return nil
         }
         guard let value = YAMLMapping.decimal(node) else {
-            wrongType(key, node, expected: "a number")
+            if YAMLMapping.isNumeral(node) {
+                log.error(location(of: node), "'\(key)' \(NumberLimits.tooLarge), found \(node.string ?? "")")
+            } else {
+                wrongType(key, node, expected: "a number")
+            }
             return nil
         }
-        return value
+        return checked(key, value, node, min: min, max: nil) ? value : nil
+    }
+
+    /// Reports a number beyond Citywide's limits or the field's own bounds.
+    func checked(_ key: String, _ value: Double, _ node: Node, min: Double?, max: Double?) -> Bool {
+        if let problem = NumberLimits.problem(value, text: node.string ?? "") {
+            log.error(location(of: node), "'\(key)' \(problem), found \(node.string ?? "")")
+            return false
+        }
+        if let min, value < min {
+            log.error(location(of: node), "'\(key)' must be at least \(NumberText.plain(min)), found \(node.string ?? "")")
+            return false
+        }
+        if let max, value > max {
+            log.error(location(of: node), "'\(key)' must be at most \(NumberText.plain(max)), found \(node.string ?? "")")
+            return false
+        }
+        return true
+    }
+
+    /// Written like a number, whatever its size (`1e400`, `99999999999999999999`).
+    static func isNumeral(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return scalar.string.range(of: "^[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$", options: .regularExpression) != nil
     }
 
     mutating func day(_ key: String, required: Bool = false) -> Day? {

@@ -13,18 +13,26 @@ struct ChartScale: Sendable, Equatable {
 
     /// The most intervals we allow between 0 and the maximum.
     static let maximumIntervals = 5
+    /// The largest magnitude drawn as it is, and the smallest span given its
+    /// own axis: between them every step is a normal Double, so no division
+    /// or conversion below can overflow (subnormal values once trapped here).
+    static let largest = 1e300
+    static let smallestSpan = 1e-12
 
     init(including values: [Double]) {
-        let finite = values.filter { $0.isFinite }
+        // Values beyond ±1e300 (a rate of huge inputs) are drawn at the edge:
+        // the span and every step below stay finite and normal.
+        let finite = values.filter { $0.isFinite }.map { min(max($0, -Self.largest), Self.largest) }
         let high = max(0, finite.max() ?? 0)
         let low = min(0, finite.min() ?? 0)
-        guard high > low else {
-            // Nothing but zeros (or nothing at all): a plain 0–5 axis.
+        let span = high - low
+        guard span >= Self.smallestSpan else {
+            // Nothing but zeros (or nothing at all, or values too close to 0
+            // to tell apart on a chart): a plain 0–5 axis.
             self.init(lower: 0, upper: 5, step: 1)
             return
         }
-        let span = high - low
-        let startExponent = Int((log10(span)).rounded(.down)) - 2
+        let startExponent = Int(log10(span).rounded(.down)) - 2
         for exponent in startExponent...(startExponent + 5) {
             for multiplier in [1.0, 2.0, 5.0] {
                 let step = Self.step(multiplier, exponent)
@@ -57,7 +65,8 @@ struct ChartScale: Sendable, Equatable {
     /// Whole steps needed to reach `value` (tolerating floating-point noise).
     private static func intervals(_ value: Double, _ step: Double) -> Int {
         guard value > 0 else { return 0 }
-        return Int((value / step - 1e-9).rounded(.up))
+        let steps = (value / step - 1e-9).rounded(.up)
+        return steps <= Double(maximumIntervals) ? Int(steps) : maximumIntervals + 1
     }
 
     /// Tick values from `lower` to `upper`, each an exact multiple of `step`.
@@ -78,27 +87,9 @@ struct ChartScale: Sendable, Equatable {
     }
 
     /// Formats with exactly `fractionDigits` decimals and "," thousands
-    /// separators, without Foundation formatters (no locale dependence).
+    /// separators, locale-independent.
     static func format(_ value: Double, fractionDigits: Int) -> String {
         guard value.isFinite else { return "" }
-        let digits = min(max(fractionDigits, 0), 6)
-        var scale = 1
-        for _ in 0..<digits { scale *= 10 }
-        let clamped = min(max(value, -1e12), 1e12)
-        let scaled = Int((clamped * Double(scale)).rounded())
-        let magnitude = scaled.magnitude
-        let whole = String(magnitude / UInt(scale))
-        var grouped = ""
-        for (index, character) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        var result = scaled < 0 ? "-" + grouped : grouped
-        if digits > 0 {
-            var fraction = String(magnitude % UInt(scale))
-            while fraction.count < digits { fraction = "0" + fraction }
-            result += "." + fraction
-        }
-        return result
+        return NumberText.format(value, decimals: min(max(fractionDigits, 0), 12))
     }
 }

@@ -1,22 +1,11 @@
 /// Numbers for people: grouped thousands, a fixed number of decimals, and
 /// independent of the machine's locale so builds are byte-identical anywhere.
+/// Works on decimal digits (`DecimalDigits`), so no finite value can trap.
 public enum NumberText {
     public static func format(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return "–" }
-        let scale = pow10(decimals)
-        let scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled != 0
-        var whole = UInt64(scaled / scale)
-        let fraction = UInt64(scaled - Double(whole) * scale)
-        var groups: [String] = []
-        repeat {
-            let group = whole % 1000
-            whole /= 1000
-            groups.append(whole > 0 ? pad(group, 3) : String(group))
-        } while whole > 0
-        var text = (negative ? "-" : "") + groups.reversed().joined(separator: ",")
-        if decimals > 0 { text += "." + pad(fraction, decimals) }
-        return text
+        let places = max(0, decimals)
+        return DecimalDigits(value).rounded(decimals: places).text(decimals: places, separator: ",")
     }
 
     /// A figure of a metric, with `%` for percents.
@@ -31,23 +20,17 @@ public enum NumberText {
         return value > 0 && text != format(0, decimals: decimals) ? "+" + text : text
     }
 
-    /// Machine form for downloads: plain digits, no grouping, no trailing zeros.
+    /// Machine form for downloads: plain digits, no grouping, no exponent.
+    /// A number as the data gave it keeps every digit (`123456789012345.5`
+    /// stays so: input is limited to 15 significant digits or 6 decimals,
+    /// docs/limits.md); a computed one with floating-point noise (1/3) is
+    /// rounded to 6 decimals.
     public static func plain(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var text = String(format(value, decimals: 6).filter { $0 != "," })
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
-
-    private static func pow10(_ n: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<max(0, n) { result *= 10 }
-        return result
-    }
-
-    private static func pad(_ n: UInt64, _ width: Int) -> String {
-        let digits = String(n)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard value.isFinite else { return "" }
+        var digits = DecimalDigits(value)
+        if digits.digits.count > 15, digits.fractionDigits > 6 {
+            digits = digits.rounded(decimals: 6)
+        }
+        return digits.text(decimals: digits.fractionDigits, separator: nil)
     }
 }

@@ -11,22 +11,36 @@ struct ShortcodeRenderer {
 
     func render(_ html: String, shortcodes: [Shortcode]) -> String {
         guard !shortcodes.isEmpty else { return html }
-        var result = html
-        for (i, shortcode) in shortcodes.enumerated() {
-            let marker = "\(ShortcodeParser.open)\(i)\(ShortcodeParser.close)"
-            let rendered = self.html(shortcode, index: i)
-            // A chart on a line of its own arrives as a paragraph of its own.
-            result = result.replacingOccurrences(of: "<p>\(marker)</p>", with: rendered)
-                .replacingOccurrences(of: marker, with: rendered)
-        }
-        return result
+        return fill(html, count: shortcodes.count) { i in self.html(shortcodes[i], index: i) }
     }
 
     /// Plain text for places that take no markup (a title).
     func text(_ title: String, shortcodes: [Shortcode]) -> String {
-        var result = title
-        for (i, shortcode) in shortcodes.enumerated() {
-            result = result.replacingOccurrences(of: "\(ShortcodeParser.open)\(i)\(ShortcodeParser.close)", with: plain(shortcode))
+        guard !shortcodes.isEmpty else { return title }
+        return fill(title, count: shortcodes.count) { i in plain(shortcodes[i]) }
+    }
+
+    /// Replaces every marker of `text` in one pass (a blueprint may hold
+    /// thousands of shortcodes: replacing them one by one was quadratic).
+    /// A marker that is a paragraph's whole content replaces the paragraph.
+    private func fill(_ text: String, count: Int, _ replacement: (Int) -> String) -> String {
+        let pieces = text.split(separator: ShortcodeParser.open, omittingEmptySubsequences: false)
+        var result = String(pieces[0])
+        for piece in pieces.dropFirst() {
+            guard let close = piece.firstIndex(of: ShortcodeParser.close), let index = Int(piece[..<close]), index < count else {
+                result.append(ShortcodeParser.open)
+                result += piece
+                continue
+            }
+            var rest = piece[piece.index(after: close)...]
+            if result.hasSuffix("<p>"), rest.hasPrefix("</p>") {
+                result.removeLast(3)
+                rest = rest.dropFirst(4)
+                result += replacement(index)
+            } else {
+                result += replacement(index)
+            }
+            result += rest
         }
         return result
     }

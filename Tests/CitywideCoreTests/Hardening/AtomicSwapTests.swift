@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// The output is exchanged in one step, concurrent builds queue on a lock,
+/// and what killed builds left behind is cleaned up.
+@Suite("Atomic swap of the output")
+struct AtomicSwapTests {
+    func leftovers(_ site: TestSite) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: site.folder.path)) ?? [])
+            .filter { $0.contains(".citywide-staging-") || $0.contains(".citywide-old-") }
+    }
+
+    @Test("6 builds at once, 4 rounds: all succeed with identical output and nothing left beside it")
+    func concurrentBuilds() async throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let reference = site.outputFiles()
+        for _ in 0..<4 {
+            let results = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 { group.addTask { site.build().succeeded } }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results == Array(repeating: true, count: 6))
+            #expect(site.outputFiles() == reference)
+            #expect(leftovers(site).isEmpty, "\(leftovers(site))")
+        }
+    }
+
+    @Test("a staging folder left by a killed build is removed by the next build")
+    func staleStaging() throws {
+        let site = try TestSite(Fixtures.site([
+            "._site.citywide-staging-999999/index.html": "half a build",
+            "._site.citywide-old-999998/index.html": "an old build",
+        ]))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(leftovers(site).isEmpty, "\(leftovers(site))")
+        #expect(site.file("index.html")?.contains("half a build") == false)
+    }
+
+    @Test("a rebuild replaces the output and writes nothing beside it")
+    func exchange() throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
+        #expect(site.build().succeeded)
+        try site.write("Data/referrals.csv", Fixtures.data + "springfield,2019-Q3,referrals,,40,,\n")
+        #expect(site.build().succeeded)
+        #expect(site.file("data/referrals.csv")?.contains("2019-Q3") == true)
+        #expect(leftovers(site).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted() == (before + ["_site"]).sorted())
+    }
+
+    @Test("an output folder inside an input folder is refused", arguments: ["Data/out", "Templates/assets/out", "Blueprints", "Metrics/x"])
+    func outputInsideInput(path: String) throws {
+        let site = try TestSite(Fixtures.site())
+        defer { site.cleanUp() }
+        let outcome = site.build(output: site.folder.appendingPathComponent(path))
+        #expect(outcome.errors.first?.message.contains("is inside the site's") == true, "\(outcome.lines)")
+        #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(path).appendingPathComponent("index.html").path))
+    }
+}

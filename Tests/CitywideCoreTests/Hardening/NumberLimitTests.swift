@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import CitywideCore
+
+/// Numbers beyond docs/limits.md are refused where they are written; every
+/// accepted number is formatted without a trap, and downloads keep its digits.
+@Suite("Numbers within limits")
+struct NumberLimitTests {
+    /// A metric whose values come from the data and may have decimals.
+    static let shareMetric = """
+    id: share
+    title: Share of cases closed
+    system: justice
+    type: rate
+    unit: per case
+    decimals: 1
+    direction: up
+    frequency: quarterly
+
+    """
+
+    @Test("a data value of 1e15 or more, below 1e-9, or not finite is refused at its field",
+          arguments: ["1e15", "-1e20", "1e308", "1e-10", "1e-310", "1e-400"])
+    func dataValues(value: String) throws {
+        let site = try TestSite(Fixtures.site([
+            "Data/referrals.csv": """
+            city,period,metric,value
+            springfield,2019-Q1,referrals,30
+            springfield,2019-Q2,referrals,\(value)
+
+            """,
+        ]))
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.lines.contains { $0.hasPrefix("Data/referrals.csv:3:31: error: value '\(value)' is too") }, "\(outcome.lines)")
+    }
+
+    @Test("per below 1 is refused at its line and column", arguments: ["0", "-5", "0.5"])
+    func perBelowOne(per: String) throws {
+        let site = try TestSite(Fixtures.site([
+            "Metrics/referral_rate.yml": """
+            id: referral_rate
+            title: Referrals per residents
+            system: labor
+            type: rate
+            numerator: referrals
+            per: \(per)
+            frequency: quarterly
+
+            """,
+        ]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.lines.contains("Metrics/referral_rate.yml:6:6: error: 'per' must be at least 1, found \(per)"), "\(outcome.lines)")
+    }
+
+    @Test("targets and populations beyond the limits are refused at their position")
+    func yamlNumbers() throws {
+        let site = try TestSite(Fixtures.site([
+            "Blueprints/springfield.md": Fixtures.blueprint()
+                .replacingOccurrences(of: "population: 100000", with: "population: 100000000000000000000")
+                .replacingOccurrences(of: "value: 40", with: "value: -1e300"),
+        ]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.hasError("Blueprints/springfield.md", line: 4, containing: "'population' is too large"), "\(outcome.lines)")
+        #expect(outcome.hasError("Blueprints/springfield.md", line: 16, containing: "'value' is too large"), "\(outcome.lines)")
+    }
+
+    @Test("a value with 16 significant digits is published in the downloads exactly as given, rounded on pages")
+    func exactDownloads() throws {
+        let site = try TestSite(Fixtures.site([
+            "Metrics/share.yml": Self.shareMetric,
+            "Data/share.csv": """
+            city,period,metric,value
+            springfield,2019-Q1,share,123456789012345.5
+            springfield,2019-Q2,share,0.000000001
+
+            """,
+        ]))
+        defer { site.cleanUp() }
+        let outcome = site.build()
+        #expect(outcome.errors.isEmpty, "\(outcome.lines)")
+        let csv = try #require(site.file("data/share.csv"))
+        #expect(csv.contains(",123456789012345.5,"), "\(csv)")
+        #expect(csv.contains(",0.000000001,"), "\(csv)")
+        #expect(site.file("data/share.json")?.contains("123456789012345.5") == true)
+        #expect(site.file("metrics/share/index.html")?.contains("123,456,789,012,345.5") == true)
+    }
+
+    @Test("formatting never traps, whatever the magnitude")
+    func formatting() {
+        #expect(NumberText.format(1e20) == "100,000,000,000,000,000,000")
+        #expect(NumberText.format(-1e300).hasPrefix("-1,000,000,000"))
+        #expect(NumberText.format(Double.greatestFiniteMagnitude).count > 300)
+        #expect(NumberText.format(1e-310, decimals: 2) == "0.00")
+        #expect(NumberText.format(-0.004, decimals: 2) == "0.00")
+        #expect(NumberText.format(2.5) == "3")
+        #expect(NumberText.format(999.96, decimals: 1) == "1,000.0")
+        #expect(NumberText.plain(123456789012345.5) == "123456789012345.5")
+        #expect(NumberText.plain(1e-9) == "0.000000001")
+        #expect(NumberText.plain(1e20) == "100000000000000000000")
+        #expect(NumberText.plain(0.1 + 0.2) == "0.3")
+    }
+
+    @Test("chart axes cope with tiny, huge and equal values",
+          arguments: [[1e-310], [5e-324, 1e-300], [1e300, -1e300], [Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude], [7, 7], [1e14, 1e14 + 1]])
+    func chartScale(values: [Double]) {
+        let scale = ChartScale(including: values)
+        #expect(scale.step > 0 && scale.step.isFinite)
+        #expect(scale.upper > scale.lower)
+        #expect(scale.ticks.count <= 12)
+        #expect(!scale.label(scale.upper).isEmpty)
+    }
+}
