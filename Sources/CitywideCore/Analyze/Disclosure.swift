@@ -6,21 +6,30 @@
 public enum Disclosure {
     public static func publish(_ site: Site, _ observations: ObservationSet) -> PublishedData {
         let rules = site.config.privacy
+        let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
-            let metric = site.metrics[m]
             let list = m < observations.byMetric.count ? observations.byMetric[m] : []
-            var figures = PrimarySuppression.apply(list, metric: metric, minCell: minCell(metric, rules))
-            ComplementarySuppression.apply(&figures, metric: metric)
-            return figures
+            return PrimarySuppression.apply(list, metric: site.metrics[m], minCell: minCells[m])
         }
-        // Computed metrics are made from their inputs' raw counts, and are
-        // withheld wherever an input is withheld, by either rule: a rate
-        // times the published population must not give a count back.
+        var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
+        // Linked tables of every metric are protected together, not one by one.
+        let tables = LinkedTables(site: site, observations: observations, figures: figures)
+        ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
+            site: site, tables: tables, key: SecretKey.derive(site, observations), minCell: minCells))
+        // Rates and percents given as data imply counts; computed ones are made
+        // from their inputs' raw counts and withheld wherever an input is: a
+        // rate times the published population must not give a count back.
+        for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
+            GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
+        }
         for (m, metric) in site.metrics.enumerated() where metric.isComputed {
-            figures[m] = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, rules: rules)
+            (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
         }
         var metrics = site.metrics.indices.map { m in
-            PublishedMetric(definition: site.metrics[m], minCell: minCell(site.metrics[m], rules), figures: figures[m])
+            PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
+        }
+        for m in metrics.indices {
+            for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
         }
         let periods = Set(metrics.flatMap(\.periods)).sorted()
         for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
@@ -40,7 +49,7 @@ enum PrimarySuppression {
         observations.map { observation in
             var value = PublishedValue.notAvailable
             if let v = observation.value {
-                value = isPrimary(v, metric: metric, minCell: minCell) ? .withheld(.primary) : .number(v)
+                value = isPrimary(v, metric: metric, minCell: minCell) ? .withheld : .number(v)
             }
             return PublishedFigure(
                 city: Int(observation.city), period: observation.period, cell: observation.cell,

@@ -15,6 +15,8 @@ public struct PublishedMetric: Sendable {
     /// Every period with a figure, sorted.
     public let periods: [Period]
     public let counts: DisclosureCounts
+    /// Per rule: for `check` only (see `CheckOnlyRuleCounts`).
+    public internal(set) var checkOnlyRuleCounts = CheckOnlyRuleCounts()
     private let index: [Key: Int]
 
     init(definition: MetricDefinition, minCell: Int, figures unsorted: [PublishedFigure]) {
@@ -97,12 +99,15 @@ public struct PublishedData: Sendable {
         return progress[metric][city]
     }
 
+    public var checkOnlyRuleCounts: CheckOnlyRuleCounts {
+        metrics.reduce(CheckOnlyRuleCounts()) { $0 + $1.checkOnlyRuleCounts }
+    }
+
     public var counts: DisclosureCounts {
         metrics.reduce(into: DisclosureCounts()) { total, metric in
             total.published += metric.counts.published
             total.unreliable += metric.counts.unreliable
-            total.primary += metric.counts.primary
-            total.complementary += metric.counts.complementary
+            total.withheld += metric.counts.withheld
             total.notAvailable += metric.counts.notAvailable
         }
     }
