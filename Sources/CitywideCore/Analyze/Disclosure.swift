@@ -5,6 +5,12 @@
 /// it, so nothing after this stage can print a withheld value by accident.
 public enum Disclosure {
     public static func publish(_ site: Site, _ observations: ObservationSet) -> PublishedData {
+        publish(site, observations, protection: true)
+    }
+
+    /// `protection: false` is for the tests' mutation check only: it skips
+    /// complementary suppression, and the attacker must then find exposed cells.
+    static func publish(_ site: Site, _ observations: ObservationSet, protection: Bool) -> PublishedData {
         let rules = site.config.privacy
         let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
@@ -14,8 +20,10 @@ public enum Disclosure {
         var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
         // Linked tables of every metric are protected together, not one by one.
         let tables = LinkedTables(site: site, observations: observations, figures: figures)
-        ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
-            site: site, tables: tables, key: SecretKey.derive(site, observations), minCell: minCells))
+        if protection {
+            ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
+                site: site, tables: tables, key: SecretKey.derive(site, observations), minCell: minCells))
+        }
         // Rates and percents given as data imply counts; computed ones are made
         // from their inputs' raw counts and withheld wherever an input is: a
         // rate times the published population must not give a count back.

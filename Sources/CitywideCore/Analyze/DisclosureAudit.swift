@@ -81,16 +81,17 @@ struct DisclosureAudit {
                 variables: equation.cells.compactMap { variable[$0].map(Int32.init) },
                 coefficients: equation.coefficients, rhs: equation.rhs))
         }
+        let solver = program.solver()
         return cells.filter { cell in
             guard let v = variable[cell] else { return false }
             let need = width(cell)
-            let maximum = program.maximum(of: v)
+            let maximum = solver.maximum(of: v)
             guard case let .value(high) = maximum else {
                 // Unbounded above is protected; an infeasible or failed solve is no proof.
                 return maximum != .unbounded
             }
             if let t = truth(cell), Double(high) - t + 1 >= Double(need) { return false }
-            guard case let .value(low) = program.minimum(of: v) else { return true }
+            guard case let .value(low) = solver.minimum(of: v) else { return true }
             return high - low + 1 < need
         }
     }
