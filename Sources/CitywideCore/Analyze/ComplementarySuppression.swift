@@ -25,6 +25,8 @@ enum ComplementarySuppression {
         let key: KeyedHash
         /// Each metric's min_cell.
         let minCell: [Int]
+        /// Cells an earlier release published with the same input: a reader has them.
+        var releasedBefore: Set<Int> = []
     }
 
     static func apply(_ figures: inout [[PublishedFigure]], reasons: inout [[Withholding?]], _ context: Context) {
@@ -32,15 +34,20 @@ enum ComplementarySuppression {
         let cellCount = tables.sources.count
         func known(_ cell: Int) -> Double? {
             switch tables.sources[cell] {
-            case let .figure(m, i): return figures[m][i].value.number
+            case let .figure(m, i): return figures[m][i].value.number ?? (context.releasedBefore.contains(cell) ? tables.raw[cell] : nil)
             case let .increment(m, later, earlier):
-                guard let a = figures[m][later].value.number, let b = figures[m][earlier].value.number else { return nil }
+                guard let a = known(tables.cellOfFigure[m][later]), let b = known(tables.cellOfFigure[m][earlier]) else { return nil }
                 return a - b
             }
         }
+        /// A published figure: the only kind of cell withholding can hide.
+        func isPublished(_ cell: Int) -> Bool {
+            if case let .figure(m, i) = tables.sources[cell] { return figures[m][i].value.number != nil }
+            return false
+        }
         func isAudited(_ cell: Int) -> Bool {
             switch tables.sources[cell] {
-            case let .figure(m, i): if case .withheld = figures[m][i].value { return true } else { return false }
+            case let .figure(m, i): return figures[m][i].value == .withheld && !context.releasedBefore.contains(cell)
             case .increment: return known(cell) == nil
             }
         }
@@ -81,10 +88,9 @@ enum ComplementarySuppression {
                 var covered: Set<Int> = []
                 var stuck = false
                 for cell in exposed where covered.isDisjoint(with: linesOf[cell]) {
-                    var candidates = linesOf[cell].flatMap { tables.lines[$0] }.filter { known($0) != nil && isFigure($0, tables) }
+                    var candidates = linesOf[cell].flatMap { tables.lines[$0] }.filter(isPublished)
                     if candidates.isEmpty {
-                        candidates = componentLines.filter { $0.contains { known($0) == nil } }.flatMap { $0 }
-                            .filter { known($0) != nil && isFigure($0, tables) }
+                        candidates = componentLines.filter { $0.contains { known($0) == nil } }.flatMap { $0 }.filter(isPublished)
                     }
                     guard let choice = candidates.min(by: { (known($0) == 0 ? 1 : 0, order[$0]) < (known($1) == 0 ? 1 : 0, order[$1]) }) else {
                         stuck = true
@@ -101,11 +107,6 @@ enum ComplementarySuppression {
                 toCheck = Array(Set(exposed + newlyUnknown)).sorted()
             }
         }
-    }
-
-    private static func isFigure(_ cell: Int, _ tables: LinkedTables) -> Bool {
-        if case .figure = tables.sources[cell] { return true }
-        return false
     }
 
     /// The keyed hash of each cell's identity: the order in which cells are chosen.

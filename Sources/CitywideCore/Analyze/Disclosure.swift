@@ -4,13 +4,13 @@
 /// what it withholds leaves as a `PublishedValue.withheld` with no number in
 /// it, so nothing after this stage can print a withheld value by accident.
 public enum Disclosure {
-    public static func publish(_ site: Site, _ observations: ObservationSet) -> PublishedData {
-        publish(site, observations, protection: true)
+    public static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil) -> PublishedData {
+        publish(site, observations, ledger: ledger, protection: true)
     }
 
     /// `protection: false` is for the tests' mutation check only: it skips
     /// complementary suppression, and the attacker must then find exposed cells.
-    static func publish(_ site: Site, _ observations: ObservationSet, protection: Bool) -> PublishedData {
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool) -> PublishedData {
         let rules = site.config.privacy
         let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
@@ -20,9 +20,17 @@ public enum Disclosure {
         var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
         // Linked tables of every metric are protected together, not one by one.
         let tables = LinkedTables(site: site, observations: observations, figures: figures)
+        let key = previous?.key ?? SecretKey.derive(site, observations)
+        var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
+        let releasedBefore = protection ? applyLedger(previous, &figures, &reasons, tables, site) : []
         if protection {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
-                site: site, tables: tables, key: SecretKey.derive(site, observations), minCell: minCells))
+                site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
+        }
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source else { continue }
+            ledger.entries[Ledger.cellID(site, metric: m, figures[m][i])] =
+                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: ledger.inputHash(tables.raw[cell]))
         }
         // Rates and percents given as data imply counts; computed ones are made
         // from their inputs' raw counts and withheld wherever an input is: a
@@ -41,7 +49,29 @@ public enum Disclosure {
         }
         let periods = Set(metrics.flatMap(\.periods)).sorted()
         for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
-        return PublishedData(metrics: metrics, periods: periods)
+        var data = PublishedData(metrics: metrics, periods: periods)
+        data.ledger = ledger
+        return data
+    }
+
+    /// What earlier releases fix: a cell withheld before, with the same input,
+    /// stays withheld; a cell published before, with the same input, is known
+    /// to a reader who kept that release (returned: cells of `tables`).
+    private static func applyLedger(_ previous: Ledger?, _ figures: inout [[PublishedFigure]], _ reasons: inout [[Withholding?]],
+                                    _ tables: LinkedTables, _ site: Site) -> Set<Int> {
+        guard let previous else { return [] }
+        var released: Set<Int> = []
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source, let entry = previous.entries[Ledger.cellID(site, metric: m, figures[m][i])],
+                  entry.input == previous.inputHash(tables.raw[cell]) else { continue }
+            if entry.withheld, figures[m][i].value.number != nil {
+                figures[m][i].value = .withheld
+                reasons[m][i] = .complementary
+            } else if !entry.withheld, figures[m][i].value == .withheld {
+                released.insert(cell)
+            }
+        }
+        return released
     }
 
     /// A metric may raise the site's threshold, never lower it.

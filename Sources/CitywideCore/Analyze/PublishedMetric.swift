@@ -93,6 +93,8 @@ public struct PublishedData: Sendable {
     public var periods: [Period]
     /// Progress of each city on each metric it has data for: [metric][city].
     public var progress: [[ProgressAssessment?]] = []
+    /// What `build` records of this release (see `Ledger`); never rendered.
+    public internal(set) var ledger: Ledger?
 
     public func progress(metric: Int, city: Int) -> ProgressAssessment? {
         guard progress.indices.contains(metric), progress[metric].indices.contains(city) else { return nil }

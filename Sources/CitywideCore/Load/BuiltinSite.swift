@@ -42,5 +42,6 @@ public enum BuiltinSite {
         File(path: "Metrics/labor_trafficking_referrals.yml", bytes: PackageResources.init_metric_labor_trafficking_referrals_yml),
         File(path: "Metrics/survivors_identified_rate.yml", bytes: PackageResources.init_metric_survivors_identified_rate_yml),
         File(path: "Data/our-city.csv", bytes: PackageResources.init_data_csv),
+        File(path: ".gitignore", bytes: PackageResources.init_gitignore),
     ]
 }
