@@ -40,6 +40,10 @@ enum ComplementarySuppression {
                 return a - b
             }
         }
+        func isFigure(_ cell: Int) -> Bool {
+            if case .figure = tables.sources[cell] { return true }
+            return false
+        }
         /// A published figure: the only kind of cell withholding can hide.
         func isPublished(_ cell: Int) -> Bool {
             if case let .figure(m, i) = tables.sources[cell] { return figures[m][i].value.number != nil }
@@ -72,15 +76,23 @@ enum ComplementarySuppression {
         var members: [Int: [Int]] = [:]
         for cell in 0..<cellCount where !linesOf[cell].isEmpty { members[components.find(cell), default: []].append(cell) }
 
-        let order = identityOrder(context, figures)
+        // The keyed hash of each candidate's identity, computed once when first needed.
+        var identities: [Int: UInt64] = [:]
+        func order(_ cell: Int) -> UInt64 {
+            if let known = identities[cell] { return known }
+            let value = identity(cell, context, figures)
+            identities[cell] = value
+            return value
+        }
         for root in members.keys.sorted() {
             guard let cells = members[root], cells.contains(where: isAudited) else { continue }
             let componentLines = Set(cells.flatMap { linesOf[$0] }).sorted().map { tables.lines[$0] }
             var toCheck = cells.filter(isAudited)
+            // Increments stay free columns: the equations fix them when both ends are known.
+            let audit = DisclosureAudit(cells: cells, lines: componentLines) { isFigure($0) ? known($0) : nil }
             while !toCheck.isEmpty {
-                let audit = DisclosureAudit(lines: componentLines, known: known)
                 let exposed = audit.violations(
-                    toCheck,
+                    toCheck, known: known,
                     width: { max(2, context.minCell[tables.sources[$0].metric] - 1) },
                     truth: { tables.raw[$0] })
                 if exposed.isEmpty { break }
@@ -92,11 +104,12 @@ enum ComplementarySuppression {
                     if candidates.isEmpty {
                         candidates = componentLines.filter { $0.contains { known($0) == nil } }.flatMap { $0 }.filter(isPublished)
                     }
-                    guard let choice = candidates.min(by: { (known($0) == 0 ? 1 : 0, order[$0]) < (known($1) == 0 ? 1 : 0, order[$1]) }) else {
+                    guard let choice = candidates.min(by: { (known($0) == 0 ? 1 : 0, order($0)) < (known($1) == 0 ? 1 : 0, order($1)) }) else {
                         stuck = true
                         break
                     }
                     withhold(choice, .complementary)
+                    audit.free(choice)
                     covered.formUnion(linesOf[cell])
                 }
                 if stuck {
@@ -109,14 +122,12 @@ enum ComplementarySuppression {
         }
     }
 
-    /// The keyed hash of each cell's identity: the order in which cells are chosen.
-    private static func identityOrder(_ context: Context, _ figures: [[PublishedFigure]]) -> [UInt64] {
-        context.tables.sources.map { source in
-            guard case let .figure(m, i) = source else { return .max }
-            let figure = figures[m][i]
-            let city = context.site.blueprints.indices.contains(figure.city) ? context.site.blueprints[figure.city].slug : String(figure.city)
-            return context.key.hash("\(context.site.metrics[m].id)|\(city)|\(figure.period)|\(figure.cell.raw)")
-        }
+    /// The keyed hash of a cell's identity (metric, city, period, breakdown): the order of choice.
+    private static func identity(_ cell: Int, _ context: Context, _ figures: [[PublishedFigure]]) -> UInt64 {
+        guard case let .figure(m, i) = context.tables.sources[cell] else { return .max }
+        let figure = figures[m][i]
+        let city = context.site.blueprints.indices.contains(figure.city) ? context.site.blueprints[figure.city].slug : String(figure.city)
+        return context.key.hash(context.site.metrics[m].id + "|" + city + "|" + figure.period.description + "|" + String(figure.cell.raw))
     }
 }
 

@@ -12,15 +12,66 @@
 ///
 /// A withheld cell is protected when its range holds at least `width`
 /// integers (min_cell - 1: a reader may learn "small", never which).
-struct DisclosureAudit {
-    /// Unknown cells of one component and the equations between them.
-    let unknown: [Int]
-    let equations: [(cells: [Int], coefficients: [Double], rhs: Double)]
+final class DisclosureAudit {
+    /// The component's equations over all its cells; published cells are
+    /// fixed columns, so withholding one more only frees a column and the
+    /// same solver (and its basis) serves every round.
+    private let lines: [[Int]]
+    private let column: [Int: Int]
+    private let solver: IntegerProgram.Solver
 
-    /// `known(cell)`: the published value, nil for an unknown cell.
+    /// `fixed(cell)`: the value a reader has for the cell, nil for an unknown.
+    init(cells: [Int], lines: [[Int]], fixed: (Int) -> Double?) {
+        self.lines = lines
+        var program = IntegerProgram()
+        var column: [Int: Int] = [:]
+        for cell in cells {
+            let value = fixed(cell)
+            column[cell] = program.addVariable(lower: value ?? 0, upper: value ?? IntegerProgram.unboundedCap)
+        }
+        self.column = column
+        for line in lines {
+            program.equations.append(IntegerProgram.Equation(
+                variables: line.compactMap { column[$0].map(Int32.init) },
+                coefficients: line.indices.map { $0 == 0 ? 1 : -1 }, rhs: 0))
+        }
+        solver = program.solver()
+    }
+
+    /// A published cell was withheld: it is an unknown ≥ 0 from now on.
+    func free(_ cell: Int) {
+        if let c = column[cell] { solver.fix(c, to: nil) }
+    }
+
+    /// The cells among `cells` whose range is narrower than `width(cell)`.
+    /// `known(cell)` is what a reader has (nil: unknown); `truth` (the input
+    /// value, when there is one) saves one solve of two.
+    func violations(_ cells: [Int], known: (Int) -> Double?, width: (Int) -> Int, truth: (Int) -> Double?) -> [Int] {
+        let reduced = ReducedEquations(lines: lines, known: known)
+        if reduced.eachUnknownInOneEquation {
+            return cells.filter { cell in reduced.closedFormRange(cell).map { $0 < width(cell) } ?? false }
+        }
+        return cells.filter { cell in
+            guard let v = column[cell] else { return false }
+            let need = width(cell)
+            let maximum = solver.maximum(of: v)
+            guard case let .value(high) = maximum else {
+                // Unbounded above is protected; an infeasible or failed solve is no proof.
+                return maximum != .unbounded
+            }
+            if let t = truth(cell), Double(high) - t + 1 >= Double(need) { return false }
+            guard case let .value(low) = solver.minimum(of: v) else { return true }
+            return high - low + 1 < need
+        }
+    }
+}
+
+/// The equations with published cells moved to the right: Σ c_u x_u = rhs
+/// over the unknowns u, with c_u = ±1.
+struct ReducedEquations {
+    var equations: [(cells: [Int], coefficients: [Double], rhs: Double)] = []
+
     init(lines: [[Int]], known: (Int) -> Double?) {
-        var unknown: Set<Int> = []
-        var equations: [(cells: [Int], coefficients: [Double], rhs: Double)] = []
         for line in lines {
             var cells: [Int] = []
             var coefficients: [Double] = []
@@ -32,26 +83,19 @@ struct DisclosureAudit {
                 } else {
                     cells.append(cell)
                     coefficients.append(sign)
-                    unknown.insert(cell)
                 }
             }
             if !cells.isEmpty { equations.append((cells, coefficients, rhs)) }
         }
-        self.unknown = unknown.sorted()
-        self.equations = equations
     }
 
-    /// The cells among `cells` whose range is narrower than `width(cell)`.
-    /// `truth` (the input value, when known) saves one solve of two.
-    func violations(_ cells: [Int], width: (Int) -> Int, truth: (Int) -> Double?) -> [Int] {
-        var lineCount: [Int: Int] = [:]
-        for equation in equations { for cell in equation.cells { lineCount[cell, default: 0] += 1 } }
-        if unknown.allSatisfy({ (lineCount[$0] ?? 0) <= 1 }) {
-            return cells.filter { cell in closedFormRange(cell).map { $0 < width(cell) } ?? false }
+    var eachUnknownInOneEquation: Bool {
+        var seen: Set<Int> = []
+        for equation in equations {
+            for cell in equation.cells where !seen.insert(cell).inserted { return false }
         }
-        return solverViolations(cells, width: width, truth: truth)
+        return true
     }
-
     /// When every unknown is in at most one equation, each equation stands
     /// alone. Write it Σ c_u x_u = R with c_u = ±1 over its unknowns:
     /// * one unknown: x = R / c, exact;
@@ -70,29 +114,5 @@ struct DisclosureAudit {
         if positive != 0, positive != equation.coefficients.count { return nil }
         let r = positive == 0 ? -equation.rhs : equation.rhs
         return Int(r.rounded()) + 1
-    }
-
-    private func solverViolations(_ cells: [Int], width: (Int) -> Int, truth: (Int) -> Double?) -> [Int] {
-        var program = IntegerProgram()
-        var variable: [Int: Int] = [:]
-        for cell in unknown { variable[cell] = program.addVariable() }
-        for equation in equations {
-            program.equations.append(IntegerProgram.Equation(
-                variables: equation.cells.compactMap { variable[$0].map(Int32.init) },
-                coefficients: equation.coefficients, rhs: equation.rhs))
-        }
-        let solver = program.solver()
-        return cells.filter { cell in
-            guard let v = variable[cell] else { return false }
-            let need = width(cell)
-            let maximum = solver.maximum(of: v)
-            guard case let .value(high) = maximum else {
-                // Unbounded above is protected; an infeasible or failed solve is no proof.
-                return maximum != .unbounded
-            }
-            if let t = truth(cell), Double(high) - t + 1 >= Double(need) { return false }
-            guard case let .value(low) = solver.minimum(of: v) else { return true }
-            return high - low + 1 < need
-        }
     }
 }

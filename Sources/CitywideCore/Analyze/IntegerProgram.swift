@@ -36,7 +36,7 @@ struct IntegerProgram {
         return self.lower.count - 1
     }
 
-    /// Solves many objectives over the same equations.
+    /// Solves many objectives over the same equations; bounds may change between solves.
     func solver() -> Solver { Solver(self) }
 
     func minimum(of variable: Int) -> Optimum { solver().minimum(of: variable) }
@@ -48,7 +48,7 @@ struct IntegerProgram {
     /// integer point can beat the relaxation. Tables of one or two dimensions
     /// (totally unimodular) always end there; otherwise CBC branches.
     final class Solver {
-        private let program: IntegerProgram
+        private var program: IntegerProgram
         private let lp: UnsafeMutableRawPointer?
 
         init(_ program: IntegerProgram) {
@@ -73,6 +73,17 @@ struct IntegerProgram {
 
         deinit { if let lp { Clp_deleteModel(lp) } }
 
+        /// Fixes a variable to a value (a published cell), or frees it (nil: an unknown ≥ 0).
+        func fix(_ variable: Int, to value: Double?) {
+            guard variable < program.lower.count else { return }
+            program.lower[variable] = value ?? 0
+            program.upper[variable] = value ?? IntegerProgram.unboundedCap
+            if let lp, let lower = Clp_columnLower(lp), let upper = Clp_columnUpper(lp) {
+                lower[variable] = program.lower[variable]
+                upper[variable] = program.upper[variable]
+            }
+        }
+
         func minimum(of variable: Int) -> Optimum { solve(variable, sense: 1) }
         func maximum(of variable: Int) -> Optimum { solve(variable, sense: -1) }
 
@@ -96,7 +107,6 @@ struct IntegerProgram {
             }
             return program.branchAndBound(variable, sense: sense)
         }
-
         static func optimum(_ value: Double) -> Optimum {
             value >= IntegerProgram.unboundedCap - 0.5 ? .unbounded : .value(Int(value.rounded()))
         }

@@ -259,4 +259,39 @@ struct ProtectionIntervalTests {
         #expect(outcome.hasError("Metrics/referrals.yml", line: 12, containing: "'aggregation' must be one of sum, last"))
         #expect(outcome.hasError("Metrics/referrals.yml", line: 13, containing: "'cumulative' must be true or false"))
     }
+
+    @Test("part_of must name a count metric, one of its dimensions and a value of it")
+    func partOfReferences() throws {
+        func site(_ link: String) throws -> TestSite {
+            try TestSite(Fixtures.site(["Metrics/labor.yml": "id: labor\ntitle: Labor\nsystem: labor\ntype: count\nfrequency: quarterly\npart_of: \(link)\n"]))
+        }
+        for (link, message) in [("{ metric: nothing, dimension: trafficking_type, value: labor }", "names unknown metric 'nothing'"),
+                                ("{ metric: referrals, dimension: sex, value: labor }", "names dimension 'sex'"),
+                                ("{ metric: referrals, dimension: trafficking_type, value: forced }", "names value 'forced'")] {
+            let s = try site(link)
+            defer { s.cleanUp() }
+            #expect(s.check().hasError("Metrics/labor.yml", line: 6, containing: message), "\(link)")
+        }
+    }
+
+    @Test("two metrics that give the same numbers without a declared link are warned about")
+    func undeclaredTwins() throws {
+        let data = """
+        city,period,metric,value,status,note
+        springfield,2019-Q1,referrals,30,,
+        springfield,2019-Q2,referrals,35,,
+        springfield,2019-Q1,copy,30,,
+        springfield,2019-Q2,copy,35,,
+
+        """
+        let copy = "id: copy\ntitle: Copy\nsystem: labor\ntype: count\nfrequency: quarterly\n"
+        let site = try TestSite(Fixtures.site(["Data/referrals.csv": data, "Metrics/copy.yml": copy]))
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.path == "Metrics/referrals.yml" && $0.message.contains("give the same numbers") })
+        let linked = try TestSite(Fixtures.site(["Data/referrals.csv": data,
+                                                 "Metrics/copy.yml": copy + "part_of: { metric: referrals, dimension: trafficking_type, value: labor }\n"]))
+        defer { linked.cleanUp() }
+        #expect(!linked.check().diagnostics.contains { $0.message.contains("give the same numbers") })
+    }
 }

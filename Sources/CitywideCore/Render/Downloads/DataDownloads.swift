@@ -126,7 +126,12 @@ struct DataDownloads {
             ("frequency", .string(d.frequency.rawValue)),
             ("dimensions", .object(d.dimensions.map { ($0.name, .array($0.values.map(JSONValue.string))) })),
             ("min_cell", .int(minCell)),
+            ("aggregation", .string(d.aggregation.rawValue)),
+            ("cumulative", .bool(d.cumulative)),
         ]
+        if let link = d.partOf {
+            pairs.append(("part_of", .object([("metric", .string(link.metric)), ("dimension", .string(link.dimension)), ("value", .string(link.value))])))
+        }
         if let n = d.numerator { pairs.append(("numerator", .string(n))) }
         if let n = d.denominator { pairs.append(("denominator", .string(n))) }
         if let p = d.per { pairs.append(("per", .number(p))) }
