@@ -21,11 +21,19 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // COIN-OR CBC from Debian (coinor-libcbc-dev, EPL-2.0): the integer
+        // programming solver the disclosure auditor bounds withheld cells with.
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
         // The whole generator: load, validate, analyze, render, write.
         .target(
             name: "CitywideCore",
             dependencies: [
                 "CCmarkGFM",
+                "CCbc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

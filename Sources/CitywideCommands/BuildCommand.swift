@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
         var stdout = StandardOutput()
         if let published = outcome.published {
             let counts = published.counts
-            print("Published \(counts.published) values; withheld \(counts.primary) small counts and \(counts.complementary) to protect them.", to: &stdout)
+            print("Published \(counts.published) values; withheld \(counts.withheld).", to: &stdout)
         }
         print("Wrote \(outcome.filesWritten) files in \(String(format: "%.2f", seconds)) s.", to: &stdout)
         print("Open \(options.output.appendingPathComponent("index.html").path)", to: &stdout)

@@ -42,11 +42,11 @@ enum DisclosureReport {
     static func text(_ published: PublishedData) -> String {
         var lines = ["Disclosure summary (values published / withheld as small counts / withheld to protect another / unreliable):"]
         for metric in published.metrics {
-            let c = metric.counts
-            lines.append("  \(metric.definition.id) [min_cell \(metric.minCell)]: \(c.published) / \(c.primary) / \(c.complementary) / \(c.unreliable)")
+            let c = metric.counts, r = metric.checkOnlyRuleCounts
+            lines.append("  \(metric.definition.id) [min_cell \(metric.minCell)]: \(c.published) / \(r.primary) / \(r.complementary) / \(c.unreliable)")
         }
-        let t = published.counts
-        lines.append("  total: \(t.published) / \(t.primary) / \(t.complementary) / \(t.unreliable)")
+        let t = published.counts, r = published.checkOnlyRuleCounts
+        lines.append("  total: \(t.published) / \(r.primary) / \(r.complementary) / \(t.unreliable)")
         return lines.joined(separator: "\n")
     }
 }
@@ -59,7 +59,7 @@ enum CheckJSON {
         }
         let errors = outcome.errorCount
         let disclosure = (outcome.published?.metrics ?? []).map { m in
-            "    {\"metric\": \(quote(m.definition.id)), \"min_cell\": \(m.minCell), \"published\": \(m.counts.published), \"suppressed_primary\": \(m.counts.primary), \"suppressed_complementary\": \(m.counts.complementary), \"unreliable\": \(m.counts.unreliable)}"
+            "    {\"metric\": \(quote(m.definition.id)), \"min_cell\": \(m.minCell), \"published\": \(m.counts.published), \"suppressed\": \(m.counts.withheld), \"suppressed_primary\": \(m.checkOnlyRuleCounts.primary), \"suppressed_complementary\": \(m.checkOnlyRuleCounts.complementary), \"unreliable\": \(m.counts.unreliable)}"
         }
         return "{\n  \"errors\": \(errors),\n  \"warnings\": \(outcome.diagnostics.count - errors),\n  \"diagnostics\": [\n" + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ],\n"
             + "  \"disclosure\": [\n" + disclosure.joined(separator: ",\n") + (disclosure.isEmpty ? "" : "\n") + "  ]\n}"

@@ -83,6 +83,13 @@ public enum Pipeline {
         } catch {
             writer.discard()
             log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
+            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
+        }
+        // The one file written outside the output, once the release is out.
+        do {
+            try published.ledger?.write(to: options.site)
+        } catch {
+            log.error(SourceLocation(path: Ledger.path, line: 1), "cannot write the privacy ledger: \(error.localizedDescription)")
         }
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten)
     }
@@ -101,7 +108,7 @@ public enum Pipeline {
         CrossReferences.check(site, observations, log: log)
         observations = DataIntegrity.check(site, observations, log: log)
         guard !log.hasErrors else { return (site, nil) }
-        var published = Disclosure.publish(site, observations)
+        var published = Disclosure.publish(site, observations, ledger: Ledger.load(folder, log: log))
         published.progress = Progress.assessAll(site, published)
         return (site, published)
     }

@@ -128,7 +128,7 @@ do {
     print("validate:  \(seconds(start))")
     start = DispatchTime.now()
     let published = Disclosure.publish(loaded.site, observations)
-    print("analyze:   \(seconds(start)) (suppression: \(published.counts.primary) primary, \(published.counts.complementary) complementary of \(published.metrics[0].figures.count) cells)")
+    print("analyze:   \(seconds(start)) (suppression: \(published.checkOnlyRuleCounts.primary) primary, \(published.checkOnlyRuleCounts.complementary) complementary of \(published.metrics[0].figures.count) cells)")
     start = DispatchTime.now()
     let outcome = Pipeline.build(Pipeline.Options(site: folder))
     print("build:     \(seconds(start)) in all, \(outcome.filesWritten) files, \(outcome.errorCount) errors")

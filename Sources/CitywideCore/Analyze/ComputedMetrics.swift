@@ -7,20 +7,20 @@
 enum ComputedMetrics {
     static func compute(
         _ metric: MetricDefinition, site: Site, observations: ObservationSet,
-        published: [[PublishedFigure]], rules: PrivacyRules
-    ) -> [PublishedFigure] {
-        guard let numeratorID = metric.numerator, let n = site.metricIndex(numeratorID) else { return [] }
+        published: [[PublishedFigure]], reasons: [[Withholding?]], rules: PrivacyRules
+    ) -> ([PublishedFigure], [Withholding?]) {
+        guard let numeratorID = metric.numerator, let n = site.metricIndex(numeratorID) else { return ([], []) }
         let d = metric.denominator.flatMap { site.metricIndex($0) }
-        if metric.denominator != nil, d == nil { return [] }
+        if metric.denominator != nil, d == nil { return ([], []) }
 
         // Raw totals and their published state, by (city, period).
-        struct Input { var raw: Double?; var published: PublishedValue; var flag: InputFlag? }
+        struct Input { var raw: Double?; var published: PublishedValue; var reason: Withholding?; var flag: InputFlag? }
         func totals(_ m: Int) -> [PublishedMetric.Key: Input] {
             var result: [PublishedMetric.Key: Input] = [:]
             let raw = m < observations.byMetric.count ? observations.byMetric[m] : []
-            for (observation, figure) in zip(raw, published[m]) where observation.cell == .total {
+            for (i, (observation, figure)) in zip(raw, published[m]).enumerated() where observation.cell == .total {
                 result[PublishedMetric.Key(city: Int(observation.city), period: observation.period, cell: .total)] =
-                    Input(raw: observation.value, published: figure.value, flag: observation.flag)
+                    Input(raw: observation.value, published: figure.value, reason: reasons[m][i], flag: observation.flag)
             }
             return result
         }
@@ -28,16 +28,20 @@ enum ComputedMetrics {
         let denominators = d.map(totals)
 
         var figures: [PublishedFigure] = []
+        var figureReasons: [Withholding?] = []
         for (key, numerator) in numerators {
             var value = PublishedValue.notAvailable
             var unreliable = false
             var flag = numerator.flag
             var note: String?
             let denominatorInput = denominators.map { $0[key] }
-            if case let .withheld(rule) = numerator.published {
-                value = .withheld(rule)
-            } else if let denominatorInput, case let .withheld(rule) = denominatorInput?.published {
-                value = .withheld(rule)
+            var reason: Withholding?
+            if numerator.published == .withheld {
+                value = .withheld
+                reason = numerator.reason
+            } else if let denominatorInput, denominatorInput?.published == .withheld {
+                value = .withheld
+                reason = denominatorInput?.reason
             } else if let top = numerator.raw {
                 if metric.kind == .rate {
                     if let population = site.blueprints[key.city].population {
@@ -57,7 +61,8 @@ enum ComputedMetrics {
             }
             figures.append(PublishedFigure(city: key.city, period: key.period, cell: .total, value: value,
                                            unreliable: unreliable, flag: flag, note: note))
+            figureReasons.append(reason)
         }
-        return figures
+        return (figures, figureReasons)
     }
 }

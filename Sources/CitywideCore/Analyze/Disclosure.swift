@@ -4,27 +4,74 @@
 /// what it withholds leaves as a `PublishedValue.withheld` with no number in
 /// it, so nothing after this stage can print a withheld value by accident.
 public enum Disclosure {
-    public static func publish(_ site: Site, _ observations: ObservationSet) -> PublishedData {
+    public static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil) -> PublishedData {
+        publish(site, observations, ledger: ledger, protection: true)
+    }
+
+    /// `protection: false` is for the tests' mutation check only: it skips
+    /// complementary suppression, and the attacker must then find exposed cells.
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool) -> PublishedData {
         let rules = site.config.privacy
+        let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
-            let metric = site.metrics[m]
             let list = m < observations.byMetric.count ? observations.byMetric[m] : []
-            var figures = PrimarySuppression.apply(list, metric: metric, minCell: minCell(metric, rules))
-            ComplementarySuppression.apply(&figures, metric: metric)
-            return figures
+            return PrimarySuppression.apply(list, metric: site.metrics[m], minCell: minCells[m])
         }
-        // Computed metrics are made from their inputs' raw counts, and are
-        // withheld wherever an input is withheld, by either rule: a rate
-        // times the published population must not give a count back.
+        var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
+        // Linked tables of every metric are protected together, not one by one.
+        let tables = LinkedTables(site: site, observations: observations, figures: figures)
+        let key = previous?.key ?? SecretKey.derive(site, observations)
+        var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
+        let releasedBefore = protection ? applyLedger(previous, &figures, &reasons, tables, site) : []
+        if protection {
+            ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
+                site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
+        }
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source else { continue }
+            ledger.entries[Ledger.cellID(site, metric: m, figures[m][i])] =
+                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: ledger.inputHash(tables.raw[cell]))
+        }
+        // Rates and percents given as data imply counts; computed ones are made
+        // from their inputs' raw counts and withheld wherever an input is: a
+        // rate times the published population must not give a count back.
+        for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
+            GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
+        }
         for (m, metric) in site.metrics.enumerated() where metric.isComputed {
-            figures[m] = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, rules: rules)
+            (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
         }
         var metrics = site.metrics.indices.map { m in
-            PublishedMetric(definition: site.metrics[m], minCell: minCell(site.metrics[m], rules), figures: figures[m])
+            PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
+        }
+        for m in metrics.indices {
+            for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
         }
         let periods = Set(metrics.flatMap(\.periods)).sorted()
         for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
-        return PublishedData(metrics: metrics, periods: periods)
+        var data = PublishedData(metrics: metrics, periods: periods)
+        data.ledger = ledger
+        return data
+    }
+
+    /// What earlier releases fix: a cell withheld before, with the same input,
+    /// stays withheld; a cell published before, with the same input, is known
+    /// to a reader who kept that release (returned: cells of `tables`).
+    private static func applyLedger(_ previous: Ledger?, _ figures: inout [[PublishedFigure]], _ reasons: inout [[Withholding?]],
+                                    _ tables: LinkedTables, _ site: Site) -> Set<Int> {
+        guard let previous else { return [] }
+        var released: Set<Int> = []
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source, let entry = previous.entries[Ledger.cellID(site, metric: m, figures[m][i])],
+                  entry.input == previous.inputHash(tables.raw[cell]) else { continue }
+            if entry.withheld, figures[m][i].value.number != nil {
+                figures[m][i].value = .withheld
+                reasons[m][i] = .complementary
+            } else if !entry.withheld, figures[m][i].value == .withheld {
+                released.insert(cell)
+            }
+        }
+        return released
     }
 
     /// A metric may raise the site's threshold, never lower it.
@@ -40,7 +87,7 @@ enum PrimarySuppression {
         observations.map { observation in
             var value = PublishedValue.notAvailable
             if let v = observation.value {
-                value = isPrimary(v, metric: metric, minCell: minCell) ? .withheld(.primary) : .number(v)
+                value = isPrimary(v, metric: metric, minCell: minCell) ? .withheld : .number(v)
             }
             return PublishedFigure(
                 city: Int(observation.city), period: observation.period, cell: observation.cell,

@@ -1,8 +1,9 @@
-/// A figure as it may be published. A withheld figure carries the rule that
-/// withheld it and nothing else: there is no number in it to leak.
+/// A figure as it may be published. A withheld figure carries nothing: no
+/// number to leak, and not even the rule that withheld it, since every
+/// withheld value must look the same (SPEC "Privacy" rule 3).
 public enum PublishedValue: Sendable, Hashable {
     case number(Double)
-    case withheld(Withholding)
+    case withheld
     /// The provider left it empty, or an input of a computed figure is missing.
     case notAvailable
 
@@ -12,12 +13,13 @@ public enum PublishedValue: Sendable, Hashable {
     }
 }
 
-/// Why a figure is withheld (SPEC "Privacy").
-public enum Withholding: String, Sendable, Hashable, CaseIterable {
+/// Why a figure was withheld. Known only inside `Disclosure` and summed into
+/// `CheckOnlyRuleCounts`: no page or download may tell the rules apart.
+enum Withholding: Sendable, Hashable {
     /// A count from 1 to min_cell - 1, or a figure made from one.
-    case primary = "suppressed-primary"
-    /// Withheld so that a primary one cannot be worked out from the others.
-    case complementary = "suppressed-complementary"
+    case primary
+    /// Withheld so that another one cannot be worked out, even roughly.
+    case complementary
 }
 
 /// One published cell: a city, a period, a breakdown, and what may be said of it.
@@ -34,32 +36,48 @@ public struct PublishedFigure: Sendable {
     /// The disclosure status, as downloads spell it.
     public var status: String {
         switch value {
-        case let .withheld(rule): rule.rawValue
+        case .withheld: "suppressed"
         case .notAvailable: "not-available"
         case .number: unreliable ? "unreliable" : "published"
         }
     }
 }
 
-/// Per metric, how many figures each rule touched: the disclosure summary that
-/// `check` prints and the methodology page shows.
+/// Per metric, how many figures were published and withheld: what pages may say.
 public struct DisclosureCounts: Sendable, Hashable {
     public var published = 0
     public var unreliable = 0
-    public var primary = 0
-    public var complementary = 0
+    public var withheld = 0
     public var notAvailable = 0
-
-    public var withheld: Int { primary + complementary }
 
     mutating func count(_ figure: PublishedFigure) {
         switch figure.value {
-        case .withheld(.primary): primary += 1
-        case .withheld(.complementary): complementary += 1
+        case .withheld: withheld += 1
         case .notAvailable: notAvailable += 1
         case .number:
             published += 1
             if figure.unreliable { unreliable += 1 }
         }
+    }
+}
+
+/// How many figures each rule withheld, per metric: for `check`'s disclosure
+/// summary only, which stays on the fellow's machine. Counts per rule on a
+/// page would undo the single status (a metric with no protecting cells would
+/// tell the reader that every withheld cell is small).
+public struct CheckOnlyRuleCounts: Sendable, Hashable {
+    public var primary = 0
+    public var complementary = 0
+
+    mutating func count(_ reason: Withholding?) {
+        switch reason {
+        case .primary: primary += 1
+        case .complementary: complementary += 1
+        case nil: break
+        }
+    }
+
+    static func + (a: Self, b: Self) -> Self {
+        Self(primary: a.primary + b.primary, complementary: a.complementary + b.complementary)
     }
 }

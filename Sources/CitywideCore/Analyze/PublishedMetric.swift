@@ -15,6 +15,8 @@ public struct PublishedMetric: Sendable {
     /// Every period with a figure, sorted.
     public let periods: [Period]
     public let counts: DisclosureCounts
+    /// Per rule: for `check` only (see `CheckOnlyRuleCounts`).
+    public internal(set) var checkOnlyRuleCounts = CheckOnlyRuleCounts()
     private let index: [Key: Int]
 
     init(definition: MetricDefinition, minCell: Int, figures unsorted: [PublishedFigure]) {
@@ -91,18 +93,23 @@ public struct PublishedData: Sendable {
     public var periods: [Period]
     /// Progress of each city on each metric it has data for: [metric][city].
     public var progress: [[ProgressAssessment?]] = []
+    /// What `build` records of this release (see `Ledger`); never rendered.
+    public internal(set) var ledger: Ledger?
 
     public func progress(metric: Int, city: Int) -> ProgressAssessment? {
         guard progress.indices.contains(metric), progress[metric].indices.contains(city) else { return nil }
         return progress[metric][city]
     }
 
+    public var checkOnlyRuleCounts: CheckOnlyRuleCounts {
+        metrics.reduce(CheckOnlyRuleCounts()) { $0 + $1.checkOnlyRuleCounts }
+    }
+
     public var counts: DisclosureCounts {
         metrics.reduce(into: DisclosureCounts()) { total, metric in
             total.published += metric.counts.published
             total.unreliable += metric.counts.unreliable
-            total.primary += metric.counts.primary
-            total.complementary += metric.counts.complementary
+            total.withheld += metric.counts.withheld
             total.notAvailable += metric.counts.notAvailable
         }
     }

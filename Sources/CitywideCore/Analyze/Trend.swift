@@ -28,7 +28,19 @@ struct Trend {
     static func latest(_ metric: PublishedMetric, city: Int) -> Trend? {
         let published = metric.series(city: city).filter { $0.value.number != nil }
         guard published.count >= 2 else { return nil }
-        return Trend(from: published[published.count - 2], to: published[published.count - 1], direction: metric.definition.direction)
+        return between(published[published.count - 2], published[published.count - 1], metric, city: city)
+    }
+
+    /// The change from `from` to `to`, unless `metric` is cumulative and a
+    /// withheld period lies between them or at `to`: a change across a
+    /// withheld period of a running total would read as the withheld increase.
+    static func between(_ from: PublishedFigure?, _ to: PublishedFigure?, _ metric: PublishedMetric, city: Int) -> Trend? {
+        guard let from, let to else { return nil }
+        if metric.definition.cumulative {
+            let spanned = metric.series(city: city).filter { $0.period > from.period && $0.period <= to.period }
+            if spanned.contains(where: { $0.value.number == nil }) { return nil }
+        }
+        return Trend(from: from, to: to, direction: metric.definition.direction)
     }
 
     /// "up 4 since 2019-Q3 (better)" — words first, never colour alone.

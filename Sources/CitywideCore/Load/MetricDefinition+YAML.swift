@@ -131,6 +131,25 @@ extension MetricDefinition {
                 }
             }
         }
+        let cumulative = fields.bool("cumulative") ?? false
+        let aggregation: Aggregation = fields.choice("aggregation", default: kind == .count && !cumulative ? .sum : .last)
+            ?? (kind == .count && !cumulative ? .sum : .last)
+        if aggregation == .sum, kind != .count || cumulative {
+            log.error(fields.valueLocation("aggregation"), "'aggregation: sum' is for counts of a period (flows); a \(cumulative ? "cumulative count" : kind?.rawValue ?? "metric") is 'last'")
+        }
+        if cumulative, kind != .count {
+            log.error(fields.valueLocation("cumulative"), "'cumulative' is for counts; a \(kind?.rawValue ?? "metric") is not added up over periods")
+        }
+        var partOf: PartOf?
+        if var link = fields.mapping("part_of") {
+            let metric = link.string("metric", required: true)
+            let dimension = link.string("dimension", required: true)
+            let value = link.string("value", required: true)
+            link.finish("part_of")
+            if let metric, let dimension, let value {
+                partOf = PartOf(metric: metric, dimension: dimension, value: value, location: link.location)
+            }
+        }
         var localized: [String: LocalizedText] = [:]
         if var translations = fields.mapping("translations") {
             for pair in translations.allPairs() {
@@ -149,12 +168,15 @@ extension MetricDefinition {
         var metric = MetricDefinition(
             id: fileID, title: title, description: description, system: system, kind: kind,
             numerator: numerator, denominator: denominator,
-            per: per ?? (kind == .rate && numerator != nil ? 100_000 : nil),
+            per: per ?? (kind == .rate ? 100_000 : nil),
             unit: unit, decimals: min(decimals, 6), direction: direction, frequency: frequency,
             dimensions: dimensions, target: target, minCell: minCell, source: source, sdg: sdg,
             progressThresholds: thresholds, progressBaseline: baseline, location: fields.location
         )
         metric.localized = localized
+        metric.aggregation = aggregation
+        metric.cumulative = cumulative
+        metric.partOf = partOf
         metric.checkFormula(log: log)
         return metric
     }
@@ -173,12 +195,12 @@ extension MetricDefinition {
             if denominator != nil {
                 log.error(location, "a rate is computed per residents ('numerator' and 'per'); use type percent or ratio for a 'denominator'")
             }
-            if numerator == nil, per != nil {
-                log.error(location, "'per' needs a 'numerator' count metric")
-            }
         case .percent, .ratio:
-            if (numerator == nil) != (denominator == nil) {
+            if numerator != nil, denominator == nil {
                 log.error(location, "a computed \(kind.rawValue) needs both 'numerator' and 'denominator'")
+            }
+            if numerator == nil, denominator == nil {
+                log.error(location, "a \(kind.rawValue) given as data must name its 'denominator:' metric, so that the count it implies is protected")
             }
             if per != nil {
                 log.error(location, "'per' is for rates; a \(kind.rawValue) uses 'numerator' and 'denominator'")

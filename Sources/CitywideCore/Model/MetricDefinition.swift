@@ -37,11 +37,33 @@ public struct MetricDefinition: Sendable {
     /// Title, description and unit in other languages.
     public var localized: [String: LocalizedText] = [:]
     public var location: SourceLocation
+    /// How periods combine: `sum` links an annual value to its quarters and months.
+    public var aggregation: Aggregation = .sum
+    /// Each period's value includes every earlier one; the increments carry people.
+    public var cumulative = false
+    /// This metric's cells are the named cell of another metric (SPEC `part_of:`).
+    public var partOf: PartOf?
 
     /// A metric Citywide computes from others rather than reads from data.
     public var isComputed: Bool { numerator != nil }
 
     public func dimensionIndex(_ name: String) -> Int? { dimensions.firstIndex { $0.name == name } }
+}
+
+public enum Aggregation: String, Sendable, CaseIterable {
+    /// A flow: a year is the sum of its quarters or months.
+    case sum
+    /// A stock or a rate: a year is its last period's value, linked to nothing.
+    case last
+}
+
+/// `part_of: { metric, dimension, value }`: each cell of this metric equals the
+/// cell of `metric` broken down to `value` of `dimension` (and alike elsewhere).
+public struct PartOf: Sendable, Hashable {
+    public var metric: String
+    public var dimension: String
+    public var value: String
+    public var location: SourceLocation
 }
 
 /// A metric's words in another language (from its `translations:`).

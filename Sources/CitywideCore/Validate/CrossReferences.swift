@@ -6,6 +6,7 @@ public enum CrossReferences {
         checkShortcodes(site, log: log)
         checkFormulas(site, log: log)
         checkDuplicates(site, observations, log: log)
+        MetricLinks.check(site, observations, log: log)
     }
 
     static func checkCommitments(_ site: Site, log: DiagnosticLog) {

@@ -17,7 +17,7 @@ struct ProgressTests {
     func series(_ points: [(String, Double?)]) -> [PublishedFigure] {
         points.map { period, value in
             PublishedFigure(city: 0, period: Period(period)!, cell: .total,
-                            value: value.map(PublishedValue.number) ?? .withheld(.primary), unreliable: false)
+                            value: value.map(PublishedValue.number) ?? .withheld, unreliable: false)
         }
     }
 

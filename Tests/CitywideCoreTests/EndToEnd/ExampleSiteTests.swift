@@ -23,7 +23,7 @@ struct ExampleSiteTests {
         }
         #expect(site.metrics.count >= 10)
         let published = try #require(outcome.published)
-        #expect(published.counts.primary > 0, "small counts are suppressed in the example")
+        #expect(published.checkOnlyRuleCounts.primary > 0, "small counts are suppressed in the example")
         for metric in site.metrics {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("metrics/\(metric.id)/index.html").path))
         }

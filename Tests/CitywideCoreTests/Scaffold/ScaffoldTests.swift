@@ -234,7 +234,8 @@ struct ScaffoldTests {
     func metricText() {
         let text = MetricScaffold.text(id: "shelter_beds", minCell: 15)
         let keys = ["id", "title", "description", "system", "type", "numerator", "denominator", "per", "unit", "decimals",
-                    "direction", "frequency", "dimensions", "target", "privacy", "source", "sdg", "progress"]
+                    "direction", "frequency", "dimensions", "target", "privacy", "source", "aggregation", "cumulative", "part_of",
+                    "sdg", "progress"]
         let lines = text.split(separator: "\n").map(String.init)
         for key in keys {
             let index = lines.firstIndex { $0.hasPrefix("\(key):") }

@@ -174,6 +174,20 @@ struct YAMLMapping {
         return day
     }
 
+    /// `true` or `false`, nothing else (no yes/no: YAML 1.1's surprises stay out).
+    mutating func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            if let node = pairs.first(where: { $0.key == key })?.value {
+                log.error(location(of: node), "'\(key)' must be true or false, found '\(text)'")
+            }
+            return nil
+        }
+    }
+
     /// One of a fixed set of words (an enum's raw values).
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, default value: T? = nil) -> T? where T.RawValue == String {
         guard let text = string(key, required: required) else { return value }

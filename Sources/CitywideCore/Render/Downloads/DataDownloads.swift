@@ -4,6 +4,11 @@ import Foundation
 /// published observations after suppression. A withheld value is an empty
 /// value with a status saying which rule withheld it.
 struct DataDownloads {
+    /// `data/index.json`'s `format_version`. 2: one status `suppressed` for
+    /// every withheld value (was `suppressed-primary` / `-complementary`), and
+    /// one `suppressed` count per metric (see docs/data.md).
+    static let formatVersion = 2
+
     let site: Site
     let published: PublishedData
 
@@ -52,6 +57,7 @@ struct DataDownloads {
 
     func catalog() -> String {
         JSONValue.object([
+            ("format_version", .int(DataDownloads.formatVersion)),
             ("title", .string(site.config.title)),
             ("base_url", .string(site.config.baseURL)),
             ("data_status", .string(site.config.dataStatus.rawValue)),
@@ -75,8 +81,7 @@ struct DataDownloads {
                     ("json", .string("\(metric.definition.id).json")),
                     ("observations", .int(metric.figures.count)),
                     ("published", .int(metric.counts.published)),
-                    ("suppressed_primary", .int(metric.counts.primary)),
-                    ("suppressed_complementary", .int(metric.counts.complementary)),
+                    ("suppressed", .int(metric.counts.withheld)),
                 ])
             })),
         ]).text
@@ -121,7 +126,12 @@ struct DataDownloads {
             ("frequency", .string(d.frequency.rawValue)),
             ("dimensions", .object(d.dimensions.map { ($0.name, .array($0.values.map(JSONValue.string))) })),
             ("min_cell", .int(minCell)),
+            ("aggregation", .string(d.aggregation.rawValue)),
+            ("cumulative", .bool(d.cumulative)),
         ]
+        if let link = d.partOf {
+            pairs.append(("part_of", .object([("metric", .string(link.metric)), ("dimension", .string(link.dimension)), ("value", .string(link.value))])))
+        }
         if let n = d.numerator { pairs.append(("numerator", .string(n))) }
         if let n = d.denominator { pairs.append(("denominator", .string(n))) }
         if let p = d.per { pairs.append(("per", .number(p))) }

@@ -15,8 +15,7 @@ struct FigureText {
     func text(_ value: PublishedValue) -> String {
         switch value {
         case let .number(v): t.number(v, for: metric)
-        case .withheld(.primary): metric.isComputed ? t("withheld_computed") : t("withheld_primary", ["min_cell": String(minCell)])
-        case .withheld(.complementary): t("withheld_complementary")
+        case .withheld: t("withheld")
         case .notAvailable: t("not_available")
         }
     }

@@ -111,6 +111,7 @@ struct CityPage {
         }
         s["breakdowns"] = figures.breakdownHistory(city: city).map(\.context)
         s["withheld_note"] = figures.withheldNote(cities: [city])
+        s["withheld_href"] = location.href(Paths.methodology) + "#privacy-heading"
         s["progress"] = ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)) ?? false
         return s
     }

@@ -1,5 +1,6 @@
 /// `methodology/index.html`: how every figure is made and protected, with
-/// the thresholds used and how many values each rule withheld.
+/// the thresholds used and how many values were withheld (one count: per
+/// rule counts stay in `check`'s output).
 struct MethodologyPage {
     let context: SiteContext
 
@@ -12,19 +13,19 @@ struct MethodologyPage {
         let privacy = site.config.privacy
         let limits = ["min_cell": String(privacy.minCell), "max": String(privacy.minCell - 1), "n": String(privacy.minRateNumerator)]
         c["rule_primary"] = t("rule_primary_text", limits)
+        c["rule_complementary"] = t("rule_complementary_text", limits)
         c["rule_computed"] = t("rule_computed_text", limits)
         c["rule_unreliable"] = t("rule_unreliable_text", limits)
         let totals = context.published.counts
         c["build_counts"] = t("build_counts", [
             "published": t.number(Double(totals.published)), "unreliable": t.number(Double(totals.unreliable)),
-            "primary": t.number(Double(totals.primary)), "complementary": t.number(Double(totals.complementary)),
+            "withheld": t.number(Double(totals.withheld)),
         ])
         c["min_cell"] = site.config.privacy.minCell
         c["min_cell_minus_one"] = site.config.privacy.minCell - 1
         c["min_rate_numerator"] = site.config.privacy.minRateNumerator
         c["total_published"] = totals.published
-        c["total_primary"] = totals.primary
-        c["total_complementary"] = totals.complementary
+        c["total_withheld"] = totals.withheld
         c["total_unreliable"] = totals.unreliable
         c["disclosure"] = context.published.metrics.map { metric -> [String: Any] in
             [
@@ -32,8 +33,7 @@ struct MethodologyPage {
                 "href": location.href(Paths.metric(metric.definition.id)),
                 "min_cell": metric.minCell,
                 "published": metric.counts.published,
-                "primary": metric.counts.primary,
-                "complementary": metric.counts.complementary,
+                "withheld": metric.counts.withheld,
                 "unreliable": metric.counts.unreliable,
                 "not_available": metric.counts.notAvailable,
             ]

@@ -136,24 +136,13 @@ struct MetricFigures {
 
     /// A sentence on what was withheld, so readers know gaps are deliberate.
     func withheldNote(cities: [Int]) -> String? {
-        var primary = 0, complementary = 0
+        // One count, whatever rule withheld each value (SPEC "Privacy" rule 3).
+        var withheld = 0
         for city in cities {
-            for figure in metric.figures(city: city) {
-                if case .withheld(.primary) = figure.value { primary += 1 }
-                if case .withheld(.complementary) = figure.value { complementary += 1 }
-            }
+            for figure in metric.figures(city: city) where figure.value == .withheld { withheld += 1 }
         }
-        guard primary + complementary > 0 else { return nil }
-        var parts: [String] = []
-        if primary > 0, definition.isComputed {
-            parts.append(t.plural("note_withheld_computed", primary))
-        } else if primary > 0 {
-            parts.append(t.plural("note_withheld_primary", primary, ["min_cell": String(metric.minCell), "max": String(metric.minCell - 1)]))
-        }
-        if complementary > 0 {
-            parts.append(t.plural("note_withheld_complementary", complementary))
-        }
-        return parts.joined(separator: " ")
+        guard withheld > 0 else { return nil }
+        return t.plural("note_withheld", withheld, ["min_cell": String(metric.minCell)])
     }
 
     /// The target that applies to a city: its commitment's, else the metric's.

@@ -30,6 +30,7 @@ struct MetricPage {
             c["no_data"] = true
         }
         c["withheld_note"] = figures.withheldNote(cities: cities)
+        c["withheld_href"] = location.href(Paths.methodology) + "#privacy-heading"
         c["unreliable_note"] = metric.counts.unreliable > 0
             ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)])
             : nil

@@ -61,7 +61,7 @@ struct ReportPages {
                 ]
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
                 row["previous"] = before.map { "\(text.text($0)) (\($0.period))" } ?? "–"
-                if let trend = Trend(from: before, to: current, direction: metric.definition.direction) {
+                if let trend = Trend.between(before, current, metric, city: city) {
                     row["change"] = trend.text(metric.definition, context.t)
                     row["trend_arrow"] = trend.arrow
                     row["trend_class"] = trend.judgement.rawValue
