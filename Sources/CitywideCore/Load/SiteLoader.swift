@@ -38,11 +38,13 @@ public enum SiteLoader {
     /// `metricIDs` includes unreadable metric files, so naming one is not an error.
     static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
         var names: [String] = []
+        // Other files may be images a narrative shows: reported below only if none does.
+        var others: [String] = []
         for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log) where !name.hasPrefix(".") && !name.contains("/.") {
             if name.hasSuffix(".md"), !name.contains("/") {
                 names.append(name)
             } else {
-                log.warning(SourceLocation(path: "Blueprints/\(name)"), "ignored: Blueprints/ holds one <city-slug>.md per city, not in subfolders")
+                others.append("Blueprints/\(name)")
             }
         }
         // Blueprints are independent files: read and parse them on every core.
@@ -75,6 +77,12 @@ public enum SiteLoader {
             } else {
                 blueprints.append(blueprint)
             }
+        }
+        let shown = Set((blueprints + translations.values.flatMap { byLanguage in
+            byLanguage.filter { config.languages.contains($0.key) && $0.key != config.defaultLanguage }.values
+        }).flatMap(\.mediaFiles))
+        for path in others where !shown.contains(path) {
+            log.warning(SourceLocation(path: path), "ignored: Blueprints/ holds one <city-slug>.md per city, and the images their narratives show; no published narrative shows this file")
         }
         for (slug, byLanguage) in translations where !blueprints.contains(where: { $0.slug == slug }) && !unreadable.contains(slug) {
             for language in byLanguage.keys.sorted() {

@@ -108,6 +108,7 @@ struct NarrativeTests {
         let outcome = site.build()
         #expect(outcome.succeeded)
         #expect(outcome.lines.filter { $0.hasPrefix("Blueprints/") } == [
+            "Blueprints/images/unused.png:1:1: warning: ignored: Blueprints/ holds one <city-slug>.md per city, and the images their narratives show; no published narrative shows this file",
             "Blueprints/springfield.fr.md:1:1: warning: 'fr' is not one of the site's other languages (es); this translation is not published",
         ], "\(outcome.lines)")
         #expect(site.file("media/Blueprints/images/board.png") == "PNG bytes")
