@@ -53,6 +53,22 @@ struct LinkedTables {
                 addPartOf(part: metric, m, whole: site.metrics[whole], whole, link, figures)
             }
         }
+        addInferredLinks(site, figures)
+    }
+
+    /// Twins and period sums across metrics that nobody declared (`InferredLinks`).
+    private mutating func addInferredLinks(_ site: Site, _ figures: [[PublishedFigure]]) {
+        var metrics: [InferredLinks.Cells] = []
+        var declared: Set<[Int]> = []
+        for (m, metric) in site.metrics.enumerated() where !cellOfFigure[m].isEmpty {
+            if let link = metric.partOf, let whole = site.metricIndex(link.metric) { declared.insert([m, whole]) }
+            var byKey: [InferredLinks.Key: Int] = [:]
+            for (i, figure) in figures[m].enumerated() {
+                byKey[InferredLinks.Key(city: figure.city, period: figure.period, cell: InferredLinks.name(figure.cell, of: metric))] = cellOfFigure[m][i]
+            }
+            metrics.append(InferredLinks.Cells(metric: m, frequency: metric.frequency, byKey: byKey))
+        }
+        lines += InferredLinks.lines(metrics, raw: raw, declared: declared)
     }
 
     private mutating func add(_ source: Source, raw value: Double?) -> Int {

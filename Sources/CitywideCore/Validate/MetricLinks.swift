@@ -51,7 +51,7 @@ enum MetricLinks {
                 let shared = ta.keys.filter { tb[$0] != nil }
                 let nonZero = shared.filter { (ta[$0] ?? 0) != 0 }
                 guard nonZero.count >= 2, shared.allSatisfy({ ta[$0] == tb[$0] }) else { continue }
-                log.warning(y.location, "metrics '\(x.id)' and '\(y.id)' give the same numbers in all \(shared.count) cells they share: if one is the other or part of it, declare 'part_of' so that they are protected together")
+                log.warning(y.location, "metrics '\(x.id)' and '\(y.id)' give the same numbers in all \(shared.count) cells they share: they are protected together, as a reader would put them side by side; if one is a copy of the other, publish only one")
             }
         }
     }

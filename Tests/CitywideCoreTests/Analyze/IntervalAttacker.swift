@@ -44,6 +44,11 @@ struct IntervalAttacker {
 
     var metrics: [Metric]
     var rows: [Row] = []
+    /// Relations the reader guesses between two metrics nobody linked:
+    /// the same count twice (`twins`), or a coarser metric that sums a finer
+    /// one's periods (`sums`: coarse first).
+    var twins: [(String, String)] = []
+    var sums: [(coarse: String, fine: String)] = []
 
     init(metrics: [Metric]) { self.metrics = metrics }
 
@@ -106,6 +111,32 @@ struct IntervalAttacker {
                     cell[wd] = row.cell[pd]
                 }
                 if matched, let j = index[key(link.metric, row.city, row.period, cell)] { equations.append([(j, 1), (i, -1)]) }
+            }
+        }
+        // Guessed relations between metrics, matching cells by dimension names.
+        func named(_ row: Row) -> String {
+            guard let metric = metrics.first(where: { $0.id == row.metric }) else { return "" }
+            return zip(metric.dimensions, row.cell).filter { !$0.1.isEmpty }.map { "\($0.0.name)=\($0.1)" }.sorted().joined(separator: ",")
+        }
+        var byName: [String: Int] = [:]
+        for (i, row) in rows.enumerated() { byName["\(row.metric)|\(row.city)|\(row.period)|\(named(row))"] = i }
+        for (a, b) in twins {
+            for (i, row) in rows.enumerated() where row.metric == a {
+                if let j = byName["\(b)|\(row.city)|\(row.period)|\(named(row))"] { equations.append([(i, 1), (j, -1)]) }
+            }
+        }
+        for (coarse, fine) in sums {
+            let quarterly = rows.contains { $0.metric == fine && $0.period.contains("-Q") }
+            for (i, row) in rows.enumerated() where row.metric == coarse {
+                let year = String(row.period.prefix(4))
+                let periods: [String]
+                if row.period.count == 4 {
+                    periods = quarterly ? (1...4).map { "\(year)-Q\($0)" } : (1...12).map { String(format: "%@-%02d", year, $0) }
+                } else if let q = Int(row.period.suffix(1)), row.period.contains("-Q") {
+                    periods = ((q - 1) * 3 + 1...(q * 3)).map { String(format: "%@-%02d", year, $0) }
+                } else { continue }
+                let found = periods.compactMap { byName["\(fine)|\(row.city)|\($0)|\(named(row))"] }
+                if found.count == periods.count { equations.append([(i, 1)] + found.map { ($0, -1.0) }) }
             }
         }
         // Increments of cumulative metrics: later - earlier - increment = 0.
