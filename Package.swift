@@ -28,12 +28,16 @@ let package = Package(
             pkgConfig: "cbc",
             providers: [.apt(["coinor-libcbc-dev"])]
         ),
+        // LAPACK's error handler `xerbla_` in C, so that a static link of CBC
+        // (tools/release) needs no libgfortran. Linked wherever CCbc is.
+        .target(name: "CLapackErrorHandler"),
         // The whole generator: load, validate, analyze, render, write.
         .target(
             name: "CitywideCore",
             dependencies: [
                 "CCmarkGFM",
                 "CCbc",
+                "CLapackErrorHandler",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -5,10 +5,12 @@
 #   1. checks it against its .sha256 as INSTALL says, and unpacks it;
 #   2. checks that ldd lists only the C library family;
 #   3. runs `citywide init` and `citywide build` with `env -i` (no PATH, no Swift),
-#      and checks the site; serves it with `citywide serve` and fetches a page;
+#      and checks the site, and that the disclosure auditor (COIN-OR CLP/CBC,
+#      linked in statically) withheld the sample's small counts; serves it with
+#      `citywide serve` and fetches a page;
 #   4. does it again in a chroot holding only the binary, the C libraries ldd
 #      names and /proc (where Swift reads the arguments), so nothing from
-#      /opt/swift or /usr/lib (libcmark-gfm) can be used (root only; skipped otherwise);
+#      /opt/swift or /usr/lib (libcmark-gfm, COIN-OR, LAPACK) can be used (root only; skipped otherwise);
 #   5. runs the install step of the `init --with-workflow` workflow against a copy
 #      of the release folder (file://), as GitHub Actions would.
 # Usage: Tests/release/test_release.sh        Exit status 0 when every check passes.
@@ -55,6 +57,15 @@ check_site() { # $1: the site folder, $2: what ran
     pass "$2: the site has index.html, the city page and the data"
   else
     fail "$2: the site is incomplete"
+  fi
+  # The sample data has small counts (2 and 3 survivors of both kinds): the
+  # auditor must withhold them, and their complements, solving with COIN-OR.
+  local withheld
+  withheld=$(grep -c '"withheld": *true' "$site/.citywide/ledger.json" 2>/dev/null || true)
+  if [ "${withheld:-0}" -ge 2 ]; then
+    pass "$2: the disclosure auditor withheld $withheld cells (privacy ledger)"
+  else
+    fail "$2: the disclosure auditor withheld ${withheld:-no} cells"
   fi
 }
 out=$(env -i "$binary" --version 2>&1) && [ "$out" = "$version" ] && pass "env -i citywide --version: $out" || fail "--version printed '$out'"
