@@ -21,7 +21,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // COIN-OR CBC from Debian (coinor-libcbc-dev, EPL-2.0): the integer
+        // COIN-OR CBC from Debian (coinor-libcbc-dev; EPL-1.0 in Debian 12, EPL-2.0 upstream): the integer
         // programming solver the disclosure auditor bounds withheld cells with.
         .systemLibrary(
             name: "CCbc",

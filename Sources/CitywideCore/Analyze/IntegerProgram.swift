@@ -2,7 +2,7 @@ import CCbc
 import Foundation
 
 /// A small integer program, "minimise or maximise one variable subject to
-/// A x = b, integer x within bounds", solved by COIN-OR CBC (EPL-2.0).
+/// A x = b, integer x within bounds", solved by COIN-OR CBC (EPL; see docs/release.md).
 ///
 /// The disclosure auditor asks it for the smallest and largest value a
 /// reader could give a withheld cell. Variables without an upper bound get
