@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Member lookup must not cross an import a file does not write
+/// (SE-0444), so the import lines are the whole truth about dependencies.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "Citywide",
     platforms: [.macOS(.v14)],
@@ -28,16 +32,57 @@ let package = Package(
             pkgConfig: "cbc",
             providers: [.apt(["coinor-libcbc-dev"])]
         ),
-        // The whole generator: load, validate, analyze, render, write.
+        // The generator is split so that the privacy boundary is a build
+        // error: only Input owns raw observations; Publish imports Input
+        // `internal`ly and exports only published figures; Render never
+        // depends on Input. docs/architecture.md has the picture.
+        // Site, definitions, periods, diagnostics: no observed values.
         .target(
-            name: "CitywideCore",
+            name: "CitywideModel",
+            dependencies: ["CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+        // Load and validate: the only owner of raw observations.
+        .target(
+            name: "CitywideInput",
             dependencies: [
+                "CitywideModel",
                 "CCmarkGFM",
-                "CCbc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.embedInCode("BuiltinSite")]
+            resources: [.embedInCode("BuiltinSite")],
+            swiftSettings: strict
+        ),
+        // Published figures, progress and the privacy ledger: what Publish
+        // exports and Render reads. It cannot see Input, so Render, which
+        // depends on it and not on Publish, has no path to a raw value.
+        .target(name: "CitywidePublished", dependencies: ["CitywideModel"], swiftSettings: strict),
+        // The privacy rules: raw observations in, published figures out.
+        .target(
+            name: "CitywidePublish",
+            dependencies: ["CitywideModel", "CitywideInput", "CitywidePublished", "CCbc"],
+            swiftSettings: strict
+        ),
+        // Where a build's files go: a staging folder swapped in whole, or memory.
+        .target(name: "CitywideWrite", dependencies: ["CitywideModel"], swiftSettings: strict),
+        // Pages, charts, downloads, feed, sitemap: from published figures only.
+        .target(
+            name: "CitywideRender",
+            dependencies: [
+                "CitywideModel",
+                "CitywidePublished",
+                "CitywideWrite",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        // The pipeline that joins the stages, and what the command line needs.
+        .target(
+            name: "CitywideCore",
+            dependencies: ["CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite"],
+            swiftSettings: strict
         ),
         // `citywide serve`: in-memory builds, the preview server (FlyingFox),
         // the file watcher and live reload. FlyingFox stays out of CitywideCore.
@@ -62,13 +107,27 @@ let package = Package(
         .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
         // Fuzz targets for libFuzzer; `tools/fuzz` builds them with sanitizers.
         .executableTarget(name: "citywide-fuzz", dependencies: ["CitywideCore"]),
-        .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
+        .testTarget(
+            name: "CitywideCoreTests",
+            dependencies: ["CitywideCore", "CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CitywideCommandsTests",
             // Yams: the workflow test parses `init --with-workflow`'s YAML as YAML.
-            dependencies: ["CitywideCommands", "CitywideCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CitywideCommands",
+                "CitywideCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "CitywideServeTests", dependencies: ["CitywideServe", "CitywideCommands", "CitywideCore"]),
+        .testTarget(
+            name: "CitywideServeTests",
+            dependencies: ["CitywideServe", "CitywideCommands", "CitywideCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,13 +1,26 @@
 import Foundation
+// The command line, `serve` and the tools see the whole generator through
+// this module.
+@_exported import CitywideModel
+@_exported import CitywideInput
+@_exported import CitywidePublished
+@_exported import CitywidePublish
+@_exported import CitywideRender
+@_exported import CitywideWrite
 
 /// The whole of Citywide in one place:
 ///
-///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations
+///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations   (CitywideInput)
 ///     validate  cross-file references, duplicates, parts vs totals → Diagnostics (+ derived totals)
-///     analyze   privacy rules (the only reader of raw values)      → PublishedData
-///               then progress, on published values only
-///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder
-///     write     swap the staging folder in whole, or throw it away
+///     analyze   privacy rules, then progress on published values   → PublishedData  (CitywidePublish → CitywidePublished)
+///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder (CitywideRender)
+///     write     swap the staging folder in whole, or throw it away                          (CitywideWrite)
+///
+/// Raw values are read in CitywideInput (loading, data integrity) and
+/// CitywidePublish (disclosure, computed metrics), which imports Input
+/// `internal`ly: nothing public of Publish names an Input type. Render
+/// depends on neither (it reads CitywidePublished), so a page that reached
+/// for a raw value would not build.
 ///
 /// Every stage reports problems to one `DiagnosticLog`, so a run reports all
 /// of them; nothing is written unless there are none.
@@ -41,11 +54,11 @@ public enum Pipeline {
     public static func check(_ folder: URL, baseURL: String? = nil) -> Outcome {
         let log = DiagnosticLog()
         let (site, published) = analyze(folder, baseURL: baseURL, log: log)
-        if let site { TrackedData.check(site, log: log) }
+        if let site { TrackedData.check(site, in: folder, log: log) }
         if let site, let published {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.
-            let contexts = SiteRenderer(site: site, published: published).pagePlan().map { $0().context }
+            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().map { $0().context }
             let known = TemplateVariables.keys(in: contexts).union(TemplateVariables.builtInNames)
             for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
                 log.add(diagnostic)
@@ -73,7 +86,7 @@ public enum Pipeline {
             log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
             return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
         }
-        SiteRenderer(site: site, published: published).render(into: writer, log: log)
+        SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: options.site)).render(into: writer, log: log)
         guard !log.hasErrors else {
             writer.discard()
             return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
@@ -94,28 +107,15 @@ public enum Pipeline {
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten)
     }
 
-    /// load, validate, analyze. Analysis runs only on input without errors:
-    /// privacy rules must never be applied to half-read data.
-    static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog) -> (Site?, PublishedData?) {
-        var (site, observations) = { let r = SiteLoader.load(folder, log: log); return (r.site, r.observations) }()
-        if let baseURL {
-            if WebAddress.isValid(baseURL) {
-                site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-            } else {
-                log.error(SourceLocation(path: "--base-url", line: 1), "must be a web address starting with https:// or http://, found '\(baseURL)'")
-            }
-        }
-        CrossReferences.check(site, observations, log: log)
-        observations = DataIntegrity.check(site, observations, log: log)
-        guard !log.hasErrors else { return (site, nil) }
-        var published = Disclosure.publish(site, observations, ledger: Ledger.load(folder, log: log))
-        published.progress = Progress.assessAll(site, published)
-        return (site, published)
+    /// load, validate, analyze: `Publication`, in CitywidePublish, the one
+    /// place raw observations are turned into figures.
+    package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog) -> (Site?, PublishedData?) {
+        Publication.analyze(folder, baseURL: baseURL, log: log)
     }
 
     /// The output folder may not be, or contain, the site folder: a build
     /// replaces its output whole, and must never take the input with it.
-    static func outputProblem(_ options: Options) -> String? {
+    package static func outputProblem(_ options: Options) -> String? {
         let site = options.site.resolvingSymlinksInPath().path
         let output = options.output.resolvingSymlinksInPath().path
         if site == output || site.hasPrefix(output + "/") {

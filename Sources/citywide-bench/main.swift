@@ -118,18 +118,15 @@ do {
     print("site: \(folder.path) — \(options.cities) cities, \(options.periods) periods, \(rows) observations")
     if options.writeOnly { exit(0) }
 
-    var start = DispatchTime.now()
+    // The stages as `build` runs them, timed one by one.
+    let clock = StageClock()
     let log = DiagnosticLog()
-    let loaded = SiteLoader.load(folder, log: log)
-    print("load:      \(seconds(start))")
-    start = DispatchTime.now()
-    CrossReferences.check(loaded.site, loaded.observations, log: log)
-    let observations = DataIntegrity.check(loaded.site, loaded.observations, log: log)
-    print("validate:  \(seconds(start))")
-    start = DispatchTime.now()
-    let published = Disclosure.publish(loaded.site, observations)
-    print("analyze:   \(seconds(start)) (suppression: \(published.checkOnlyRuleCounts.primary) primary, \(published.checkOnlyRuleCounts.complementary) complementary of \(published.metrics[0].figures.count) cells)")
-    start = DispatchTime.now()
+    let (_, analyzed) = Publication.analyze(folder, baseURL: nil, log: log, clock: clock)
+    for stage in clock.stages { print((stage.name + ":").padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%.3f s", stage.seconds)) }
+    if let published = analyzed {
+        print("suppression: \(published.checkOnlyRuleCounts.primary) primary, \(published.checkOnlyRuleCounts.complementary) complementary of \(published.metrics[0].figures.count) cells")
+    }
+    let start = DispatchTime.now()
     let outcome = Pipeline.build(Pipeline.Options(site: folder))
     print("build:     \(seconds(start)) in all, \(outcome.filesWritten) files, \(outcome.errorCount) errors")
     for d in outcome.diagnostics.prefix(5) { print("  \(d.formatted)") }

@@ -1,4 +1,10 @@
 import Foundation
+import CitywideModel
+import CitywideInput
+import CitywidePublished
+import CitywidePublish
+import CitywideRender
+import CitywideWrite
 
 /// Builds for `citywide serve`, in memory, and rebuilds only what a change
 /// touches: when the only change is the narrative of blueprints (their front
@@ -17,8 +23,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         public var incremental: Bool
     }
 
-    let folder: URL
-    let bodyEnd: String?
+    package let folder: URL
+    package let bodyEnd: String?
     private var site: Site?
     private var published: PublishedData?
     private var files: [String: Data] = [:]
@@ -63,7 +69,7 @@ public final class PreviewBuilder: @unchecked Sendable {
                           files: nil, pagesRendered: 0, incremental: false)
         }
         let memory = MemoryOutput()
-        var renderer = SiteRenderer(site: site, published: published)
+        var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
         renderer.bodyEnd = bodyEnd
         renderer.render(into: memory, log: log)
         guard !log.hasErrors else {
@@ -114,7 +120,7 @@ public final class PreviewBuilder: @unchecked Sendable {
             return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
                           files: nil, pagesRendered: 0, incremental: true)
         }
-        var renderer = SiteRenderer(site: site, published: published)
+        var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
         renderer.bodyEnd = bodyEnd
         let pages = renderer.pagePlan(onlyCities: slugs).map { $0() }
         for page in pages {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// One test per kind of bad input: each names the file, line and column a
 /// person would fix, and nothing is built.

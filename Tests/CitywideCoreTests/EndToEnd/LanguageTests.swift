@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// The whole site in every language of `site.yml`, with interface text from
 /// translation files a city can add to without code.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// `serve`'s builder: a narrative edit re-renders only that city's pages,
 /// and the result is exactly what a full build of the same input gives.

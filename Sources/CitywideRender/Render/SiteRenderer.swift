@@ -1,0 +1,145 @@
+import Foundation
+import Mustache
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// Render stage: turns the site and its published figures into files.
+/// Pages are independent, so they render on every core; each is written as
+/// soon as it is rendered, so memory stays flat however many pages there are.
+package struct SiteRenderer {
+    package let site: Site
+    package let published: PublishedData
+    /// The site files pages copy (template assets, narrative media),
+    /// resolved by the pipeline: the renderer never sees the site folder.
+    package let assets: AssetFiles
+    /// HTML put before `</body>` of every page: `serve`'s live-reload script.
+    /// Never set by `build`, so published pages carry no script.
+    package var bodyEnd: String? = nil
+
+    package init(site: Site, published: PublishedData, assets: AssetFiles, bodyEnd: String? = nil) {
+        self.site = site
+        self.published = published
+        self.assets = assets
+        self.bodyEnd = bodyEnd
+    }
+
+    package func render(into writer: some OutputSink, log: DiagnosticLog) {
+        let pageMakers = pagePlan()
+        let failures = ParallelMap.map(pageMakers.indices) { i -> String? in
+            let page = pageMakers[i]()
+            guard let html = html(page) else { return "no template named '\(page.template)'" }
+            do { try writer.write(page.path, html) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: "_site"), failure)
+        }
+        writeData(into: writer, log: log)
+        writeAssets(into: writer, log: log)
+    }
+
+    /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
+    package func html(_ page: Page) -> String? {
+        guard var html = site.templates.library.render(page.context, withTemplate: page.template) else { return nil }
+        if let bodyEnd, let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: bodyEnd, at: end.lowerBound)
+        }
+        return html
+    }
+
+    /// Page makers, not pages: each page is built, rendered and written on
+    /// its own thread, and only its HTML lives until it is written. Every
+    /// page is made once per language, under `<lang>/` but for the first.
+    /// With `onlyCities`, just those cities' pages (a preview's narrative edit).
+    package func pagePlan(onlyCities: Set<String>? = nil) -> [() -> Page] {
+        var makers: [() -> Page] = []
+        for language in site.config.languages {
+            guard let t = site.interface[language] ?? site.interface[site.config.defaultLanguage] ?? site.interface.values.first else { continue }
+            let (localSite, localPublished) = LocalizedSite.make(site, published, language: language)
+            let context = SiteContext(site: localSite, published: localPublished, t: t,
+                                      prefix: SiteContext.prefix(for: language, in: site.config))
+            if let onlyCities {
+                makers += localSite.blueprints.indices.filter { onlyCities.contains(localSite.blueprints[$0].slug) }
+                    .map { city in { CityPage(context: context, city: city).page() } }
+                continue
+            }
+            let reports = ReportPages(context: context)
+            makers += [
+                { HomePage(context: context).page() },
+                { reports.index() },
+                { CoveragePage(context: context).page() },
+                { MethodologyPage(context: context).page() },
+            ]
+            makers += localSite.blueprints.indices.map { city in { CityPage(context: context, city: city).page() } }
+            makers += localPublished.metrics.map { metric in { MetricPage(context: context, metric: metric).page() } }
+            makers += reports.pages().map { page in { page } }
+        }
+        return makers
+    }
+
+    package var pagePaths: [String] {
+        let paths = [Paths.home, Paths.reports, Paths.coverage, Paths.methodology]
+            + site.blueprints.map { Paths.city($0.slug) }
+            + site.metrics.map { Paths.metric($0.id) }
+            + ReportPeriods.all(published).map(Paths.report)
+            + (ReportPeriods.all(published).isEmpty ? [] : [Paths.latestReport])
+        return site.config.languages.flatMap { language in
+            paths.map { SiteContext.prefix(for: language, in: site.config) + $0 }
+        }
+    }
+
+    private func writeData(into writer: some OutputSink, log: DiagnosticLog) {
+        let downloads = DataDownloads(site: site, published: published)
+        let files: [(String, () -> String)] =
+            published.metrics.flatMap { metric in
+                [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric) }),
+                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric) })]
+            } + [
+                (Paths.dataCatalog, { downloads.catalog() }),
+                (Paths.progress, { downloads.progress() }),
+                ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
+                ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
+            ]
+        let failures = ParallelMap.map(files.indices) { i -> String? in
+            do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: "_site"), failure)
+        }
+    }
+
+    private func writeAssets(into writer: some OutputSink, log: DiagnosticLog) {
+        for (path, source) in site.templates.assets.sorted(by: { $0.key < $1.key }) {
+            do {
+                switch source {
+                case let .builtIn(bytes): try writer.write(path, Data(bytes))
+                case let .file(sitePath): try writer.copy(from: try resolved(sitePath), to: path)
+                }
+            } catch {
+                log.error(SourceLocation(path: path), "\(error)")
+            }
+        }
+        // Only the files narratives show: nothing else of the site folder is copied.
+        for sitePath in site.mediaFiles {
+            do {
+                try writer.copy(from: try resolved(sitePath), to: Paths.media(sitePath))
+            } catch {
+                log.error(SourceLocation(path: sitePath), "\(error)")
+            }
+        }
+    }
+
+    private func resolved(_ sitePath: String) throws -> URL {
+        guard let url = assets.url(sitePath) else { throw MissingAsset(sitePath: sitePath) }
+        return url
+    }
+
+    /// A file the site names that the pipeline did not resolve: a bug, but
+    /// reported as an error rather than trapped.
+    package struct MissingAsset: Error, CustomStringConvertible {
+        let sitePath: String
+        package var description: String { "\(sitePath) was not resolved for copying" }
+    }
+}
