@@ -26,6 +26,7 @@ public enum Publication {
         var published = Disclosure.publish(site, observations, ledger: Ledger.load(folder, log: log))
         clock?.mark("disclose")
         published.progress = Progress.assessAll(site, published)
+        published.progressByReport = Progress.assessReports(site, published)
         clock?.mark("progress")
         return (site, published)
     }

@@ -61,13 +61,41 @@ public struct ProgressAssessment: Sendable {
     /// The growth a target needs (target method).
     public var neededGrowth: Double?
     public var thresholds: ProgressThresholds?
-    /// Why there is no status, in words.
-    public var reason: String?
+    /// Why there is no status. A value, not words: each page words it in
+    /// its own language (`reason_*` in the interface text).
+    public var reason: Reason?
+
+    public enum Reason: String, Sendable, CaseIterable {
+        case neutral, noValue, oneValue, zeroBase, targetNotAfterBase, noGrowthRate
+
+        /// The interface-text key that words it; `{period}` is the base period.
+        public var key: String {
+            switch self {
+            case .neutral: "reason_neutral"
+            case .noValue: "reason_no_value"
+            case .oneValue: "reason_one_value"
+            case .zeroBase: "reason_zero_base"
+            case .targetNotAfterBase: "reason_target_not_after_base"
+            case .noGrowthRate: "reason_no_growth_rate"
+            }
+        }
+    }
 }
 
 public enum Progress {
     /// Every city's status on every metric it has published totals for.
     /// Reads `PublishedData` only: progress is never computed on withheld values.
+    /// Progress as it stood at the end of each report's quarter (so a report
+    /// can say which statuses changed since the one before), computed once
+    /// for every language.
+    public static func assessReports(_ site: Site, _ published: PublishedData) -> [Period: [[ProgressAssessment?]]] {
+        var result: [Period: [[ProgressAssessment?]]] = [:]
+        for quarter in ReportPeriods.all(published) {
+            result[quarter] = assessAll(site, published, asOf: quarter.lastPeriod(in: published.periods))
+        }
+        return result
+    }
+
     public static func assessAll(_ site: Site, _ published: PublishedData, asOf: Period? = nil) -> [[ProgressAssessment?]] {
         published.metrics.map { metric in
             site.blueprints.indices.map { city in
@@ -98,7 +126,7 @@ public enum Progress {
         var result = ProgressAssessment(status: .notEnoughData, target: target)
         if metric.direction == .neutral {
             result.status = .none
-            result.reason = "the metric is neutral: neither direction is better"
+            result.reason = .neutral
             return result
         }
         let baseline = metric.progressBaseline
@@ -109,7 +137,7 @@ public enum Progress {
             return ProgressAssessment.Point(period: figure.period, value: value)
         }
         guard let base = points.first, let current = points.last, points.count >= 2 else {
-            result.reason = points.isEmpty ? "no published value" : "only one published value (\(points[0].period))"
+            result.reason = points.isEmpty ? .noValue : .oneValue
             result.base = points.first
             result.current = points.last
             return result
@@ -117,7 +145,7 @@ public enum Progress {
         result.base = base
         result.current = current
         guard base.value > 0 else {
-            result.reason = "the base value (\(base.period)) is 0, from which no growth rate can be computed"
+            result.reason = .zeroBase
             return result
         }
         let up = metric.direction == .up
@@ -130,7 +158,7 @@ public enum Progress {
                 return result
             }
             guard target.time > base.period.time else {
-                result.reason = "the target's date is not after the base period"
+                result.reason = .targetNotAfterBase
                 return result
             }
             let actual = growth(current.value, base.value, current.period.time, base.period.time)
@@ -151,7 +179,7 @@ public enum Progress {
             var g = growth(current.value, base.value, current.period.time, base.period.time)
             if !up { g = -g }
             guard g.isFinite else {
-                result.reason = "no growth rate can be computed from these values"
+                result.reason = .noGrowthRate
                 return result
             }
             result.value = g

@@ -106,6 +106,8 @@ public struct PublishedData: Sendable {
     /// Every period with data, sorted.
     public var periods: [Period]
     /// Progress of each city on each metric it has data for: [metric][city].
+    /// Progress as of each report quarter (`Progress.assessReports`).
+    public var progressByReport: [Period: [[ProgressAssessment?]]] = [:]
     public var progress: [[ProgressAssessment?]] = []
     /// What `build` records of this release (see `Ledger`); never rendered.
     public package(set) var ledger: Ledger?

@@ -100,6 +100,7 @@ package struct DataDownloads {
                 func point(_ x: ProgressAssessment.Point?) -> JSONValue {
                     x.map { .object([("period", .string($0.period.description)), ("value", .number($0.value))]) } ?? .null
                 }
+                let reason: String? = p.reason.map { Self.downloadWords($0, base: p.base) }
                 entries.append(.object([
                     ("city", .string(site.blueprints[city].slug)),
                     ("metric", .string(metric.definition.id)),
@@ -111,7 +112,7 @@ package struct DataDownloads {
                     ("value", p.value.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
                     ("needed_growth", p.neededGrowth.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
                     ("thresholds", p.thresholds.map { t in .object([("high", .number(t.high)), ("med", .number(t.med)), ("low", .number(t.low))]) } ?? .null),
-                    ("reason", .optional(p.reason)),
+                    ("reason", .optional(reason)),
                 ]))
             }
         }
@@ -151,5 +152,20 @@ package struct DataDownloads {
         if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A progress reason as `data/progress.json` words it: in English, the
+    /// download's one language, whatever the site's interface text says
+    /// (pages word it with `reason_*` in their own language).
+    static func downloadWords(_ reason: ProgressAssessment.Reason, base: ProgressAssessment.Point?) -> String {
+        let period = base?.period.description ?? ""
+        switch reason {
+        case .neutral: return "the metric is neutral: neither direction is better"
+        case .noValue: return "no published value"
+        case .oneValue: return "only one published value (\(period))"
+        case .zeroBase: return "the base value (\(period)) is 0, from which no growth rate can be computed"
+        case .targetNotAfterBase: return "the target's date is not after the base period"
+        case .noGrowthRate: return "no growth rate can be computed from these values"
+        }
     }
 }

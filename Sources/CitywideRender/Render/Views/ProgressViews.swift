@@ -23,7 +23,7 @@ package struct ProgressViews {
             let by = Day(target.by).map(t.date) ?? target.by
             c["target"] = t(target.source == "metric" ? "target_of_metric" : "target_of_commitment", ["value": t.number(target.value, for: metric), "by": by])
         }
-        if let reason = p.reason { c["reason"] = reasonText(p, english: reason) }
+        if let reason = p.reason { c["reason"] = reasonText(p, reason) }
         c["value"] = valueText(p) ?? false
         return c
     }
@@ -46,11 +46,7 @@ package struct ProgressViews {
     package func percent(_ x: Double) -> String { t("percent", ["value": t.number(x * 100, decimals: 1)]) }
 
     /// The reason for no status, in the page's language.
-    package func reasonText(_ p: ProgressAssessment, english: String) -> String {
-        if p.status == .none { return t("reason_neutral") }
-        if p.base == nil { return t("reason_no_value") }
-        if p.current == p.base, let base = p.base { return t("reason_one_value", ["period": base.period.description]) }
-        if let base = p.base, base.value == 0 { return t("reason_zero_base", ["period": base.period.description]) }
-        return english
+    package func reasonText(_ p: ProgressAssessment, _ reason: ProgressAssessment.Reason) -> String {
+        t(reason.key, ["period": p.base?.period.description ?? ""])
     }
 }

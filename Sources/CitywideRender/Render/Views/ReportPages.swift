@@ -22,8 +22,9 @@ package struct ReportPages {
 
     package func pages() -> [Page] {
         // Progress as it stood at the end of each report's quarter, so a
-        // report can say which statuses changed since the one before.
-        let asOf = periods.map { Progress.assessAll(context.site, context.published, asOf: $0.lastPeriod(in: context.published.periods)) }
+        // report can say which statuses changed since the one before:
+        // computed once, in CitywidePublish, for every language.
+        let asOf = periods.map { context.published.progressByReport[$0] ?? [] }
         var pages = periods.enumerated().map { i, period in
             report(period, previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil,
                    progress: asOf[i], before: i > 0 ? asOf[i - 1] : nil, at: Paths.report(period))
