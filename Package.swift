@@ -91,7 +91,8 @@ let package = Package(
             dependencies: [
                 "CitywideCore",
                 .product(name: "FlyingFox", package: "FlyingFox"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The command line as a library, so every command is testable.
         .target(
@@ -100,13 +101,18 @@ let package = Package(
                 "CitywideCore",
                 "CitywideServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .executableTarget(name: "citywide", dependencies: ["CitywideCommands"]),
+        .executableTarget(
+            name: "citywide",
+            dependencies: ["CitywideCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         // Benchmarks: writes synthetic sites of any size and times each stage.
-        .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
+        .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"], swiftSettings: strict),
         // Fuzz targets for libFuzzer; `tools/fuzz` builds them with sanitizers.
-        .executableTarget(name: "citywide-fuzz", dependencies: ["CitywideCore"]),
+        .executableTarget(name: "citywide-fuzz", dependencies: ["CitywideCore"], swiftSettings: strict),
         .testTarget(
             name: "CitywideCoreTests",
             dependencies: ["CitywideCore", "CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite"],

@@ -45,6 +45,8 @@ public enum Pipeline {
         public var site: Site?
         /// Files written (0 for `check`, or when the build failed).
         public var filesWritten: Int
+        /// Each stage that ran, in order, with its time: what `citywide-bench` prints.
+        public var stages: [(name: String, seconds: Double)] = []
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var succeeded: Bool { errorCount == 0 }
@@ -58,7 +60,7 @@ public enum Pipeline {
         if let site, let published {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.
-            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().map { $0().context }
+            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().map { $0.make().context }
             let known = TemplateVariables.keys(in: contexts).union(TemplateVariables.builtInNames)
             for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
                 log.add(diagnostic)
@@ -74,7 +76,8 @@ public enum Pipeline {
             log.error(SourceLocation(path: options.output.path, line: 1), problem)
             return Outcome(diagnostics: log.diagnostics, published: nil, site: nil, filesWritten: 0)
         }
-        let (site, published) = analyze(options.site, baseURL: options.baseURL, log: log)
+        let clock = StageClock()
+        let (site, published) = analyze(options.site, baseURL: options.baseURL, log: log, clock: clock)
         guard let site, let published, !log.hasErrors else {
             return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
         }
@@ -87,6 +90,7 @@ public enum Pipeline {
             return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
         }
         SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: options.site)).render(into: writer, log: log)
+        clock.mark("render")
         guard !log.hasErrors else {
             writer.discard()
             return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
@@ -104,13 +108,14 @@ public enum Pipeline {
         } catch {
             log.error(SourceLocation(path: Ledger.path, line: 1), "cannot write the privacy ledger: \(error.localizedDescription)")
         }
-        return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten)
+        clock.mark("write")
+        return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten, stages: clock.stages)
     }
 
     /// load, validate, analyze: `Publication`, in CitywidePublish, the one
     /// place raw observations are turned into figures.
-    package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog) -> (Site?, PublishedData?) {
-        Publication.analyze(folder, baseURL: baseURL, log: log)
+    package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil) -> (Site?, PublishedData?) {
+        Publication.analyze(folder, baseURL: baseURL, log: log, clock: clock)
     }
 
     /// The output folder may not be, or contain, the site folder: a build
@@ -123,7 +128,7 @@ public enum Pipeline {
         }
         // A build replaces its output whole; inside an input folder it would
         // also be read back as input on the next build.
-        for input in ["Blueprints", "Metrics", "Data", "Templates"] {
+        for input in SiteInputs.folders {
             let folder = site + "/" + input
             if output == folder || output.hasPrefix(folder + "/") {
                 return "the output folder \(output) is inside the site's \(input)/ folder; choose a folder outside Blueprints/, Metrics/, Data/ and Templates/, such as \(site)/_site"

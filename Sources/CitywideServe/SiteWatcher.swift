@@ -1,4 +1,5 @@
 import Foundation
+import CitywideCore
 
 #if canImport(Glibc)
 import Glibc

@@ -25,9 +25,9 @@ package struct SiteRenderer {
     }
 
     package func render(into writer: some OutputSink, log: DiagnosticLog) {
-        let pageMakers = pagePlan()
-        let failures = ParallelMap.map(pageMakers.indices) { i -> String? in
-            let page = pageMakers[i]()
+        let plan = pagePlan()
+        let failures = ParallelMap.map(plan.indices) { i -> String? in
+            let page = plan[i].make()
             guard let html = html(page) else { return "no template named '\(page.template)'" }
             do { try writer.write(page.path, html) } catch { return "\(error)" }
             return nil
@@ -35,7 +35,7 @@ package struct SiteRenderer {
         for failure in failures.compactMap({ $0 }) {
             log.error(SourceLocation(path: "_site"), failure)
         }
-        writeData(into: writer, log: log)
+        writeData(into: writer, sitemap: plan.map(\.path), log: log)
         writeAssets(into: writer, log: log)
     }
 
@@ -52,8 +52,8 @@ package struct SiteRenderer {
     /// its own thread, and only its HTML lives until it is written. Every
     /// page is made once per language, under `<lang>/` but for the first.
     /// With `onlyCities`, just those cities' pages (a preview's narrative edit).
-    package func pagePlan(onlyCities: Set<String>? = nil) -> [() -> Page] {
-        var makers: [() -> Page] = []
+    package func pagePlan(onlyCities: Set<String>? = nil) -> [PlannedPage] {
+        var makers: [PlannedPage] = []
         for language in site.config.languages {
             guard let t = site.interface[language] ?? site.interface[site.config.defaultLanguage] ?? site.interface.values.first else { continue }
             let (localSite, localPublished) = LocalizedSite.make(site, published, language: language)
@@ -61,35 +61,25 @@ package struct SiteRenderer {
                                       prefix: SiteContext.prefix(for: language, in: site.config))
             if let onlyCities {
                 makers += localSite.blueprints.indices.filter { onlyCities.contains(localSite.blueprints[$0].slug) }
-                    .map { city in { CityPage(context: context, city: city).page() } }
+                    .map { city in PlannedPage(context.location(Paths.city(localSite.blueprints[city].slug)).outputPath) { CityPage(context: context, city: city).page() } }
                 continue
             }
             let reports = ReportPages(context: context)
+            let at = { (path: String) in context.location(path).outputPath }
             makers += [
-                { HomePage(context: context).page() },
-                { reports.index() },
-                { CoveragePage(context: context).page() },
-                { MethodologyPage(context: context).page() },
+                PlannedPage(at(Paths.home)) { HomePage(context: context).page() },
+                PlannedPage(at(Paths.reports)) { reports.index() },
+                PlannedPage(at(Paths.coverage)) { CoveragePage(context: context).page() },
+                PlannedPage(at(Paths.methodology)) { MethodologyPage(context: context).page() },
             ]
-            makers += localSite.blueprints.indices.map { city in { CityPage(context: context, city: city).page() } }
-            makers += localPublished.metrics.map { metric in { MetricPage(context: context, metric: metric).page() } }
-            makers += reports.pages().map { page in { page } }
+            makers += localSite.blueprints.indices.map { city in PlannedPage(at(Paths.city(localSite.blueprints[city].slug))) { CityPage(context: context, city: city).page() } }
+            makers += localPublished.metrics.map { metric in PlannedPage(at(Paths.metric(metric.definition.id))) { MetricPage(context: context, metric: metric).page() } }
+            makers += reports.pages().map { page in PlannedPage(page.path) { page } }
         }
         return makers
     }
 
-    package var pagePaths: [String] {
-        let paths = [Paths.home, Paths.reports, Paths.coverage, Paths.methodology]
-            + site.blueprints.map { Paths.city($0.slug) }
-            + site.metrics.map { Paths.metric($0.id) }
-            + ReportPeriods.all(published).map(Paths.report)
-            + (ReportPeriods.all(published).isEmpty ? [] : [Paths.latestReport])
-        return site.config.languages.flatMap { language in
-            paths.map { SiteContext.prefix(for: language, in: site.config) + $0 }
-        }
-    }
-
-    private func writeData(into writer: some OutputSink, log: DiagnosticLog) {
+    private func writeData(into writer: some OutputSink, sitemap pagePaths: [String], log: DiagnosticLog) {
         let downloads = DataDownloads(site: site, published: published)
         let files: [(String, () -> String)] =
             published.metrics.flatMap { metric in
