@@ -61,10 +61,7 @@ public enum Pipeline {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.
             let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().map { $0.make().context }
-            let known = TemplateVariables.keys(in: contexts).union(TemplateVariables.builtInNames)
-            for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
-                log.add(diagnostic)
-            }
+            checkTemplateVariables(site, pageKeys: TemplateVariables.keys(in: contexts), log: log)
         }
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
     }
@@ -89,7 +86,9 @@ public enum Pipeline {
             log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
             return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
         }
-        SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: options.site)).render(into: writer, log: log)
+        let pageKeys = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: options.site))
+            .render(into: writer, log: log, contextKeys: { TemplateVariables.keys(in: [$0]) })
+        checkTemplateVariables(site, pageKeys: pageKeys, log: log)
         clock.mark("render")
         guard !log.hasErrors else {
             writer.discard()
@@ -116,6 +115,14 @@ public enum Pipeline {
     /// place raw observations are turned into figures.
     package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil) -> (Site?, PublishedData?) {
         Publication.analyze(folder, baseURL: baseURL, log: log, clock: clock)
+    }
+
+    /// Warnings for template variables no page provides (`check` and `build` alike).
+    static func checkTemplateVariables(_ site: Site, pageKeys: Set<String>, log: DiagnosticLog) {
+        let known = pageKeys.union(TemplateVariables.builtInNames)
+        for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
+            log.add(diagnostic)
+        }
     }
 
     /// The output folder may not be, or contain, the site folder: a build

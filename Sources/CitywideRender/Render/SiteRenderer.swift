@@ -24,19 +24,27 @@ package struct SiteRenderer {
         self.bodyEnd = bodyEnd
     }
 
-    package func render(into writer: some OutputSink, log: DiagnosticLog) {
+    /// Renders and writes every file. With `contextKeys`, also returns the
+    /// union of what it gives for each page's values, taken while the page
+    /// is at hand (the pipeline's check of template variables, so `build`
+    /// warns as `check` does without making any page twice).
+    @discardableResult
+    package func render(into writer: some OutputSink, log: DiagnosticLog,
+                        contextKeys: (([String: Any]) -> Set<String>)? = nil) -> Set<String> {
         let plan = pagePlan()
-        let failures = ParallelMap.map(plan.indices) { i -> String? in
+        let results = ParallelMap.map(plan.indices) { i -> (failure: String?, keys: Set<String>) in
             let page = plan[i].make()
-            guard let html = html(page) else { return "no template named '\(page.template)'" }
-            do { try writer.write(page.path, html) } catch { return "\(error)" }
-            return nil
+            let keys = contextKeys?(page.context) ?? []
+            guard let html = html(page) else { return ("no template named '\(page.template)'", keys) }
+            do { try writer.write(page.path, html) } catch { return ("\(error)", keys) }
+            return (nil, keys)
         }
-        for failure in failures.compactMap({ $0 }) {
+        for failure in results.compactMap(\.failure) {
             log.error(SourceLocation(path: "_site"), failure)
         }
         writeData(into: writer, sitemap: plan.map(\.path), log: log)
         writeAssets(into: writer, log: log)
+        return results.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
     }
 
     /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
