@@ -1,5 +1,10 @@
 import CitywideModel
 
+// Raw observations: CitywideInput's alone. They are read here (loading, data
+// integrity) and in CitywidePublish, which imports this module `internal`ly;
+// CitywideRender cannot import it (see docs/architecture.md, "The privacy
+// boundary").
+
 /// Where an observation came from, compactly: files are listed in `ObservationSet.files`.
 public struct RowOrigin: Sendable, Hashable {
     public var file: Int32
