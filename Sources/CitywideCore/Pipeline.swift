@@ -8,7 +8,9 @@ import Foundation
 @_exported import CitywideRender
 @_exported import CitywideWrite
 
-/// The whole of Citywide in one place:
+/// The whole of Citywide in one place. The stages are named values run in
+/// order and timed (`Stage`): `Publication.stages` (load, validate,
+/// disclose, progress), then for `build` render and write (`buildStages`).
 ///
 ///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations   (CitywideInput)
 ///     validate  cross-file references, duplicates, parts vs totals → Diagnostics (+ derived totals)
@@ -73,42 +75,11 @@ public enum Pipeline {
             log.error(SourceLocation(path: options.output.path, line: 1), problem)
             return Outcome(diagnostics: log.diagnostics, published: nil, site: nil, filesWritten: 0)
         }
+        let run = BuildRun(options, log: log)
         let clock = StageClock()
-        let (site, published) = analyze(options.site, baseURL: options.baseURL, log: log, clock: clock)
-        guard let site, let published, !log.hasErrors else {
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-
-        let writer: OutputWriter
-        do {
-            writer = try OutputWriter(output: options.output)
-        } catch {
-            log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-        let pageKeys = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: options.site))
-            .render(into: writer, log: log, contextKeys: { TemplateVariables.keys(in: [$0]) })
-        checkTemplateVariables(site, pageKeys: pageKeys, log: log)
-        clock.mark("render")
-        guard !log.hasErrors else {
-            writer.discard()
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-        do {
-            try writer.commit()
-        } catch {
-            writer.discard()
-            log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-        // The one file written outside the output, once the release is out.
-        do {
-            try published.ledger?.write(to: options.site)
-        } catch {
-            log.error(SourceLocation(path: Ledger.path, line: 1), "cannot write the privacy ledger: \(error.localizedDescription)")
-        }
-        clock.mark("write")
-        return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten, stages: clock.stages)
+        let finished = buildStages.run(on: run, clock: clock)
+        return Outcome(diagnostics: log.diagnostics, published: run.analysis.published, site: run.analysis.site,
+                       filesWritten: finished ? run.filesWritten : 0, stages: clock.stages)
     }
 
     /// load, validate, analyze: `Publication`, in CitywidePublish, the one
