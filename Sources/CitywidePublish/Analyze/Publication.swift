@@ -3,7 +3,7 @@ import CitywideModel
 import CitywidePublished
 internal import CitywideInput
 
-/// load → validate → analyze. Raw observations are read (by CitywideInput),
+/// load → validate → disclose → progress, as named stages. Raw observations are read (by CitywideInput),
 /// checked and turned into published figures here, and never leave this
 /// module: what comes out is the site, which holds no values, and
 /// `PublishedData`. Analysis runs only on input without errors: privacy
