@@ -5,6 +5,13 @@ import PackageDescription
 /// (SE-0444), so the import lines are the whole truth about dependencies.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
 
+/// The pipeline and every target it re-exports. Targets that use them list
+/// them all: a target reached only through `@_exported import` is not
+/// rebuilt when a lower target's types change, and a stale binary crashes.
+let generator: [Target.Dependency] = [
+    "CitywideCore", "CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite",
+]
+
 let package = Package(
     name: "Citywide",
     platforms: [.macOS(.v14)],
@@ -88,8 +95,7 @@ let package = Package(
         // the file watcher and live reload. FlyingFox stays out of CitywideCore.
         .target(
             name: "CitywideServe",
-            dependencies: [
-                "CitywideCore",
+            dependencies: generator + [
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strict
@@ -97,8 +103,7 @@ let package = Package(
         // The command line as a library, so every command is testable.
         .target(
             name: "CitywideCommands",
-            dependencies: [
-                "CitywideCore",
+            dependencies: generator + [
                 "CitywideServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -110,20 +115,19 @@ let package = Package(
             swiftSettings: strict
         ),
         // Benchmarks: writes synthetic sites of any size and times each stage.
-        .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"], swiftSettings: strict),
+        .executableTarget(name: "citywide-bench", dependencies: generator, swiftSettings: strict),
         // Fuzz targets for libFuzzer; `tools/fuzz` builds them with sanitizers.
-        .executableTarget(name: "citywide-fuzz", dependencies: ["CitywideCore"], swiftSettings: strict),
+        .executableTarget(name: "citywide-fuzz", dependencies: generator, swiftSettings: strict),
         .testTarget(
             name: "CitywideCoreTests",
-            dependencies: ["CitywideCore", "CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite"],
+            dependencies: generator,
             swiftSettings: strict
         ),
         .testTarget(
             name: "CitywideCommandsTests",
             // Yams: the workflow test parses `init --with-workflow`'s YAML as YAML.
-            dependencies: [
+            dependencies: generator + [
                 "CitywideCommands",
-                "CitywideCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -131,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CitywideServeTests",
-            dependencies: ["CitywideServe", "CitywideCommands", "CitywideCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: generator + ["CitywideServe", "CitywideCommands", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strict
         ),
     ],
