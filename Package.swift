@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Member lookup must not cross an import a file does not write
+/// (SE-0444), so the import lines are the whole truth about dependencies.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
+/// The pipeline and every target it re-exports. Targets that use them list
+/// them all: a target reached only through `@_exported import` is not
+/// rebuilt when a lower target's types change, and a stale binary crashes.
+let generator: [Target.Dependency] = [
+    "CitywideCore", "CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite",
+]
+
 let package = Package(
     name: "Citywide",
     platforms: [.macOS(.v14)],
@@ -31,48 +42,105 @@ let package = Package(
         // LAPACK's error handler `xerbla_` in C, so that a static link of CBC
         // (tools/release) needs no libgfortran. Linked wherever CCbc is.
         .target(name: "CLapackErrorHandler"),
-        // The whole generator: load, validate, analyze, render, write.
+        // The generator is split so that the privacy boundary is a build
+        // error: only Input owns raw observations; Publish imports Input
+        // `internal`ly and exports only published figures; Render never
+        // depends on Input. docs/architecture.md has the picture.
+        // Site, definitions, periods, diagnostics: no observed values.
         .target(
-            name: "CitywideCore",
+            name: "CitywideModel",
+            dependencies: ["CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+        // Load and validate: the only owner of raw observations.
+        .target(
+            name: "CitywideInput",
             dependencies: [
+                "CitywideModel",
                 "CCmarkGFM",
-                "CCbc",
-                "CLapackErrorHandler",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.embedInCode("BuiltinSite")]
+            resources: [.embedInCode("BuiltinSite")],
+            swiftSettings: strict
+        ),
+        // Published figures, progress and the privacy ledger: what Publish
+        // exports and Render reads. It cannot see Input, so Render, which
+        // depends on it and not on Publish, has no path to a raw value.
+        .target(name: "CitywidePublished", dependencies: ["CitywideModel"], swiftSettings: strict),
+        // The privacy rules: raw observations in, published figures out.
+        .target(
+            name: "CitywidePublish",
+            dependencies: ["CitywideModel", "CitywideInput", "CitywidePublished", "CCbc", "CLapackErrorHandler"],
+            swiftSettings: strict
+        ),
+        // Where a build's files go: a staging folder swapped in whole, or memory.
+        .target(name: "CitywideWrite", dependencies: ["CitywideModel"], swiftSettings: strict),
+        // Pages, charts, downloads, feed, sitemap: from published figures only.
+        .target(
+            name: "CitywideRender",
+            dependencies: [
+                "CitywideModel",
+                "CitywidePublished",
+                "CitywideWrite",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        // The pipeline that joins the stages, and what the command line needs.
+        .target(
+            name: "CitywideCore",
+            dependencies: ["CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideRender", "CitywideWrite"],
+            swiftSettings: strict
         ),
         // `citywide serve`: in-memory builds, the preview server (FlyingFox),
         // the file watcher and live reload. FlyingFox stays out of CitywideCore.
         .target(
             name: "CitywideServe",
-            dependencies: [
-                "CitywideCore",
+            dependencies: generator + [
                 .product(name: "FlyingFox", package: "FlyingFox"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The command line as a library, so every command is testable.
         .target(
             name: "CitywideCommands",
-            dependencies: [
-                "CitywideCore",
+            dependencies: generator + [
                 "CitywideServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .executableTarget(name: "citywide", dependencies: ["CitywideCommands"]),
+        .executableTarget(
+            name: "citywide",
+            dependencies: ["CitywideCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         // Benchmarks: writes synthetic sites of any size and times each stage.
-        .executableTarget(name: "citywide-bench", dependencies: ["CitywideCore"]),
+        .executableTarget(name: "citywide-bench", dependencies: generator, swiftSettings: strict),
         // Fuzz targets for libFuzzer; `tools/fuzz` builds them with sanitizers.
-        .executableTarget(name: "citywide-fuzz", dependencies: ["CitywideCore"]),
-        .testTarget(name: "CitywideCoreTests", dependencies: ["CitywideCore"]),
+        .executableTarget(name: "citywide-fuzz", dependencies: generator, swiftSettings: strict),
+        .testTarget(
+            name: "CitywideCoreTests",
+            dependencies: generator,
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CitywideCommandsTests",
             // Yams: the workflow test parses `init --with-workflow`'s YAML as YAML.
-            dependencies: ["CitywideCommands", "CitywideCore", .product(name: "Yams", package: "Yams")]
+            dependencies: generator + [
+                "CitywideCommands",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "CitywideServeTests", dependencies: ["CitywideServe", "CitywideCommands", "CitywideCore"]),
+        .testTarget(
+            name: "CitywideServeTests",
+            dependencies: generator + ["CitywideServe", "CitywideCommands", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,13 +1,28 @@
 import Foundation
+// The command line, `serve` and the tools see the whole generator through
+// this module.
+@_exported import CitywideModel
+@_exported import CitywideInput
+@_exported import CitywidePublished
+@_exported import CitywidePublish
+@_exported import CitywideRender
+@_exported import CitywideWrite
 
-/// The whole of Citywide in one place:
+/// The whole of Citywide in one place. The stages are named values run in
+/// order and timed (`Stage`): `Publication.stages` (load, validate,
+/// disclose, progress), then for `build` render and write (`buildStages`).
 ///
-///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations
+///     load      site.yml, Blueprints/, Metrics/, Data/, Templates/  → Site + raw observations   (CitywideInput)
 ///     validate  cross-file references, duplicates, parts vs totals → Diagnostics (+ derived totals)
-///     analyze   privacy rules (the only reader of raw values)      → PublishedData
-///               then progress, on published values only
-///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder
-///     write     swap the staging folder in whole, or throw it away
+///     analyze   privacy rules, then progress on published values   → PublishedData  (CitywidePublish → CitywidePublished)
+///     render    pages, charts, downloads, feed, sitemap            → files in a staging folder (CitywideRender)
+///     write     swap the staging folder in whole, or throw it away                          (CitywideWrite)
+///
+/// Raw values are read in CitywideInput (loading, data integrity) and
+/// CitywidePublish (disclosure, computed metrics), which imports Input
+/// `internal`ly: nothing public of Publish names an Input type. Render
+/// depends on neither (it reads CitywidePublished), so a page that reached
+/// for a raw value would not build.
 ///
 /// Every stage reports problems to one `DiagnosticLog`, so a run reports all
 /// of them; nothing is written unless there are none.
@@ -32,6 +47,8 @@ public enum Pipeline {
         public var site: Site?
         /// Files written (0 for `check`, or when the build failed).
         public var filesWritten: Int
+        /// Each stage that ran, in order, with its time: what `citywide-bench` prints.
+        public var stages: [(name: String, seconds: Double)] = []
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var succeeded: Bool { errorCount == 0 }
@@ -41,15 +58,12 @@ public enum Pipeline {
     public static func check(_ folder: URL, baseURL: String? = nil) -> Outcome {
         let log = DiagnosticLog()
         let (site, published) = analyze(folder, baseURL: baseURL, log: log)
-        if let site { TrackedData.check(site, log: log) }
+        if let site { TrackedData.check(site, in: folder, log: log) }
         if let site, let published {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.
-            let contexts = SiteRenderer(site: site, published: published).pagePlan().map { $0().context }
-            let known = TemplateVariables.keys(in: contexts).union(TemplateVariables.builtInNames)
-            for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
-                log.add(diagnostic)
-            }
+            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().map { $0.make().context }
+            checkTemplateVariables(site, pageKeys: TemplateVariables.keys(in: contexts), log: log)
         }
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
     }
@@ -61,61 +75,30 @@ public enum Pipeline {
             log.error(SourceLocation(path: options.output.path, line: 1), problem)
             return Outcome(diagnostics: log.diagnostics, published: nil, site: nil, filesWritten: 0)
         }
-        let (site, published) = analyze(options.site, baseURL: options.baseURL, log: log)
-        guard let site, let published, !log.hasErrors else {
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-
-        let writer: OutputWriter
-        do {
-            writer = try OutputWriter(output: options.output)
-        } catch {
-            log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-        SiteRenderer(site: site, published: published).render(into: writer, log: log)
-        guard !log.hasErrors else {
-            writer.discard()
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-        do {
-            try writer.commit()
-        } catch {
-            writer.discard()
-            log.error(SourceLocation(path: options.output.path, line: 1), "\(error)")
-            return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
-        }
-        // The one file written outside the output, once the release is out.
-        do {
-            try published.ledger?.write(to: options.site)
-        } catch {
-            log.error(SourceLocation(path: Ledger.path, line: 1), "cannot write the privacy ledger: \(error.localizedDescription)")
-        }
-        return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: writer.filesWritten)
+        let run = BuildRun(options, log: log)
+        let clock = StageClock()
+        let finished = buildStages.run(on: run, clock: clock)
+        return Outcome(diagnostics: log.diagnostics, published: run.analysis.published, site: run.analysis.site,
+                       filesWritten: finished ? run.filesWritten : 0, stages: clock.stages)
     }
 
-    /// load, validate, analyze. Analysis runs only on input without errors:
-    /// privacy rules must never be applied to half-read data.
-    static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog) -> (Site?, PublishedData?) {
-        var (site, observations) = { let r = SiteLoader.load(folder, log: log); return (r.site, r.observations) }()
-        if let baseURL {
-            if WebAddress.isValid(baseURL) {
-                site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-            } else {
-                log.error(SourceLocation(path: "--base-url", line: 1), "must be a web address starting with https:// or http://, found '\(baseURL)'")
-            }
+    /// load, validate, analyze: `Publication`, in CitywidePublish, the one
+    /// place raw observations are turned into figures.
+    package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil) -> (Site?, PublishedData?) {
+        Publication.analyze(folder, baseURL: baseURL, log: log, clock: clock)
+    }
+
+    /// Warnings for template variables no page provides (`check` and `build` alike).
+    static func checkTemplateVariables(_ site: Site, pageKeys: Set<String>, log: DiagnosticLog) {
+        let known = pageKeys.union(TemplateVariables.builtInNames)
+        for diagnostic in TemplateVariables.check(templates: site.templates.sources, knownKeys: known) {
+            log.add(diagnostic)
         }
-        CrossReferences.check(site, observations, log: log)
-        observations = DataIntegrity.check(site, observations, log: log)
-        guard !log.hasErrors else { return (site, nil) }
-        var published = Disclosure.publish(site, observations, ledger: Ledger.load(folder, log: log))
-        published.progress = Progress.assessAll(site, published)
-        return (site, published)
     }
 
     /// The output folder may not be, or contain, the site folder: a build
     /// replaces its output whole, and must never take the input with it.
-    static func outputProblem(_ options: Options) -> String? {
+    package static func outputProblem(_ options: Options) -> String? {
         let site = options.site.resolvingSymlinksInPath().path
         let output = options.output.resolvingSymlinksInPath().path
         if site == output || site.hasPrefix(output + "/") {
@@ -123,7 +106,7 @@ public enum Pipeline {
         }
         // A build replaces its output whole; inside an input folder it would
         // also be read back as input on the next build.
-        for input in ["Blueprints", "Metrics", "Data", "Templates"] {
+        for input in SiteInputs.folders {
             let folder = site + "/" + input
             if output == folder || output.hasPrefix(folder + "/") {
                 return "the output folder \(output) is inside the site's \(input)/ folder; choose a folder outside Blueprints/, Metrics/, Data/ and Templates/, such as \(site)/_site"

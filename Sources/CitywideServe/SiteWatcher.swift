@@ -1,4 +1,6 @@
 import Foundation
+import CitywideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -17,8 +17,8 @@ struct Options {
     usage: citywide-bench [--cities N] [--periods N] [--paragraphs N] [--folder DIR] [--keep] [--write-only]
       Writes a site with N cities (one blueprint each, PARAGRAPHS paragraphs of Markdown),
       one count metric broken down by sex (3) × age group (3) with every margin, a rate
-      computed from it, and PERIODS quarters of data; then times load, validate, analyze
-      (suppression) and the full build.
+      computed from it, and PERIODS quarters of data; then runs `build` on it and times each
+      stage (load, validate, disclose, progress, render, write).
     """
 
     init(_ arguments: [String]) throws {
@@ -118,19 +118,13 @@ do {
     print("site: \(folder.path) — \(options.cities) cities, \(options.periods) periods, \(rows) observations")
     if options.writeOnly { exit(0) }
 
-    var start = DispatchTime.now()
-    let log = DiagnosticLog()
-    let loaded = SiteLoader.load(folder, log: log)
-    print("load:      \(seconds(start))")
-    start = DispatchTime.now()
-    CrossReferences.check(loaded.site, loaded.observations, log: log)
-    let observations = DataIntegrity.check(loaded.site, loaded.observations, log: log)
-    print("validate:  \(seconds(start))")
-    start = DispatchTime.now()
-    let published = Disclosure.publish(loaded.site, observations)
-    print("analyze:   \(seconds(start)) (suppression: \(published.checkOnlyRuleCounts.primary) primary, \(published.checkOnlyRuleCounts.complementary) complementary of \(published.metrics[0].figures.count) cells)")
-    start = DispatchTime.now()
+    // The one pipeline `build` runs, timed stage by stage.
+    let start = DispatchTime.now()
     let outcome = Pipeline.build(Pipeline.Options(site: folder))
+    for stage in outcome.stages { print((stage.name + ":").padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%.3f s", stage.seconds)) }
+    if let published = outcome.published {
+        print("suppression: \(published.checkOnlyRuleCounts.primary) primary, \(published.checkOnlyRuleCounts.complementary) complementary of \(published.metrics.first?.figures.count ?? 0) cells")
+    }
     print("build:     \(seconds(start)) in all, \(outcome.filesWritten) files, \(outcome.errorCount) errors")
     for d in outcome.diagnostics.prefix(5) { print("  \(d.formatted)") }
     if !options.keep { try? FileManager.default.removeItem(at: folder) }

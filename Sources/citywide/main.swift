@@ -1,3 +1,4 @@
+import ArgumentParser
 import CitywideCommands
 
 CitywideCommand.main()

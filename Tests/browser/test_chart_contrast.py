@@ -100,7 +100,7 @@ def test_palette_in_source_meets_contrast_and_adjacent_series_differ_by_shape():
     each gets its own marker shape and a direct label at the end of its line. The grid lines
     are decorative (the values are labelled and in a table), so they need no contrast."""
     import pathlib
-    src = (pathlib.Path(__file__).resolve().parents[2] / "Sources/CitywideCore/Render/Charts/ChartPalette.swift").read_text()
+    src = (pathlib.Path(__file__).resolve().parents[2] / "Sources/CitywideRender/Render/Charts/ChartPalette.swift").read_text()
     palette = re.findall(r'"(#[0-9a-fA-F]{6})"', re.search(r"static let series = \[(.*?)\]", src).group(1))
     assert len(palette) == 6
     for colour in palette:

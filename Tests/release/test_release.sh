@@ -18,7 +18,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 
-version=$(sed -nE 's/^ *public static let string = "([^"]+)".*/\1/p' Sources/CitywideCore/Support/CitywideVersion.swift)
+version=$(sed -nE 's/^ *public static let string = "([^"]+)".*/\1/p' Sources/CitywideModel/Support/CitywideVersion.swift)
 name="citywide-$version-linux-x86_64"
 [ -f "dist/$name.tar.gz" ] || tools/release
 

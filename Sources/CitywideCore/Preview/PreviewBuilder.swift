@@ -1,4 +1,10 @@
 import Foundation
+import CitywideModel
+import CitywideInput
+import CitywidePublished
+import CitywidePublish
+import CitywideRender
+import CitywideWrite
 
 /// Builds for `citywide serve`, in memory, and rebuilds only what a change
 /// touches: when the only change is the narrative of blueprints (their front
@@ -17,8 +23,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         public var incremental: Bool
     }
 
-    let folder: URL
-    let bodyEnd: String?
+    package let folder: URL
+    package let bodyEnd: String?
     private var site: Site?
     private var published: PublishedData?
     private var files: [String: Data] = [:]
@@ -63,9 +69,10 @@ public final class PreviewBuilder: @unchecked Sendable {
                           files: nil, pagesRendered: 0, incremental: false)
         }
         let memory = MemoryOutput()
-        var renderer = SiteRenderer(site: site, published: published)
+        var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
         renderer.bodyEnd = bodyEnd
-        renderer.render(into: memory, log: log)
+        let pageKeys = renderer.render(into: memory, log: log, contextKeys: { TemplateVariables.keys(in: [$0]) })
+        Pipeline.checkTemplateVariables(site, pageKeys: pageKeys, log: log)
         guard !log.hasErrors else {
             return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
                           files: nil, pagesRendered: 0, incremental: false)
@@ -85,11 +92,10 @@ public final class PreviewBuilder: @unchecked Sendable {
         var site = site
         var slugs: Set<String> = []
         for path in changed {
-            guard let data = current[path] else { continue }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
-            guard let split = FrontMatter.split(text) else { continue }
+            // Read as `build` reads it: size limit, BOM, CRLF, and invalid
+            // UTF-8 an error, not a replacement character.
+            guard current[path] != nil, let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log),
+                  let split = FrontMatter.split(text) else { continue }
             let name = String(path.dropFirst("Blueprints/".count).dropLast(3))
             let parts = name.split(separator: ".").map(String.init)
             let (body, shortcodes, links) = Blueprint.readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, log: log)
@@ -114,9 +120,9 @@ public final class PreviewBuilder: @unchecked Sendable {
             return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
                           files: nil, pagesRendered: 0, incremental: true)
         }
-        var renderer = SiteRenderer(site: site, published: published)
+        var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
         renderer.bodyEnd = bodyEnd
-        let pages = renderer.pagePlan(onlyCities: slugs).map { $0() }
+        let pages = renderer.pagePlan(onlyCities: slugs).map { $0.make() }
         for page in pages {
             if let html = renderer.html(page) { files[page.path] = Data(html.utf8) }
         }
@@ -144,17 +150,11 @@ public final class PreviewBuilder: @unchecked Sendable {
         return changed
     }
 
-    /// Every input file's bytes: site.yml and the four input folders.
+    /// Every input file's bytes (`SiteInputs`, the files a build reads).
     private func readInputs() -> [String: Data] {
         var result: [String: Data] = [:]
-        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent("site.yml").path) {
-            result["site.yml"] = data
-        }
-        for name in ["Blueprints", "Metrics", "Data", "Templates"] {
-            for relative in SiteFiles.list(folder.appendingPathComponent(name)) where !relative.hasPrefix(".") && !relative.contains("/.") {
-                let path = name + "/" + relative
-                result[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
-            }
+        for path in SiteInputs.files(in: folder) {
+            result[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
         }
         return result
     }

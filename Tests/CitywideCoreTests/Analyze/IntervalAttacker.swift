@@ -1,5 +1,11 @@
 import Foundation
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// A determined reader with the published CSV downloads and a real solver.
 ///

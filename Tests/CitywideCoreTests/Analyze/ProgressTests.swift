@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// Worked examples of SPEC's progress method, each with a known answer.
 @Suite("Progress")
@@ -89,14 +95,16 @@ struct ProgressTests {
     func zeroBase() {
         let p = Progress.assess(series: series([("2018", 0), ("2020", 12)]), metric: metric(), target: nil)
         #expect(p.status == .notEnoughData)
-        #expect(p.reason?.contains("base value (2018) is 0") == true)
+        #expect(p.reason == .zeroBase)
+        #expect(p.base?.period.description == "2018", "the period the reason names")
     }
 
     @Test("a single published period: not enough data; withheld periods do not count")
     func singlePeriod() {
         let p = Progress.assess(series: series([("2018", nil), ("2019", 14), ("2020", nil)]), metric: metric(), target: nil)
         #expect(p.status == .notEnoughData)
-        #expect(p.reason == "only one published value (2019)")
+        #expect(p.reason == .oneValue)
+        #expect(p.base?.period.description == "2019", "the period the reason names")
     }
 
     @Test("a neutral metric gets no status")
@@ -143,5 +151,19 @@ struct ProgressTests {
         let metricPage = try #require(site.file("metrics/referrals/index.html"))
         #expect(metricPage.contains("Progress by city"))
         #expect(site.file("reports/latest/index.html")?.contains("Progress report, 2020-Q1") == true)
+    }
+}
+
+/// Reasons are values; each page words them in its own language.
+@Suite("Progress reasons in each language")
+struct ProgressReasonWordingTests {
+    @Test("every reason has words in every built-in language", arguments: ["en", "es"])
+    func everyReasonWorded(language: String) throws {
+        let log = DiagnosticLog()
+        let interface = TranslationLoader.load(siteFolder: URL(fileURLWithPath: "/nonexistent-citywide-site"), languages: [language], log: log)
+        let t = try #require(interface[language])
+        for reason in ProgressAssessment.Reason.allCases {
+            #expect(t.strings[reason.key] != nil, "\(language): \(reason.key)")
+        }
     }
 }

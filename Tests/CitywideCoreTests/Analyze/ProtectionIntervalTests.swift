@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// Protection intervals, proven by `IntervalAttacker`: no withheld value may
 /// be worked out exactly, or narrowed to fewer than min_cell - 1 values.

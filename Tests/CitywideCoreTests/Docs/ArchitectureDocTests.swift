@@ -3,17 +3,22 @@ import Testing
 
 /// docs/architecture.md is the map of the code: a file missing from it is a
 /// file a new developer cannot find. Each Swift file under `Sources/` must be
-/// named there in backticks, as a path from `Sources/CitywideCore/` for the
-/// core (the tables' convention) and from `Sources/` for the other targets.
+/// named there in backticks: files of the generator's targets (Model, Input,
+/// Publish, Write, Render, Core) as a path from their target folder, which
+/// starts with the stage folder (the tables' convention: `Load/SiteLoader.swift`),
+/// and files of the other targets as a path from `Sources/`.
 @Suite("Docs")
 struct ArchitectureDocTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// How architecture.md names a file: "Load/Shortcode.swift", "CitywideServe/BuildState.swift".
+    static let generatorTargets = ["CitywideModel", "CitywideInput", "CitywidePublished", "CitywidePublish", "CitywideWrite", "CitywideRender", "CitywideCore"]
+
+    /// How architecture.md names a file: "Load/SiteLoader.swift", "CitywideServe/BuildState.swift".
     static func documentedName(_ pathFromSources: String) -> String {
-        let prefix = "CitywideCore/"
-        return pathFromSources.hasPrefix(prefix) ? String(pathFromSources.dropFirst(prefix.count)) : pathFromSources
+        let parts = pathFromSources.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, generatorTargets.contains(String(parts[0])) else { return pathFromSources }
+        return String(parts[1])
     }
 
     @Test("every Swift source file is listed in docs/architecture.md")

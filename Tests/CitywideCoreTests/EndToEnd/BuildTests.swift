@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 @Suite("Building a whole site")
 struct BuildTests {
@@ -171,7 +177,7 @@ struct BuildTests {
     func builtinFilesListed() throws {
         let folder = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/CitywideCore/BuiltinSite")
+            .appendingPathComponent("Sources/CitywideInput/BuiltinSite")
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix("init-") }
         // Translation files are named i18n-<lang>.yml in the source and Templates/i18n/<lang>.yml in a site.
         let listed = BuiltinSite.files.map { file -> String in

@@ -1,13 +1,27 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// One test per kind of bad input: each names the file, line and column a
 /// person would fix, and nothing is built.
 @Suite("Problems in input are reported at file:line:column")
 struct DiagnosticTests {
     func check(_ overrides: [String: String]) throws -> Pipeline.Outcome {
-        let site = try TestSite(Fixtures.site(overrides))
+        try check(site: TestSite(Fixtures.site(overrides)))
+    }
+
+    /// A whole site, every file shown (see `Txtar`).
+    func check(txtar archive: String) throws -> Pipeline.Outcome {
+        try check(site: TestSite(txtar: archive))
+    }
+
+    func check(site: TestSite) -> Pipeline.Outcome {
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(site.file("index.html") == nil, "nothing is written when there are errors")
@@ -24,16 +38,112 @@ struct DiagnosticTests {
 
     @Test("a wrong type in front matter points at its line in the file")
     func wrongTypeInFrontMatter() throws {
-        let text = Fixtures.blueprint().replacingOccurrences(of: "population: 100000", with: "population: lots")
-        let outcome = try check(["Blueprints/springfield.md": text])
+        let outcome = try check(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: lots
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+
+            """)
         // Front matter starts on line 2 of the file; population is its 3rd line.
         #expect(outcome.lines.contains("Blueprints/springfield.md:4:13: error: 'population' must be a whole number, found 'lots'"), "\(outcome.lines)")
     }
 
     @Test("a metric whose id differs from its file name")
     func metricIdMismatch() throws {
-        let text = Fixtures.referralsMetric.replacingOccurrences(of: "id: referrals", with: "id: referals")
-        let outcome = try check(["Metrics/referrals.yml": text])
+        let outcome = try check(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+
+            """)
         #expect(outcome.hasError("Metrics/referrals.yml", line: 1, containing: "must match its file name"))
     }
 
@@ -45,10 +155,56 @@ struct DiagnosticTests {
 
     @Test("a commitment naming an unknown system or metric")
     func unknownSystemAndMetric() throws {
-        let commitments = Fixtures.defaultCommitments
-            .replacingOccurrences(of: "system: labor", with: "system: transport")
-            .replacingOccurrences(of: "metrics: [referrals]", with: "metrics: [referrals, arrests]")
-        let outcome = try check(["Blueprints/springfield.md": Fixtures.blueprint(commitments: commitments)])
+        let outcome = try check(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: transport
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals, arrests]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+
+            """)
         #expect(outcome.hasError("Blueprints/springfield.md", line: 10, containing: "unknown system 'transport'"))
         #expect(outcome.hasError("Blueprints/springfield.md", line: 15, containing: "unknown metric 'arrests'"))
     }

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// Inputs found by the fuzz targets (docs/fuzzing.md), kept as small sites:
 /// each must give diagnostics, never a crash, a hang or a leak.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// A fellow's narrative as GitHub shows it: footnotes, images next to the
 /// blueprint, links to other blueprints and to sections; and `check` saying

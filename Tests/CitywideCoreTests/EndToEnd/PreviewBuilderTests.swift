@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// `serve`'s builder: a narrative edit re-renders only that city's pages,
 /// and the result is exactly what a full build of the same input gives.
@@ -58,6 +64,22 @@ struct PreviewBuilderTests {
         let dropped = builder.build()
         #expect(!dropped.incremental)
         #expect(dropped.files?["media/Blueprints/images/board.png"] == nil)
+    }
+
+    @Test("a narrative edit is read as build reads it: invalid UTF-8 is an error with its position, and the last good files stay")
+    func narrativeInvalidUTF8() throws {
+        let site = try TestSite(Self.files())
+        defer { site.cleanUp() }
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        #expect(builder.build().files != nil)
+        var bytes = Array(Fixtures.blueprint(body: "# Springfield Blueprint\n\nCaf").utf8)
+        bytes += [0xE9] + Array("\n".utf8)
+        try Data(bytes).write(to: site.folder.appendingPathComponent("Blueprints/springfield.md"))
+        let result = builder.build()
+        #expect(result.files == nil, "nothing new is served")
+        #expect(result.outcome.diagnostics.contains { $0.severity == .error && $0.path == "Blueprints/springfield.md" && $0.message.contains("not valid UTF-8") },
+                "\(result.outcome.diagnostics.map(\.formatted))")
+        #expect(Pipeline.check(site.folder).diagnostics.contains { $0.message.contains("not valid UTF-8") }, "build and check say the same")
     }
 
     @Test("a front matter edit rebuilds everything")

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// Privacy rules 1 and 3 tested as an attacker would: withheld values are
 /// distinctive numbers, and every byte of the output is searched for them.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// Numbers beyond docs/limits.md are refused where they are written; every
 /// accepted number is formatted without a trap, and downloads keep its digits.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// SPEC "Data/*.csv": Citywide takes aggregates only. Person-level data is
 /// refused wherever it shows: a dimension's name, its values, how its values

@@ -4,6 +4,12 @@ import FoundationXML
 #endif
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 // MARK: - A small parsed-SVG tree for assertions
 

@@ -1,5 +1,11 @@
 import Foundation
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywidePublish
+@testable import CitywideRender
+@testable import CitywideWrite
 
 /// A small site written inline in a test, the way Hugo's tests do it:
 /// a dictionary of path → text in a fresh temporary folder.

@@ -1,0 +1,66 @@
+import Foundation
+import CitywideModel
+import CitywideInput
+import CitywidePublished
+import CitywidePublish
+import CitywideRender
+import CitywideWrite
+
+/// What a build carries from stage to stage.
+final class BuildRun: @unchecked Sendable {
+    let options: Pipeline.Options
+    let analysis: Publication.Run
+    var writer: OutputWriter?
+    var filesWritten = 0
+    var log: DiagnosticLog { analysis.log }
+
+    init(_ options: Pipeline.Options, log: DiagnosticLog) {
+        self.options = options
+        analysis = Publication.Run(folder: options.site, baseURL: options.baseURL, log: log)
+    }
+}
+
+extension Pipeline {
+    /// `build`: the analysis stages, then render and write.
+    static let buildStages: [Stage<BuildRun>] = Publication.stages.map { $0.on { $0.analysis } } + [
+        // Every page and file, into a staging folder; thrown away on any error.
+        Stage("render") { run in
+            guard let site = run.analysis.site, let published = run.analysis.published else { return false }
+            let writer: OutputWriter
+            do {
+                writer = try OutputWriter(output: run.options.output)
+            } catch {
+                run.log.error(SourceLocation(path: run.options.output.path, line: 1), "\(error)")
+                return false
+            }
+            run.writer = writer
+            let pageKeys = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: run.options.site))
+                .render(into: writer, log: run.log, contextKeys: { TemplateVariables.keys(in: [$0]) })
+            checkTemplateVariables(site, pageKeys: pageKeys, log: run.log)
+            guard !run.log.hasErrors else {
+                writer.discard()
+                return false
+            }
+            return true
+        },
+        // The staging folder swapped in whole; then the privacy ledger, the
+        // one file written outside the output, once the release is out.
+        Stage("write") { run in
+            guard let writer = run.writer, let published = run.analysis.published else { return false }
+            do {
+                try writer.commit()
+            } catch {
+                writer.discard()
+                run.log.error(SourceLocation(path: run.options.output.path, line: 1), "\(error)")
+                return false
+            }
+            do {
+                try published.ledger?.write(to: run.options.site)
+            } catch {
+                run.log.error(SourceLocation(path: Ledger.path, line: 1), "cannot write the privacy ledger: \(error.localizedDescription)")
+            }
+            run.filesWritten = writer.filesWritten
+            return true
+        },
+    ]
+}

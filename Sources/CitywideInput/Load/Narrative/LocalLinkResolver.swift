@@ -1,0 +1,95 @@
+import Foundation
+import CitywideModel
+
+/// Works out where a narrative's relative URL leads, as GitHub reads it:
+/// relative to the blueprint's file. Only other blueprints and image files
+/// of the site are published; anything else, a missing file, a path out of
+/// the site folder or into `Data/` (the raw counts) is refused with a reason.
+package struct LocalLinkResolver {
+    /// The site folder, standardized.
+    package let folder: URL
+    /// "Blueprints/atlanta.md"
+    package let blueprintPath: String
+
+    package static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+    package static let imageExtensionList = "png, jpg, jpeg, gif, svg, webp or avif"
+
+    package enum Outcome: Equatable {
+        /// A web address, an in-page `#anchor`, an absolute path: left as written.
+        case notLocal
+        case link(LocalLink)
+        case refused(String)
+    }
+
+    package func resolve(_ url: String, isImage: Bool) -> Outcome {
+        guard Self.isLocal(url) else { return .notLocal }
+        var rest = Substring(url)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...]).nonEmpty
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let written = String(rest).removingPercentEncoding ?? String(rest)
+        guard !written.isEmpty else { return .notLocal }
+
+        var parts = blueprintPath.split(separator: "/").dropLast().map(String.init)
+        for part in written.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return .refused("'\(url)' leads out of the site folder; only files of the site are published") }
+                parts.removeLast()
+            default:
+                guard !part.hasPrefix(".") else { return .refused("'\(url)' names a hidden file or folder, which is never published") }
+                parts.append(String(part))
+            }
+        }
+        guard let name = parts.last else { return .refused("'\(url)' is the site folder, not a file") }
+        let sitePath = parts.joined(separator: "/")
+        if parts.first == "Data" {
+            return .refused("'\(url)' is in Data/, the raw counts, which are never published")
+        }
+        let ext = (name as NSString).pathExtension.lowercased()
+        if isImage, !Self.imageExtensions.contains(ext) {
+            return .refused("'\(url)' is not an image: an image is a \(Self.imageExtensionList) file")
+        }
+
+        let fileURL = folder.appendingPathComponent(sitePath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory) else {
+            return .refused("'\(url)' not found: there is no file \(sitePath)")
+        }
+        guard !isDirectory.boolValue else { return .refused("'\(url)' is a folder, not a file") }
+        // A symbolic link could pull in any file of the machine.
+        let siteRoot = folder.resolvingSymlinksInPath().path + "/"
+        guard fileURL.resolvingSymlinksInPath().path.hasPrefix(siteRoot) else {
+            return .refused("'\(url)' leads out of the site folder through a symbolic link; only files of the site are published")
+        }
+
+        if Self.imageExtensions.contains(ext) { return .link(.media(sitePath: sitePath)) }
+        if ext == "md" {
+            let stem = name.dropLast(3).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, parts[0] == "Blueprints", stem.count <= 2, Identifier.isValid(stem[0]) else {
+                return .refused("'\(url)' is a Markdown file but not a blueprint (Blueprints/<city-slug>.md), so it is not published")
+            }
+            return .link(.city(slug: stem[0], language: stem.count == 2 ? stem[1] : nil, fragment: fragment))
+        }
+        return .refused("'\(url)' is not published: a narrative links to other blueprints (.md) and shows images (\(Self.imageExtensionList)); put other documents on the web and link to their address")
+    }
+
+    /// Not a web address (`https:`, `mailto:`, `//host`), an in-page
+    /// `#anchor` or an absolute path.
+    package static func isLocal(_ url: String) -> Bool {
+        guard let first = url.first, first != "#", first != "/", first != "\\" else { return false }
+        // A scheme: a letter, then letters, digits, + - . up to a colon.
+        if let colon = url.firstIndex(of: ":") {
+            let scheme = url[..<colon]
+            if let initial = scheme.first, initial.isASCII, initial.isLetter,
+               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) {
+                return false
+            }
+        }
+        return true
+    }
+}

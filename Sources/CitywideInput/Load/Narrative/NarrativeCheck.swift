@@ -1,0 +1,95 @@
+import CCmarkGFM
+import Foundation
+import CitywideModel
+
+/// Reads a blueprint's narrative as `build` will render it and reports what
+/// would otherwise fail without a word: an image or local link that leads
+/// nowhere (errors), and raw HTML, another generator's template syntax,
+/// placeholder text and images without alt text (warnings). Returns where
+/// each relative link and image leads, for the renderer.
+package struct NarrativeCheck {
+    package let path: String
+    /// Line of the file on which the narrative starts.
+    package let bodyLine: Int
+    package let folder: URL
+    package let log: DiagnosticLog
+
+    package func scan(_ body: String) -> [String: LocalLink] {
+        guard let document = MarkdownDocument(body) else { return [:] }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let resolver = LocalLinkResolver(folder: folder, blueprintPath: path)
+        var links: [String: LocalLink] = [:]
+
+        func location(_ node: OpaquePointer, byteOffset: Int = 0) -> SourceLocation {
+            let (line, byteColumn) = MarkdownDocument.start(node)
+            guard line >= 1, line <= lines.count else { return SourceLocation(path: path, line: bodyLine) }
+            // cmark counts bytes; messages count characters.
+            let prefix = lines[line - 1].utf8.prefix(max(0, byteColumn - 1 + byteOffset))
+            let column = String(decoding: prefix, as: UTF8.self).count + 1
+            return SourceLocation(path: path, line: bodyLine + line - 1, column: column)
+        }
+
+        document.forEachNode { node in
+            switch MarkdownDocument.type(node) {
+            case CMARK_NODE_IMAGE, CMARK_NODE_LINK:
+                let isImage = MarkdownDocument.type(node) == CMARK_NODE_IMAGE
+                guard let url = MarkdownDocument.url(node) else { return }
+                switch resolver.resolve(url, isImage: isImage) {
+                case .notLocal: break
+                case let .link(link): links[url] = link
+                case let .refused(reason): log.error(location(node), (isImage ? "image " : "link ") + reason)
+                }
+                if isImage, MarkdownDocument.plainText(node).isEmpty {
+                    log.warning(location(node), "image '\(url)' has no alt text: say what it shows for readers who cannot see it, e.g. ![Survivors' advisory board at City Hall](\(url))")
+                }
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                let html = MarkdownDocument.literal(node) ?? ""
+                // Comments are meant to stay unpublished; closing tags were warned about with their opening tag.
+                guard !html.hasPrefix("<!--"), !html.hasPrefix("</") else { return }
+                log.warning(location(node), "raw HTML is not published: '\(Self.excerpt(html))' is dropped from the page; write it in Markdown")
+            case CMARK_NODE_TEXT:
+                checkText(MarkdownDocument.literal(node) ?? "") { offset, message in
+                    log.warning(location(node, byteOffset: offset), message)
+                }
+            default:
+                break
+            }
+        }
+        return links
+    }
+
+    /// Template syntax of other generators and `new city`'s placeholders, in
+    /// text (code spans and blocks are not text, so examples stay quiet).
+    private func checkText(_ text: String, warn: (Int, String) -> Void) {
+        let bytes = Array(text.utf8)
+        if let marker = text.range(of: BlueprintScaffold.placeholderMarker) {
+            warn(text.utf8.distance(from: text.startIndex, to: marker.lowerBound),
+                 "placeholder text left from `citywide new city`: replace it with the city's own words, or delete it")
+        }
+        var i = 0
+        while i + 1 < bytes.count {
+            let open = (bytes[i], bytes[i + 1])
+            guard open == (UInt8(ascii: "{"), UInt8(ascii: "{")) || open == (UInt8(ascii: "{"), UInt8(ascii: "%")) else {
+                i += 1
+                continue
+            }
+            let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+            if open.1 == UInt8(ascii: "{"), third == UInt8(ascii: "<") || third == UInt8(ascii: "{") {
+                // Citywide's own `{{<`, read by ShortcodeParser; `{{{` is looked at from its second brace.
+                i += third == UInt8(ascii: "<") ? 3 : 1
+                continue
+            }
+            let written = Self.excerpt(String(decoding: bytes[i...].prefix(60), as: UTF8.self), upTo: open.1 == UInt8(ascii: "%") ? "%}" : "}}")
+            let syntax = third == UInt8(ascii: "%") ? "Hugo's shortcode syntax" : open.1 == UInt8(ascii: "%") ? "Liquid (Jekyll) syntax" : "the template syntax of another generator"
+            warn(i, "'\(written)' is \(syntax) and is printed as text: Citywide's live figures are written {{< value metric_id >}}, {{< progress metric_id >}} or {{< chart metric_id >}}")
+            i += 2
+        }
+    }
+
+    /// The start of some markup, up to `end` or the end of its first line, for a message.
+    package static func excerpt(_ text: String, upTo end: String = ">") -> String {
+        let line = text.prefix { $0 != "\n" }
+        if let close = line.range(of: end) { return String(line[..<close.upperBound]) }
+        return line.count > 40 ? line.prefix(40) + "..." : String(line)
+    }
+}

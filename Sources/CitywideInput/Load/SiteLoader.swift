@@ -1,0 +1,160 @@
+import Foundation
+import CitywideModel
+
+/// Load stage: reads a site folder into the typed model, reporting every
+/// problem it finds (never stopping at the first).
+public enum SiteLoader {
+    public struct Result: Sendable {
+        public var site: Site
+        public var observations: ObservationSet
+    }
+
+    public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
+        let folder = folder.standardizedFileURL
+        let config = loadConfig(folder, log: log)
+        // Metrics first: blueprints name them, and each name is checked as it is read.
+        var unreadable = UnreadableInputs()
+        let metrics = loadMetrics(folder, config: config, unreadable: &unreadable.metrics, log: log)
+        let (blueprints, translations) = loadBlueprints(folder, config: config, metricIDs: Set(metrics.map(\.id)).union(unreadable.metrics),
+                                                        unreadable: &unreadable.cities, log: log)
+        let templates = TemplateLoader.load(siteFolder: folder, log: log)
+        var site = Site(config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
+        site.unreadable = unreadable
+        site.interface = TranslationLoader.load(siteFolder: folder, languages: config.languages, log: log)
+        let observations = loadData(folder, site: site, log: log)
+        return Result(site: site, observations: observations)
+    }
+
+    package static func loadConfig(_ folder: URL, log: DiagnosticLog) -> SiteConfig {
+        let url = folder.appendingPathComponent("site.yml")
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
+            log.warning(SourceLocation(path: "site.yml"), "no site.yml: using the defaults (title 'Citywide', min_cell 11)")
+            return SiteConfig()
+        }
+        guard let text = SiteFiles.readText(url, path: "site.yml", log: log) else { return SiteConfig() }
+        return SiteConfig.load(text: text, path: "site.yml", log: log)
+    }
+
+    /// `metricIDs` includes unreadable metric files, so naming one is not an error.
+    package static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
+        var names: [String] = []
+        // Other files may be images a narrative shows: reported below only if none does.
+        var others: [String] = []
+        for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log) where !name.hasPrefix(".") && !name.contains("/.") {
+            if name.hasSuffix(".md"), !name.contains("/") {
+                names.append(name)
+            } else {
+                others.append("Blueprints/\(name)")
+            }
+        }
+        // Blueprints are independent files: read and parse them on every core.
+        let loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
+            let name = names[i]
+            let path = "Blueprints/\(name)"
+            let stem = String(name.dropLast(3))
+            let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, Identifier.isValid(parts[0]) else {
+                log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md or <city-slug>.<language>.md; the slug is \(Identifier.rule)")
+                return nil
+            }
+            let blueprint = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log).flatMap {
+                Blueprint.load(text: $0, path: path, slug: parts[0], site: config, metricIDs: metricIDs, folder: folder, log: log)
+            }
+            return (parts[0], parts.count == 2 ? parts[1] : nil, blueprint)
+        }
+        var blueprints: [Blueprint] = []
+        var translations: [String: [String: Blueprint]] = [:]
+        for case let (slug, language, loadedBlueprint)? in loaded {
+            guard let blueprint = loadedBlueprint else {
+                if language == nil { unreadable.insert(slug) }
+                continue
+            }
+            if let language {
+                if !config.languages.contains(language) || language == config.defaultLanguage {
+                    log.warning(blueprint.location, "'\(language)' is not one of the site's other languages (\(config.languages.dropFirst().joined(separator: ", "))); this translation is not published")
+                }
+                translations[slug, default: [:]][language] = blueprint
+            } else {
+                blueprints.append(blueprint)
+            }
+        }
+        let shown = Set((blueprints + translations.values.flatMap { byLanguage in
+            byLanguage.filter { config.languages.contains($0.key) && $0.key != config.defaultLanguage }.values
+        }).flatMap(\.mediaFiles))
+        for path in others where !shown.contains(path) {
+            log.warning(SourceLocation(path: path), "ignored: Blueprints/ holds one <city-slug>.md per city, and the images their narratives show; no published narrative shows this file")
+        }
+        for (slug, byLanguage) in translations where !blueprints.contains(where: { $0.slug == slug }) && !unreadable.contains(slug) {
+            for language in byLanguage.keys.sorted() {
+                log.error(SourceLocation(path: "Blueprints/\(slug).\(language).md"), "translation of a city with no Blueprints/\(slug).md")
+            }
+        }
+        if blueprints.isEmpty, unreadable.isEmpty {
+            log.error(SourceLocation(path: "Blueprints"), "no blueprints: a site needs at least one Blueprints/<city-slug>.md")
+        }
+        return (blueprints.sorted { $0.slug < $1.slug }, translations)
+    }
+
+    package static func loadMetrics(_ folder: URL, config: SiteConfig, unreadable: inout Set<String>, log: DiagnosticLog) -> [MetricDefinition] {
+        var metrics: [MetricDefinition] = []
+        let folderURL = folder.appendingPathComponent("Metrics")
+        for name in SiteFiles.list(folderURL, path: "Metrics", log: log) {
+            let path = "Metrics/\(name)"
+            guard name.hasSuffix(".yml") || name.hasSuffix(".yaml"), !name.contains("/") else {
+                if !name.hasPrefix(".") {
+                    log.warning(SourceLocation(path: path), "ignored: Metrics/ holds one <metric-id>.yml per metric")
+                }
+                continue
+            }
+            let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            guard Identifier.isValid(id) else {
+                log.error(SourceLocation(path: path), "a metric file is named <metric-id>.yml; the id is \(Identifier.rule)")
+                continue
+            }
+            guard let text = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log) else {
+                unreadable.insert(id)
+                continue
+            }
+            if text.allSatisfy(\.isWhitespace) {
+                log.error(SourceLocation(path: path), "the metric file is empty: it needs at least id, title, system, type and frequency (citywide new metric \(id) writes one with every key)")
+                unreadable.insert(id)
+                continue
+            }
+            guard let metric = MetricDefinition.load(text: text, path: path, fileID: id, site: config, log: log) else {
+                unreadable.insert(id)
+                continue
+            }
+            metrics.append(metric)
+        }
+        return metrics.sorted { $0.id < $1.id }
+    }
+
+    /// Each data file is read on its own (in parallel: two cores read two
+    /// files), then merged in file order so the result is deterministic.
+    package static func loadData(_ folder: URL, site: Site, log: DiagnosticLog) -> ObservationSet {
+        let names = SiteFiles.list(folder.appendingPathComponent("Data"), path: "Data", log: log).filter { !$0.hasPrefix(".") && !$0.contains("/.") }
+        var paths: [String] = []
+        for name in names {
+            if name.lowercased().hasSuffix(".csv") {
+                paths.append("Data/\(name)")
+            } else {
+                log.warning(SourceLocation(path: "Data/\(name)"), "ignored: Data/ holds .csv files")
+            }
+        }
+        let catalog = DataCatalog(site: site)
+        let results = ParallelMap.map(paths.indices) { index -> DataFileLoader.Result in
+            let path = paths[index]
+            guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, limit: SiteFiles.maximumDataBytes, log: log) else { return .init() }
+            return DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: log).load(bytes)
+        }
+        DimensionSpread.check(results.map(\.spreads), metrics: site.metrics, log: log)
+        var byMetric = Array(repeating: [Observation](), count: site.metrics.count)
+        for result in results {
+            for (metric, observations) in result.observations {
+                byMetric[metric].append(contentsOf: observations)
+            }
+        }
+        return ObservationSet(byMetric: byMetric, files: paths)
+    }
+}

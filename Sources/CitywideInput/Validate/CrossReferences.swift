@@ -1,0 +1,93 @@
+import CitywideModel
+
+/// Validate stage: checks what no single file can check alone: that names
+/// used in one file exist in another, and that no observation is given twice.
+public enum CrossReferences {
+    public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
+        checkCommitments(site, log: log)
+        checkShortcodes(site, log: log)
+        checkFormulas(site, log: log)
+        checkDuplicates(site, observations, log: log)
+        MetricLinks.check(site, observations, log: log)
+    }
+
+    package static func checkCommitments(_ site: Site, log: DiagnosticLog) {
+        let metricIDs = Set(site.metrics.map(\.id))
+        var firstUse: [String: SourceLocation] = [:]
+        for blueprint in site.blueprints {
+            for commitment in blueprint.commitments {
+                if let other = firstUse[commitment.id] {
+                    log.error(commitment.location, "commitment id '\(commitment.id)' is already used at \(other.path):\(other.line)")
+                } else {
+                    firstUse[commitment.id] = commitment.location
+                }
+                // Unknown metric names were reported while reading the blueprint.
+                if let target = commitment.target, metricIDs.contains(target.metric) {
+                    if !commitment.metrics.contains(target.metric) {
+                        log.warning(target.location, "the target's metric '\(target.metric)' is not in the commitment's metrics list")
+                    }
+                }
+            }
+        }
+    }
+
+    package static func checkShortcodes(_ site: Site, log: DiagnosticLog) {
+        let slugs = Set(site.blueprints.map(\.slug))
+        let all = site.blueprints + site.translations.values.flatMap(\.values)
+        for blueprint in all {
+            for shortcode in blueprint.shortcodes {
+                if site.metric(shortcode.metric) == nil, !site.unreadable.metrics.contains(shortcode.metric) {
+                    log.error(shortcode.location, "shortcode names unknown metric '\(shortcode.metric)': no Metrics/\(shortcode.metric).yml")
+                }
+                if let city = shortcode.city, !slugs.contains(city), !site.unreadable.cities.contains(city) {
+                    log.error(shortcode.location, "shortcode names unknown city '\(city)' (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
+                }
+            }
+        }
+    }
+
+    package static func checkFormulas(_ site: Site, log: DiagnosticLog) {
+        for metric in site.metrics where metric.isComputed {
+            for input in [metric.numerator, metric.denominator].compactMap({ $0 }) {
+                guard let definition = site.metric(input) else {
+                    if site.unreadable.metrics.contains(input) { continue }
+                    log.error(metric.location, "metric '\(metric.id)' is computed from unknown metric '\(input)'")
+                    continue
+                }
+                if definition.kind != .count {
+                    log.error(metric.location, "metric '\(metric.id)' is computed from '\(input)', which must be a count (it is a \(definition.kind.rawValue))")
+                }
+                if definition.frequency != metric.frequency {
+                    log.error(metric.location, "metric '\(metric.id)' is \(metric.frequency.rawValue) but its input '\(input)' is \(definition.frequency.rawValue)")
+                }
+            }
+            if metric.kind == .rate {
+                for blueprint in site.blueprints where blueprint.population == nil {
+                    log.warning(blueprint.location, "no 'population' in the front matter: the rate '\(metric.id)' cannot be computed for \(blueprint.city)")
+                }
+            }
+        }
+    }
+
+    /// The same city, period, metric and breakdown twice (in one file or two).
+    package static func checkDuplicates(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
+        for (m, list) in observations.byMetric.enumerated() where list.count > 1 {
+            let order = list.indices.sorted { a, b in
+                let x = list[a], y = list[b]
+                return (x.city, x.period, x.cell.raw, x.origin.file, x.origin.line) < (y.city, y.period, y.cell.raw, y.origin.file, y.origin.line)
+            }
+            for (previous, current) in zip(order, order.dropFirst()) {
+                let a = list[previous], b = list[current]
+                guard a.city == b.city, a.period == b.period, a.cell == b.cell else { continue }
+                let first = observations.location(a.origin)
+                log.error(observations.location(b.origin),
+                          "the same observation twice: \(site.blueprints[Int(b.city)].slug), \(b.period), \(site.metrics[m].id)\(describe(b.cell, site.metrics[m])) is also given at \(first.path):\(first.line)")
+            }
+        }
+    }
+
+    package static func describe(_ cell: CellKey, _ metric: MetricDefinition) -> String {
+        let parts = cell.parts.map { "\(metric.dimensions[$0.dimension].name)=\(metric.dimensions[$0.dimension].values[$0.value])" }
+        return parts.isEmpty ? " (total)" : " (" + parts.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,120 @@
+import CitywideModel
+
+/// Checks that breakdowns agree with their totals, and fills in a total the
+/// data left out but whose parts it gives in full. Nothing is silently
+/// inconsistent: parts that do not add up are errors, a filled-in total is
+/// marked `derived` and reported, and rows no page shows are reported too.
+public enum DataIntegrity {
+    public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) -> ObservationSet {
+        var result = observations
+        var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
+        for (m, metric) in site.metrics.enumerated() where !metric.dimensions.isEmpty && m < observations.byMetric.count {
+            var list = observations.byMetric[m]
+            var tables: [TableKey: [CellKey: Int]] = [:]
+            for (i, observation) in list.enumerated() {
+                let key = TableKey(city: Int(observation.city), period: observation.period)
+                tables[key, default: [:]][observation.cell] = i
+                if observation.cell.depth >= 2 {
+                    let seen = twoWayRows[observation.origin.file]
+                    twoWayRows[observation.origin.file] = ((seen?.count ?? 0) + 1, min(seen?.firstLine ?? .max, observation.origin.line))
+                }
+            }
+            for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
+                guard var table = tables[key] else { continue }
+                let context = Context(site: site, metric: metric, observations: observations, key: key)
+                deriveMissingTotals(&table, &list, context, log: log)
+                checkSums(table, list, context, log: log)
+            }
+            result.byMetric[m] = list
+        }
+        for (file, rows) in twoWayRows.sorted(by: { $0.key < $1.key }) {
+            log.warning(observations.location(RowOrigin(file: file, line: rows.firstLine)),
+                        "\(rows.count) \(rows.count == 1 ? "row breaks" : "rows break") down by two or more dimensions at once (the first here): they are published in the data downloads and protected like every other cell, but no page shows them")
+        }
+        return result
+    }
+
+    /// One city's table of one period: the cells that must add up.
+    package struct TableKey: Hashable {
+        let city: Int
+        let period: Period
+    }
+
+    package struct Context {
+        let site: Site
+        let metric: MetricDefinition
+        let observations: ObservationSet
+        let key: TableKey
+
+        var what: String { "\(site.blueprints[key.city].slug), \(key.period), \(metric.id)" }
+
+        func describe(_ cell: CellKey) -> String {
+            let parts = cell.parts.map { "\(metric.dimensions[$0.dimension].name)=\(metric.dimensions[$0.dimension].values[$0.value])" }
+            return parts.isEmpty ? "the total" : parts.joined(separator: ", ")
+        }
+
+        func lines(_ rows: [Observation]) -> String {
+            let numbers = rows.map { String($0.origin.line) }
+            return (numbers.count == 1 ? "line " : "lines ") + numbers.joined(separator: ", ")
+        }
+    }
+
+    /// A cell missing from the data whose parts by some dimension are all
+    /// given is their sum. Deeper cells first, so margins are filled in
+    /// before the totals above them.
+    package static func deriveMissingTotals(_ table: inout [CellKey: Int], _ list: inout [Observation], _ context: Context, log: DiagnosticLog) {
+        let dimensions = context.metric.dimensions
+        var candidates: Set<CellKey> = []
+        for cell in table.keys {
+            for part in cell.parts { candidates.insert(cell.setting(part.dimension, to: 0)) }
+        }
+        for parent in candidates.filter({ table[$0] == nil }).sorted(by: { ($0.depth, $0.raw) > ($1.depth, $1.raw) }) {
+            guard table[parent] == nil else { continue }
+            for (d, dimension) in dimensions.enumerated() where parent.code(d) == 0 {
+                let children = dimension.values.indices.map { table[parent.setting(d, to: $0 + 1)] }
+                let present = children.compactMap { $0 }
+                guard !present.isEmpty else { continue }
+                let values = present.compactMap { list[$0].value }
+                let first = list[present[0]]
+                if present.count == children.count, values.count == present.count {
+                    list.append(Observation(
+                        city: first.city, period: first.period, cell: parent, value: values.reduce(0, +),
+                        flag: .derived, note: "Derived: the sum of its breakdown by \(dimension.name).", origin: first.origin
+                    ))
+                    table[parent] = list.count - 1
+                    log.warning(context.observations.location(first.origin),
+                                "\(context.what): \(context.describe(parent)) is not given; it is computed from its breakdown by \(dimension.name) (\(context.lines(present.map { list[$0] }))) and published marked 'derived'")
+                    break
+                } else if d == dimensions.indices.last(where: { parent.code($0) == 0 }) {
+                    log.warning(context.observations.location(first.origin),
+                                "\(context.what): \(context.describe(parent)) is not given and its breakdown by \(dimension.name) is incomplete, so it cannot be computed")
+                }
+            }
+        }
+    }
+
+    /// Parts must add up to their total exactly; given parts may never exceed it.
+    package static func checkSums(_ table: [CellKey: Int], _ list: [Observation], _ context: Context, log: DiagnosticLog) {
+        for (parent, p) in table.sorted(by: { $0.key < $1.key }) {
+            guard let total = list[p].value else { continue }
+            for (d, dimension) in context.metric.dimensions.enumerated() where parent.code(d) == 0 {
+                let present = dimension.values.indices.compactMap { table[parent.setting(d, to: $0 + 1)] }
+                guard !present.isEmpty else { continue }
+                let rows = present.map { list[$0] }
+                let values = rows.compactMap(\.value)
+                let sum = values.reduce(0, +)
+                let complete = present.count == dimension.values.count && values.count == rows.count
+                let at = context.observations.location(list[p].origin)
+                let totalText = NumberText.plain(total), sumText = NumberText.plain(sum)
+                if complete, abs(sum - total) > 1e-9 * max(1, abs(total)) {
+                    log.error(at, "\(context.what): the breakdown by \(dimension.name) of \(context.describe(parent)) adds up to \(sumText) (\(context.lines(rows))) but \(context.describe(parent)) is \(totalText)")
+                } else if !complete, sum > total + 1e-9 * max(1, abs(total)) {
+                    log.error(at, "\(context.what): the given parts by \(dimension.name) of \(context.describe(parent)) already add up to \(sumText) (\(context.lines(rows))), more than \(context.describe(parent)), \(totalText)")
+                } else if present.count < dimension.values.count, list[p].flag != .derived {
+                    let missing = dimension.values.indices.filter { table[parent.setting(d, to: $0 + 1)] == nil }.map { dimension.values[$0] }
+                    log.warning(at, "\(context.what): the breakdown by \(dimension.name) of \(context.describe(parent)) is incomplete (no \(missing.joined(separator: ", "))); readers cannot check it adds up")
+                }
+            }
+        }
+    }
+}

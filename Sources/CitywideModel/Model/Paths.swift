@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where each kind of page lives.
+package enum Paths {
+    package static let home = "index.html"
+    package static let reports = "reports/index.html"
+    package static let coverage = "coverage/index.html"
+    package static let methodology = "methodology/index.html"
+    package static let dataCatalog = "data/index.json"
+    package static let progress = "data/progress.json"
+    package static let latestReport = "reports/latest/index.html"
+    package static func city(_ slug: String) -> String { "cities/\(slug)/index.html" }
+    package static func metric(_ id: String) -> String { "metrics/\(id)/index.html" }
+    package static func report(_ period: Period) -> String { "reports/\(period)/index.html" }
+    package static func dataCSV(_ id: String) -> String { "data/\(id).csv" }
+    package static func dataJSON(_ id: String) -> String { "data/\(id).json" }
+    /// A site file a narrative shows (`Blueprints/images/team.png`), kept at
+    /// its place in the site so two files never share a name.
+    package static func media(_ sitePath: String) -> String { "media/\(sitePath)" }
+}

@@ -1,0 +1,90 @@
+import CCmarkGFM
+import Foundation
+
+/// A narrative parsed by libcmark-gfm with the options and extensions both the
+/// loader's checks and the renderer use, so `check` sees the document `build`
+/// renders. Safe mode is cmark's default (`CMARK_OPT_UNSAFE` is never set):
+/// raw HTML is omitted and `javascript:`-style links are dropped.
+package final class MarkdownDocument {
+    package static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
+    package static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES
+
+    /// cmark-gfm registers its extensions in a global list: do it once.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private let parser: OpaquePointer
+    package let root: OpaquePointer
+
+    package init?(_ markdown: String) {
+        _ = Self.registered
+        guard let parser = cmark_parser_new(Self.options) else { return nil }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        self.parser = parser
+        self.root = root
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Every node below the root, in document order (the order the HTML
+    /// has them). Nodes may be changed, not moved, while walking.
+    package func forEachNode(_ body: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let node = cmark_iter_get_node(iterator), node != root else { continue }
+            body(node)
+        }
+    }
+
+    package func html() -> String {
+        Self.take(cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser))) ?? ""
+    }
+
+    /// A node's text without markup: a heading's words, an image's alt text.
+    package static func plainText(_ node: OpaquePointer) -> String {
+        (take(cmark_render_plaintext(node, options, 0)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    package static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
+
+    package static func url(_ node: OpaquePointer) -> String? {
+        cmark_node_get_url(node).map { String(cString: $0) }
+    }
+
+    package static func literal(_ node: OpaquePointer) -> String? {
+        cmark_node_get_literal(node).map { String(cString: $0) }
+    }
+
+    /// Line and byte column (both from 1) where the node starts in the text parsed.
+    package static func start(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
+        (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+    }
+
+    /// Copies and frees a string cmark allocated.
+    package static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,157 @@
+import CitywideModel
+import CitywidePublished
+internal import CitywideInput
+
+/// SPEC privacy rule 2: after the small counts are withheld, no withheld cell
+/// may be worked out, exactly or to fewer than `min_cell - 1` possible values,
+/// from everything published (`LinkedTables`, audited by `DisclosureAudit`).
+///
+/// The loop, per connected component of linked tables that holds a withheld
+/// cell:
+/// 1. audit the withheld cells (and unknown increments);
+/// 2. for each cell still exposed, withhold one more published cell on an
+///    equation through it (or, if none is left there, on any equation of the
+///    component that has an unknown), and audit again;
+/// 3. if nothing is left to withhold, withhold the whole component.
+/// Which cell: non-zero cells first (a withheld zero beside small counts
+/// narrows them), then the lowest keyed hash of the cell's identity (metric,
+/// city, period, breakdown) under the ledger's secret key. Not the smallest:
+/// a reader who can replay the choice learns that the protecting cell was no
+/// larger than the rest of its line.
+///
+/// Withholding a cell turns a constant into an unknown, which can only widen
+/// every range, so a cell once proven protected stays protected: each round
+/// audits only the cells still exposed and the newly unknown ones.
+package enum ComplementarySuppression {
+    package struct Context {
+        let site: Site
+        let tables: LinkedTables
+        let key: KeyedHash
+        /// Each metric's min_cell.
+        let minCell: [Int]
+        /// Cells an earlier release published with the same input: a reader has them.
+        var releasedBefore: Set<Int> = []
+    }
+
+    package static func apply(_ figures: inout [[PublishedFigure]], reasons: inout [[Withholding?]], _ context: Context) {
+        let tables = context.tables
+        let cellCount = tables.sources.count
+        func known(_ cell: Int) -> Double? {
+            switch tables.sources[cell] {
+            case let .figure(m, i): return figures[m][i].value.number ?? (context.releasedBefore.contains(cell) ? tables.raw[cell] : nil)
+            case let .increment(m, later, earlier):
+                guard let a = known(tables.cellOfFigure[m][later]), let b = known(tables.cellOfFigure[m][earlier]) else { return nil }
+                return a - b
+            }
+        }
+        func isFigure(_ cell: Int) -> Bool {
+            if case .figure = tables.sources[cell] { return true }
+            return false
+        }
+        /// A published figure: the only kind of cell withholding can hide.
+        func isPublished(_ cell: Int) -> Bool {
+            if case let .figure(m, i) = tables.sources[cell] { return figures[m][i].value.number != nil }
+            return false
+        }
+        func isAudited(_ cell: Int) -> Bool {
+            switch tables.sources[cell] {
+            case let .figure(m, i): return figures[m][i].value == .withheld && !context.releasedBefore.contains(cell)
+            case .increment: return known(cell) == nil
+            }
+        }
+        func withhold(_ cell: Int, _ reason: Withholding) {
+            guard case let .figure(m, i) = tables.sources[cell], figures[m][i].value.number != nil else { return }
+            figures[m][i].value = .withheld
+            reasons[m][i] = reason
+        }
+
+        // A cumulative metric's increments are counts: a small one is withheld
+        // by withholding the later of its two periods.
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .increment(m, later, _) = source, let value = tables.raw[cell], known(cell) != nil else { continue }
+            if value > 0, value < Double(context.minCell[m]) { withhold(tables.cellOfFigure[m][later], .primary) }
+        }
+
+        // Lines through each cell, and connected components of cells.
+        var linesOf = [[Int]](repeating: [], count: cellCount)
+        for (l, line) in tables.lines.enumerated() { for cell in line { linesOf[cell].append(l) } }
+        var components = UnionFind(count: cellCount)
+        for line in tables.lines { for cell in line.dropFirst() { components.union(line[0], cell) } }
+        var members: [Int: [Int]] = [:]
+        for cell in 0..<cellCount where !linesOf[cell].isEmpty { members[components.find(cell), default: []].append(cell) }
+
+        // The keyed hash of each candidate's identity, computed once when first needed.
+        var identities: [Int: UInt64] = [:]
+        func order(_ cell: Int) -> UInt64 {
+            if let known = identities[cell] { return known }
+            let value = identity(cell, context, figures)
+            identities[cell] = value
+            return value
+        }
+        for root in members.keys.sorted() {
+            guard let cells = members[root], cells.contains(where: isAudited) else { continue }
+            let componentLines = Set(cells.flatMap { linesOf[$0] }).sorted().map { tables.lines[$0] }
+            var toCheck = cells.filter(isAudited)
+            // Increments stay free columns: the equations fix them when both ends are known.
+            let audit = DisclosureAudit(cells: cells, lines: componentLines) { isFigure($0) ? known($0) : nil }
+            while !toCheck.isEmpty {
+                let exposed = audit.violations(
+                    toCheck, known: known,
+                    width: { max(2, context.minCell[tables.sources[$0].metric] - 1) },
+                    truth: { tables.raw[$0] })
+                if exposed.isEmpty { break }
+                let before = Set(cells.filter { known($0) == nil })
+                var covered: Set<Int> = []
+                var stuck = false
+                for cell in exposed where covered.isDisjoint(with: linesOf[cell]) {
+                    var candidates = linesOf[cell].flatMap { tables.lines[$0] }.filter(isPublished)
+                    if candidates.isEmpty {
+                        candidates = componentLines.filter { $0.contains { known($0) == nil } }.flatMap { $0 }.filter(isPublished)
+                    }
+                    guard let choice = candidates.min(by: { (known($0) == 0 ? 1 : 0, order($0)) < (known($1) == 0 ? 1 : 0, order($1)) }) else {
+                        stuck = true
+                        break
+                    }
+                    withhold(choice, .complementary)
+                    audit.free(choice)
+                    covered.formUnion(linesOf[cell])
+                }
+                if stuck {
+                    for cell in cells { withhold(cell, .complementary) }
+                    break
+                }
+                let newlyUnknown = cells.filter { known($0) == nil && !before.contains($0) && isAudited($0) }
+                toCheck = Array(Set(exposed + newlyUnknown)).sorted()
+            }
+        }
+    }
+
+    /// The keyed hash of a cell's identity (metric, city, period, breakdown): the order of choice.
+    private static func identity(_ cell: Int, _ context: Context, _ figures: [[PublishedFigure]]) -> UInt64 {
+        guard case let .figure(m, i) = context.tables.sources[cell] else { return .max }
+        let figure = figures[m][i]
+        let city = context.site.blueprints.indices.contains(figure.city) ? context.site.blueprints[figure.city].slug : String(figure.city)
+        return context.key.hash(context.site.metrics[m].id + "|" + city + "|" + figure.period.description + "|" + String(figure.cell.raw))
+    }
+}
+
+/// Disjoint sets with path halving: the components of linked tables.
+package struct UnionFind {
+    private var parent: [Int]
+
+    package init(count: Int) { parent = Array(0..<count) }
+
+    package mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x {
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        }
+        return x
+    }
+
+    package mutating func union(_ a: Int, _ b: Int) {
+        let ra = find(a), rb = find(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}

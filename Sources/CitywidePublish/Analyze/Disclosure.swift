@@ -1,0 +1,106 @@
+import CitywideModel
+import CitywidePublished
+internal import CitywideInput
+
+/// The one place that decides what may be published.
+///
+/// Every number on every page, chart and download comes out of `publish`;
+/// what it withholds leaves as a `PublishedValue.withheld` with no number in
+/// it, so nothing after this stage can print a withheld value by accident.
+public enum Disclosure {
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil) -> PublishedData {
+        publish(site, observations, ledger: ledger, protection: true)
+    }
+
+    /// `protection: false` is for the tests' mutation check only: it skips
+    /// complementary suppression, and the attacker must then find exposed cells.
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool) -> PublishedData {
+        let rules = site.config.privacy
+        let minCells = site.metrics.map { minCell($0, rules) }
+        var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
+            let list = m < observations.byMetric.count ? observations.byMetric[m] : []
+            return PrimarySuppression.apply(list, metric: site.metrics[m], minCell: minCells[m])
+        }
+        var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
+        // Linked tables of every metric are protected together, not one by one.
+        let tables = LinkedTables(site: site, observations: observations, figures: figures)
+        let key = previous?.key ?? SecretKey.derive(site, observations)
+        var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
+        let releasedBefore = protection ? applyLedger(previous, &figures, &reasons, tables, site) : []
+        if protection {
+            ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
+                site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
+        }
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source else { continue }
+            ledger.entries[Ledger.cellID(site, metric: m, figures[m][i])] =
+                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: ledger.inputHash(tables.raw[cell]))
+        }
+        // Rates and percents given as data imply counts; computed ones are made
+        // from their inputs' raw counts and withheld wherever an input is: a
+        // rate times the published population must not give a count back.
+        for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
+            GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
+        }
+        for (m, metric) in site.metrics.enumerated() where metric.isComputed {
+            (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
+        }
+        var metrics = site.metrics.indices.map { m in
+            PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
+        }
+        for m in metrics.indices {
+            for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
+        }
+        let periods = Set(metrics.flatMap(\.periods)).sorted()
+        for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
+        var data = PublishedData(metrics: metrics, periods: periods)
+        data.ledger = ledger
+        return data
+    }
+
+    /// What earlier releases fix: a cell withheld before, with the same input,
+    /// stays withheld; a cell published before, with the same input, is known
+    /// to a reader who kept that release (returned: cells of `tables`).
+    private static func applyLedger(_ previous: Ledger?, _ figures: inout [[PublishedFigure]], _ reasons: inout [[Withholding?]],
+                                    _ tables: LinkedTables, _ site: Site) -> Set<Int> {
+        guard let previous else { return [] }
+        var released: Set<Int> = []
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source, let entry = previous.entries[Ledger.cellID(site, metric: m, figures[m][i])],
+                  entry.input == previous.inputHash(tables.raw[cell]) else { continue }
+            if entry.withheld, figures[m][i].value.number != nil {
+                figures[m][i].value = .withheld
+                reasons[m][i] = .complementary
+            } else if !entry.withheld, figures[m][i].value == .withheld {
+                released.insert(cell)
+            }
+        }
+        return released
+    }
+
+    /// A metric may raise the site's threshold, never lower it.
+    package static func minCell(_ metric: MetricDefinition, _ rules: PrivacyRules) -> Int {
+        max(rules.minCell, metric.minCell ?? rules.minCell)
+    }
+}
+
+/// SPEC privacy rule 1: a count with 0 < value < min_cell is withheld; 0 is
+/// publishable (it says no one, which singles out no one).
+package enum PrimarySuppression {
+    static func apply(_ observations: [Observation], metric: MetricDefinition, minCell: Int) -> [PublishedFigure] {
+        observations.map { observation in
+            var value = PublishedValue.notAvailable
+            if let v = observation.value {
+                value = isPrimary(v, metric: metric, minCell: minCell) ? .withheld : .number(v)
+            }
+            return PublishedFigure(
+                city: Int(observation.city), period: observation.period, cell: observation.cell,
+                value: value, unreliable: false, flag: observation.flag, note: observation.note
+            )
+        }
+    }
+
+    package static func isPrimary(_ value: Double, metric: MetricDefinition, minCell: Int) -> Bool {
+        metric.kind == .count && value > 0 && value < Double(minCell)
+    }
+}

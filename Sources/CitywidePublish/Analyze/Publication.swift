@@ -1,0 +1,75 @@
+import Foundation
+import CitywideModel
+import CitywidePublished
+internal import CitywideInput
+
+/// load → validate → disclose → progress, as named stages. Raw observations are read (by CitywideInput),
+/// checked and turned into published figures here, and never leave this
+/// module: what comes out is the site, which holds no values, and
+/// `PublishedData`. Analysis runs only on input without errors: privacy
+/// rules must never be applied to half-read data.
+public enum Publication {
+    /// What the analysis stages share. The raw observations live here,
+    /// internal to this module: no stage outside Publish can read them.
+    public final class Run: @unchecked Sendable {
+        public let folder: URL
+        public let baseURL: String?
+        public let log: DiagnosticLog
+        public internal(set) var site: Site?
+        public internal(set) var published: PublishedData?
+        var observations = ObservationSet()
+
+        public init(folder: URL, baseURL: String?, log: DiagnosticLog) {
+            self.folder = folder
+            self.baseURL = baseURL
+            self.log = log
+        }
+    }
+
+    /// load → validate → disclose → progress: the first stages of `build`,
+    /// `check` and `serve`.
+    public static let stages: [Stage<Run>] = [
+        Stage("load") { run in
+            let loaded = SiteLoader.load(run.folder, log: run.log)
+            var site = loaded.site
+            if let baseURL = run.baseURL {
+                if WebAddress.isValid(baseURL) {
+                    site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+                } else {
+                    run.log.error(SourceLocation(path: "--base-url", line: 1), "must be a web address starting with https:// or http://, found '\(baseURL)'")
+                }
+            }
+            run.site = site
+            run.observations = loaded.observations
+            // Input with errors is still validated: every problem in one run.
+            return true
+        },
+        Stage("validate") { run in
+            guard let site = run.site else { return false }
+            CrossReferences.check(site, run.observations, log: run.log)
+            run.observations = DataIntegrity.check(site, run.observations, log: run.log)
+            return !run.log.hasErrors
+        },
+        Stage("disclose") { run in
+            guard let site = run.site else { return false }
+            run.published = Disclosure.publish(site, run.observations, ledger: Ledger.load(run.folder, log: run.log))
+            // Nothing after this stage needs a raw value.
+            run.observations = ObservationSet()
+            return true
+        },
+        Stage("progress") { run in
+            guard let site = run.site, var published = run.published else { return false }
+            published.progress = Progress.assessAll(site, published)
+            published.progressByReport = Progress.assessReports(site, published)
+            run.published = published
+            return !run.log.hasErrors
+        },
+    ]
+
+    /// The analysis stages on their own: the site, and what may be published.
+    public static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil) -> (Site?, PublishedData?) {
+        let run = Run(folder: folder, baseURL: baseURL, log: log)
+        _ = stages.run(on: run, clock: clock)
+        return (run.site, run.published)
+    }
+}

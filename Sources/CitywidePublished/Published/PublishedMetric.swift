@@ -1,0 +1,132 @@
+import CitywideModel
+
+/// Everything that may be published about one metric, indexed for the
+/// questions pages ask: a city's series, a period across cities, a breakdown.
+public struct PublishedMetric: Sendable {
+    public struct Key: Hashable, Sendable {
+        package init(city: Int, period: Period, cell: CellKey) {
+            self.city = city
+            self.period = period
+            self.cell = cell
+        }
+
+        public var city: Int
+        public var period: Period
+        public var cell: CellKey
+    }
+
+    public package(set) var definition: MetricDefinition
+    /// The minimum cell size used for this metric (site's, or the metric's higher one).
+    public let minCell: Int
+    /// Sorted by city, period, then breakdown (totals first).
+    public package(set) var figures: [PublishedFigure]
+    /// Every period with a figure, sorted.
+    public let periods: [Period]
+    public let counts: DisclosureCounts
+    /// Per rule: for `check` only (see `CheckOnlyRuleCounts`).
+    public package(set) var checkOnlyRuleCounts = CheckOnlyRuleCounts()
+    private let index: [Key: Int]
+
+    package init(definition: MetricDefinition, minCell: Int, figures unsorted: [PublishedFigure]) {
+        self.definition = definition
+        self.minCell = minCell
+        let figures = unsorted.sorted { ($0.city, $0.period, $0.cell) < ($1.city, $1.period, $1.cell) }
+        self.figures = figures
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(figures.count)
+        var periods: Set<Period> = []
+        var counts = DisclosureCounts()
+        for (i, figure) in figures.enumerated() {
+            index[Key(city: figure.city, period: figure.period, cell: figure.cell)] = i
+            periods.insert(figure.period)
+            counts.count(figure)
+        }
+        self.index = index
+        self.periods = periods.sorted()
+        self.counts = counts
+    }
+
+    /// A provider's note is free text: beside a withheld value it could say
+    /// what the value hides ("three sisters from one family"). Not published.
+    package mutating func dropNotesOfWithheld() {
+        for i in figures.indices {
+            if case .withheld = figures[i].value { figures[i].note = nil }
+        }
+    }
+
+    public func figure(city: Int, period: Period, cell: CellKey = .total) -> PublishedFigure? {
+        index[Key(city: city, period: period, cell: cell)].map { figures[$0] }
+    }
+
+    /// The city's totals over time, in period order.
+    public func series(city: Int) -> [PublishedFigure] {
+        figures(city: city).filter { $0.cell == .total }
+    }
+
+    /// All figures of a city (a contiguous run of the sorted list).
+    public func figures(city: Int) -> ArraySlice<PublishedFigure> {
+        let start = firstIndex { $0.city >= city }
+        let end = firstIndex { $0.city > city }
+        return figures[start..<end]
+    }
+
+    /// The cities that have any figure for this metric.
+    public var cities: [Int] {
+        var result: [Int] = []
+        for figure in figures where result.last != figure.city { result.append(figure.city) }
+        return result
+    }
+
+    /// The latest period in which `city` has a published total.
+    public func latestPublished(city: Int) -> PublishedFigure? {
+        series(city: city).last { $0.value.number != nil }
+    }
+
+    /// Binary search over the sorted figures.
+    private func firstIndex(where predicate: (PublishedFigure) -> Bool) -> Int {
+        var low = 0, high = figures.count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(figures[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
+
+/// What analysis hands to rendering: published figures only.
+public struct PublishedData: Sendable {
+    package init(metrics: [PublishedMetric], periods: [Period], progress: [[ProgressAssessment?]] = []) {
+        self.metrics = metrics
+        self.periods = periods
+        self.progress = progress
+    }
+
+    /// In the order of `Site.metrics`.
+    public var metrics: [PublishedMetric]
+    /// Every period with data, sorted.
+    public var periods: [Period]
+    /// Progress of each city on each metric it has data for: [metric][city].
+    /// Progress as of each report quarter (`Progress.assessReports`).
+    public var progressByReport: [Period: [[ProgressAssessment?]]] = [:]
+    public var progress: [[ProgressAssessment?]] = []
+    /// What `build` records of this release (see `Ledger`); never rendered.
+    public package(set) var ledger: Ledger?
+
+    public func progress(metric: Int, city: Int) -> ProgressAssessment? {
+        guard progress.indices.contains(metric), progress[metric].indices.contains(city) else { return nil }
+        return progress[metric][city]
+    }
+
+    public var checkOnlyRuleCounts: CheckOnlyRuleCounts {
+        metrics.reduce(CheckOnlyRuleCounts()) { $0 + $1.checkOnlyRuleCounts }
+    }
+
+    public var counts: DisclosureCounts {
+        metrics.reduce(into: DisclosureCounts()) { total, metric in
+            total.published += metric.counts.published
+            total.unreliable += metric.counts.unreliable
+            total.withheld += metric.counts.withheld
+            total.notAvailable += metric.counts.notAvailable
+        }
+    }
+}

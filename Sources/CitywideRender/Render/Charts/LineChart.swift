@@ -1,0 +1,246 @@
+import Foundation
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// A line chart over labelled x positions (years, quarters, …), drawn as
+/// inline SVG with no script and no external references.
+///
+/// Privacy: only published numbers reach the geometry. A gap is drawn as a
+/// hollow marker *below* the x axis (never at 0), lines stop at it, and its
+/// published reason appears in the tooltip and the description.
+public struct LineChart: Sendable {
+    /// Unique within the page; used (made safe) for the ids of title and desc.
+    public var id: String
+    /// The chart's own words (notes, labels), in the page's language.
+    public var words: ChartWords = .english
+    public var title: String
+    /// One sentence written by the caller; starts the `<desc>`.
+    public var summary: String
+    public var unit: String
+    public var xLabels: [String]
+    /// Values aligned with `xLabels`. Missing trailing values count as
+    /// "not available"; values beyond the last x label are ignored.
+    public var series: [ChartSeries]
+    /// Optional horizontal target line, e.g. `(40, "Target 40 by 2021")`.
+    public var target: (value: Double, label: String)?
+
+    public init(
+        id: String, title: String, summary: String, unit: String = "",
+        xLabels: [String], series: [ChartSeries],
+        target: (value: Double, label: String)? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.unit = unit
+        self.xLabels = xLabels
+        self.series = series
+        self.target = target
+    }
+
+    // MARK: - Derived data (only from published values)
+
+    /// Each series' values, exactly one per x label.
+    package var rows: [[ChartValue]] {
+        series.map { row in
+            xLabels.indices.map { $0 < row.values.count ? row.values[$0] : .gap(reason: "not available") }
+        }
+    }
+
+    /// The target value if it can be drawn.
+    package var targetValue: Double? {
+        guard let value = target?.value, value.isFinite else { return nil }
+        return value
+    }
+
+    /// The y axis: from the published numbers and the target, nothing else.
+    package var scale: ChartScale {
+        ChartScale(including: rows.flatMap { $0.compactMap(\.plottable) } + (targetValue.map { [$0] } ?? []))
+    }
+
+    /// The full text alternative: summary, unit, then every value in words.
+    package var description: String {
+        var parts = [ChartWording.lead(summary: summary, unit: unit, words: words)]
+        for (row, values) in zip(series, rows) {
+            let items = zip(xLabels, values).map { $0 + " " + $1.words }
+            let name = row.name.isEmpty ? words.series : row.name
+            parts.append(name + ": " + (items.isEmpty ? words.noValues : ChartWording.sentence(items.joined(separator: ", "))))
+        }
+        if let target {
+            parts.append(words.targetLine + ": " + ChartWording.sentence(target.label))
+        }
+        return ChartWording.join(parts)
+    }
+
+    private func pointTitle(series name: String, x: String, value: ChartValue) -> String {
+        (name.isEmpty ? "" : name + " ") + x + ": " + value.words
+    }
+
+    // MARK: - Rendering
+
+    public func svg() -> String {
+        let chartID = SVGWriter.safeID(id)
+        let n = SVGWriter.number
+        let rows = self.rows
+        let scale = self.scale
+        let hasData = rows.contains { $0.contains { $0.plottable != nil } }
+        let count = xLabels.count
+        let plotTop = 30.0, plotHeight = 220.0
+        let plotBottom = plotTop + plotHeight
+        var w = SVGWriter()
+
+        guard hasData else {
+            ChartFrame.open(&w, id: chartID, kind: "line", height: plotBottom + 20,
+                            title: title, description: description)
+            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: ChartFrame.width - 80, height: plotHeight, text: words.noPublishedValues)
+            return w.finish()
+        }
+
+        // Horizontal layout from the text we have to fit.
+        let inset = 12.0
+        let tickLabels = scale.ticks.map { ($0, scale.label($0)) }
+        let tickWidth = tickLabels.map { ChartText.width($0.1) }.max() ?? 0
+        let xTexts = xLabels.map { ChartText.truncated($0, to: 16) }
+        let xWidths = xTexts.map { ChartText.width($0) }
+        let seriesLabels = series.map { ChartText.truncated($0.name, to: 22) }
+        let lastPublished = rows.map { $0.lastIndex { $0.plottable != nil } }
+        let labelRoom = zip(seriesLabels, lastPublished)
+            .compactMap { $1 == nil ? nil : ChartText.width($0) + 14 }.max() ?? 0
+        let left = max(36, tickWidth + 14, (xWidths.first ?? 0) / 2 - inset + 4)
+        let right = min(200, max(16, labelRoom, (xWidths.last ?? 0) / 2 - inset + 4))
+        let plotLeft = left, plotRight = ChartFrame.width - right
+        let plotWidth = plotRight - plotLeft
+        let spacing = count > 1 ? (plotWidth - 2 * inset) / Double(count - 1) : plotWidth
+        func xPos(_ i: Int) -> Double {
+            count > 1 ? plotLeft + inset + Double(i) * spacing : (plotLeft + plotRight) / 2
+        }
+        func yPos(_ v: Double) -> Double { scale.position(v, from: plotBottom, to: plotTop) }
+
+        // Show every x label if they fit, otherwise every 2nd, 4th, 8th, ….
+        let widestX = xWidths.max() ?? 0
+        var every = 1
+        while every < count && Double(every) * spacing < widestX + 8 { every *= 2 }
+
+        // Gap markers stack below the axis, one slot per gapped series.
+        var gapsAt = [Int](repeating: 0, count: count)
+        var gapSlot = [[Int?]](repeating: [Int?](repeating: nil, count: count), count: rows.count)
+        for (s, values) in rows.enumerated() {
+            for (i, value) in values.enumerated() where value.plottable == nil {
+                gapSlot[s][i] = gapsAt[i]
+                gapsAt[i] += 1
+            }
+        }
+        let maxStack = gapsAt.max() ?? 0
+        let laneHeight = maxStack > 0 ? 6 + Double(maxStack) * 10 : 0
+        let xLabelY = plotBottom + laneHeight + 18
+        let noteY = xLabelY + 24
+        let height = (maxStack > 0 ? noteY : xLabelY) + 10
+
+        ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description)
+
+        if !unit.isEmpty {
+            w.element("text", [("class", "chart-unit"), ("x", "4"), ("y", "16"), ("fill", ChartPalette.mutedText)],
+                      text: ChartText.truncated(unit, to: 70))
+        }
+
+        // Gridlines (decorative) and y tick labels.
+        w.open("g", [("class", "chart-grid"), ("stroke", ChartPalette.grid), ("stroke-width", "1")])
+        for (value, _) in tickLabels where value != 0 {
+            let y = n(yPos(value))
+            w.leaf("line", [("x1", n(plotLeft)), ("y1", y), ("x2", n(plotRight)), ("y2", y)])
+        }
+        w.close()
+        w.open("g", [("class", "chart-axis chart-axis-y"), ("fill", ChartPalette.mutedText), ("text-anchor", "end")])
+        for (value, label) in tickLabels {
+            w.element("text", [("x", n(plotLeft - 8)), ("y", n(yPos(value) + 4.5))], text: label)
+        }
+        w.close()
+        let zeroY = n(yPos(0))
+        w.leaf("line", [("class", "chart-axis chart-baseline"), ("x1", n(plotLeft)), ("y1", zeroY),
+                        ("x2", n(plotRight)), ("y2", zeroY), ("stroke", ChartPalette.axis), ("stroke-width", "1")])
+
+        // X labels.
+        w.open("g", [("class", "chart-axis chart-axis-x"), ("fill", ChartPalette.text), ("text-anchor", "middle")])
+        for i in stride(from: 0, to: count, by: every) {
+            w.element("text", [("x", n(xPos(i))), ("y", n(xLabelY))], text: xTexts[i])
+        }
+        w.close()
+
+        // Target line.
+        if let target, let value = targetValue {
+            let y = yPos(value)
+            w.open("g", [("class", "chart-target")])
+            w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
+                            ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
+            w.element("text", [("x", n(plotLeft + 4)), ("y", n(y - 5)), ("fill", ChartPalette.target)] + ChartFrame.halo,
+                      text: ChartText.truncated(target.label, to: 60))
+            w.close()
+        }
+
+        // Direct labels: at each series' last published point, pushed apart.
+        let lastValues: [(series: Int, value: Double)] = rows.indices.compactMap { s in
+            guard let i = lastPublished[s], let value = rows[s][i].plottable else { return nil }
+            return (s, value)
+        }
+        let labelled = lastValues.map(\.series)
+        let wantedY = lastValues.map { yPos($0.value) }
+        let labelY = ChartText.spread(wantedY, gap: 15, lower: plotTop, upper: plotBottom)
+
+        for (s, values) in rows.enumerated() {
+            let style = ChartPalette.style(forSeries: s)
+            let name = series[s].name
+            w.open("g", [("class", "chart-series chart-series-\(s)")])
+
+            // Line segments only between consecutive published points.
+            var run: [Int] = []
+            func flush() {
+                if run.count >= 2 {
+                    let d = run.enumerated().map { ($0 == 0 ? "M" : "L") + n(xPos($1)) + " " + n(yPos(values[$1].plottable!)) }
+                    var attributes: SVGWriter.Attributes = [
+                        ("class", "chart-path"), ("d", d.joined(separator: " ")), ("fill", "none"),
+                        ("stroke", style.color), ("stroke-width", "2.5"),
+                        ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
+                    ]
+                    if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
+                    w.leaf("path", attributes)
+                }
+                run = []
+            }
+            for (i, value) in values.enumerated() {
+                if value.plottable != nil { run.append(i) } else { flush() }
+            }
+            flush()
+
+            for (i, value) in values.enumerated() {
+                let tooltip = pointTitle(series: name, x: xLabels[i], value: value)
+                if let v = value.plottable {
+                    style.marker.draw(into: &w, x: xPos(i), y: yPos(v), radius: 4,
+                                      fill: style.color, stroke: ChartPalette.background, strokeWidth: 1,
+                                      classes: "chart-point", title: tooltip)
+                } else if let slot = gapSlot[s][i] {
+                    style.marker.draw(into: &w, x: xPos(i), y: plotBottom + 10 + Double(slot) * 10, radius: 3.5,
+                                      fill: ChartPalette.background, stroke: style.color, strokeWidth: 1.5,
+                                      classes: "chart-gap", title: tooltip)
+                }
+            }
+
+            if let rank = labelled.firstIndex(of: s), let last = lastPublished[s] {
+                w.element("text", [("class", "chart-label"), ("x", n(xPos(last) + 9)), ("y", n(labelY[rank] + 4.5)),
+                                   ("fill", style.color), ("font-weight", "600")] + ChartFrame.halo,
+                          text: seriesLabels[s])
+            }
+            w.close()
+        }
+
+        if maxStack > 0 {
+            w.open("g", [("class", "chart-note"), ("font-size", n(ChartText.smallFontSize))])
+            w.leaf("circle", [("cx", n(plotLeft + 4)), ("cy", n(noteY - 4)), ("r", "3.5"),
+                              ("fill", ChartPalette.background), ("stroke", ChartPalette.gap), ("stroke-width", "1.5")])
+            w.element("text", [("x", n(plotLeft + 13)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
+                      text: words.lineGapNote)
+            w.close()
+        }
+        return w.finish()
+    }
+}

@@ -1,0 +1,86 @@
+import CCmarkGFM
+import Foundation
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// GitHub-flavoured Markdown to HTML with libcmark-gfm, safe by default:
+/// raw HTML is omitted and `javascript:`-style links are dropped by cmark's
+/// safe mode; `tagfilter` guards the rest. Footnotes are on; headings get
+/// ids and a link to their section.
+public enum MarkdownRenderer {
+    public struct Output: Sendable {
+        /// The text of a leading `# Heading`, taken out so the page template
+        /// can make it the page's one `<h1>`.
+        public var title: String?
+        public var html: String
+    }
+
+    /// What the page around the narrative decides.
+    package struct Page {
+        /// The href for a relative URL of the narrative (a blueprint, an
+        /// image), or nil to leave it as written.
+        var href: (String) -> String? = { _ in nil }
+        /// Ids the page's own markup uses: a heading never takes one.
+        var takenIDs: Set<String> = []
+        var labels = Labels()
+    }
+
+    /// Interface text the narrative's markup needs, in the page's language.
+    package struct Labels {
+        var footnotes = "Notes"
+        var backToText = "Back to the text"
+        /// "Link to the section {section}"
+        var sectionLink: (String) -> String = { "Link to this section: \($0)" }
+    }
+
+    public static func render(_ markdown: String) -> Output {
+        render(markdown, page: Page())
+    }
+
+    package static func render(_ markdown: String, page: Page) -> Output {
+        guard let document = MarkdownDocument(markdown) else { return Output(title: nil, html: "") }
+        var title: String?
+        if let first = cmark_node_first_child(document.root),
+           cmark_node_get_type(first) == CMARK_NODE_HEADING,
+           cmark_node_get_heading_level(first) == 1 {
+            title = MarkdownDocument.plainText(first)
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+        }
+        var headings: [String] = []
+        document.forEachNode { node in
+            switch MarkdownDocument.type(node) {
+            case CMARK_NODE_HEADING:
+                // The narrative sits inside a page section that has its own
+                // `<h2>`, so its `##` headings become `<h3>` and so on.
+                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+                headings.append(MarkdownDocument.plainText(node))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let url = MarkdownDocument.url(node), let href = page.href(url) {
+                    cmark_node_set_url(node, href)
+                }
+            default:
+                break
+            }
+        }
+        var html = FootnoteMarkup.accessible(document.html(), labels: page.labels)
+        html = HeadingAnchors(takenIDs: page.takenIDs.union(HeadingAnchors.ids(in: html)), sectionLink: page.labels.sectionLink)
+            .apply(to: html, headings: headings)
+        return Output(title: title, html: TaskListMarkup.accessible(html))
+    }
+}
+
+/// cmark-gfm renders task list items as bare disabled checkboxes, which have
+/// no accessible name. A published plan is read, not ticked: show the state
+/// as text a screen reader speaks.
+package enum TaskListMarkup {
+    package static func accessible(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+                                  with: "<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ",
+                                  with: "<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Mustache
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// Render stage: turns the site and its published figures into files.
+/// Pages are independent, so they render on every core; each is written as
+/// soon as it is rendered, so memory stays flat however many pages there are.
+package struct SiteRenderer {
+    package let site: Site
+    package let published: PublishedData
+    /// The site files pages copy (template assets, narrative media),
+    /// resolved by the pipeline: the renderer never sees the site folder.
+    package let assets: AssetFiles
+    /// HTML put before `</body>` of every page: `serve`'s live-reload script.
+    /// Never set by `build`, so published pages carry no script.
+    package var bodyEnd: String? = nil
+
+    package init(site: Site, published: PublishedData, assets: AssetFiles, bodyEnd: String? = nil) {
+        self.site = site
+        self.published = published
+        self.assets = assets
+        self.bodyEnd = bodyEnd
+    }
+
+    /// Renders and writes every file. With `contextKeys`, also returns the
+    /// union of what it gives for each page's values, taken while the page
+    /// is at hand (the pipeline's check of template variables, so `build`
+    /// warns as `check` does without making any page twice).
+    @discardableResult
+    package func render(into writer: some OutputSink, log: DiagnosticLog,
+                        contextKeys: (([String: Any]) -> Set<String>)? = nil) -> Set<String> {
+        let plan = pagePlan()
+        let results = ParallelMap.map(plan.indices) { i -> (failure: String?, keys: Set<String>) in
+            let page = plan[i].make()
+            let keys = contextKeys?(page.context) ?? []
+            guard let html = html(page) else { return ("no template named '\(page.template)'", keys) }
+            do { try writer.write(page.path, html) } catch { return ("\(error)", keys) }
+            return (nil, keys)
+        }
+        for failure in results.compactMap(\.failure) {
+            log.error(SourceLocation(path: "_site"), failure)
+        }
+        writeData(into: writer, sitemap: plan.map(\.path), log: log)
+        writeAssets(into: writer, log: log)
+        return results.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
+    }
+
+    /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
+    package func html(_ page: Page) -> String? {
+        guard var html = site.templates.library.render(page.context, withTemplate: page.template) else { return nil }
+        if let bodyEnd, let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: bodyEnd, at: end.lowerBound)
+        }
+        return html
+    }
+
+    /// Page makers, not pages: each page is built, rendered and written on
+    /// its own thread, and only its HTML lives until it is written. Every
+    /// page is made once per language, under `<lang>/` but for the first.
+    /// With `onlyCities`, just those cities' pages (a preview's narrative edit).
+    package func pagePlan(onlyCities: Set<String>? = nil) -> [PlannedPage] {
+        var makers: [PlannedPage] = []
+        for language in site.config.languages {
+            guard let t = site.interface[language] ?? site.interface[site.config.defaultLanguage] ?? site.interface.values.first else { continue }
+            let (localSite, localPublished) = LocalizedSite.make(site, published, language: language)
+            let context = SiteContext(site: localSite, published: localPublished, t: t,
+                                      prefix: SiteContext.prefix(for: language, in: site.config))
+            if let onlyCities {
+                makers += localSite.blueprints.indices.filter { onlyCities.contains(localSite.blueprints[$0].slug) }
+                    .map { city in PlannedPage(context.location(Paths.city(localSite.blueprints[city].slug)).outputPath) { CityPage(context: context, city: city).page() } }
+                continue
+            }
+            let reports = ReportPages(context: context)
+            let at = { (path: String) in context.location(path).outputPath }
+            makers += [
+                PlannedPage(at(Paths.home)) { HomePage(context: context).page() },
+                PlannedPage(at(Paths.reports)) { reports.index() },
+                PlannedPage(at(Paths.coverage)) { CoveragePage(context: context).page() },
+                PlannedPage(at(Paths.methodology)) { MethodologyPage(context: context).page() },
+            ]
+            makers += localSite.blueprints.indices.map { city in PlannedPage(at(Paths.city(localSite.blueprints[city].slug))) { CityPage(context: context, city: city).page() } }
+            makers += localPublished.metrics.map { metric in PlannedPage(at(Paths.metric(metric.definition.id))) { MetricPage(context: context, metric: metric).page() } }
+            makers += reports.pages().map { page in PlannedPage(page.path) { page } }
+        }
+        return makers
+    }
+
+    private func writeData(into writer: some OutputSink, sitemap pagePaths: [String], log: DiagnosticLog) {
+        let downloads = DataDownloads(site: site, published: published)
+        let files: [(String, () -> String)] =
+            published.metrics.flatMap { metric in
+                [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric) }),
+                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric) })]
+            } + [
+                (Paths.dataCatalog, { downloads.catalog() }),
+                (Paths.progress, { downloads.progress() }),
+                ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
+                ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
+            ]
+        let failures = ParallelMap.map(files.indices) { i -> String? in
+            do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: "_site"), failure)
+        }
+    }
+
+    private func writeAssets(into writer: some OutputSink, log: DiagnosticLog) {
+        for (path, source) in site.templates.assets.sorted(by: { $0.key < $1.key }) {
+            do {
+                switch source {
+                case let .builtIn(bytes): try writer.write(path, Data(bytes))
+                case let .file(sitePath): try writer.copy(from: try resolved(sitePath), to: path)
+                }
+            } catch {
+                log.error(SourceLocation(path: path), "\(error)")
+            }
+        }
+        // Only the files narratives show: nothing else of the site folder is copied.
+        for sitePath in site.mediaFiles {
+            do {
+                try writer.copy(from: try resolved(sitePath), to: Paths.media(sitePath))
+            } catch {
+                log.error(SourceLocation(path: sitePath), "\(error)")
+            }
+        }
+    }
+
+    private func resolved(_ sitePath: String) throws -> URL {
+        guard let url = assets.url(sitePath) else { throw MissingAsset(sitePath: sitePath) }
+        return url
+    }
+
+    /// A file the site names that the pipeline did not resolve: a bug, but
+    /// reported as an error rather than trapped.
+    package struct MissingAsset: Error, CustomStringConvertible {
+        let sitePath: String
+        package var description: String { "\(sitePath) was not resolved for copying" }
+    }
+}

@@ -1,0 +1,165 @@
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// Charts and tables of one metric, shared by the city and metric pages.
+/// Everything here reads `PublishedMetric`: published figures only.
+package struct MetricFigures {
+    package let site: Site
+    package let metric: PublishedMetric
+    package let text: FigureText
+    package let t: Translation
+
+    package init(site: Site, metric: PublishedMetric, t: Translation) {
+        self.site = site
+        self.metric = metric
+        self.text = FigureText(metric, t)
+        self.t = t
+    }
+
+    /// A dimension's name and values in the page's language: from the
+    /// translation file when it has them (`dimension_sex`, `value_female`),
+    /// else the name made readable.
+    package func label(of dimension: CitywideModel.Dimension) -> String { t.strings["dimension_\(dimension.name)"] ?? dimension.label }
+    package func label(ofValue value: String) -> String { t.strings["value_\(value)"] ?? humanize(value) }
+
+    package var definition: MetricDefinition { metric.definition }
+    package var unitLabel: String { definition.unit.isEmpty ? "" : " (\(definition.unit))" }
+
+    package var chartWords: ChartWords {
+        var words = ChartWords()
+        words.noPublishedValues = t("chart_no_values")
+        words.lineGapNote = t("chart_line_gap_note")
+        words.barGapNote = t("chart_bar_gap_note")
+        words.unit = t("chart_unit")
+        words.series = t("chart_series")
+        words.noValues = t("chart_no_values_in_series")
+        words.targetLine = t("chart_target_line")
+        return words
+    }
+
+    package func cityName(_ city: Int) -> String { site.blueprints[city].city }
+
+    /// A line per city over every period of the metric.
+    package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil) -> LineChart {
+        let periods = metric.periods
+        let series = cities.map { city in
+            ChartSeries(name: cityName(city), values: periods.map { text.chartValue(metric.figure(city: city, period: $0)) })
+        }
+        let who = cities.count == 1 ? cityName(cities[0]) : t.plural("cities_count", cities.count)
+        let span = periods.isEmpty ? "" : ", " + t("period_span", ["from": periods[0].description, "to": periods[periods.count - 1].description])
+        var chart = LineChart(
+            id: id,
+            title: "\(definition.title), \(who)\(span)",
+            summary: t("line_chart_summary", ["title": definition.title.lowercased() + unitLabel, "who": who + span]),
+            unit: definition.unit, xLabels: periods.map(\.description), series: series, target: target
+        )
+        chart.words = chartWords
+        return chart
+    }
+
+    /// One bar per city, in the latest period any city reported.
+    package func barChart(id: String, width: Double = ChartFrame.width) -> BarChart? {
+        guard let period = metric.periods.last else { return nil }
+        let cities = site.blueprints.indices.filter { metric.figure(city: $0, period: period) != nil }
+        guard !cities.isEmpty else { return nil }
+        var chart = BarChart(
+            id: id,
+            title: t("bar_chart_title", ["title": definition.title, "period": period.description]),
+            summary: t("bar_chart_summary", ["title": definition.title.lowercased() + unitLabel, "period": period.description]),
+            unit: definition.unit,
+            bars: cities.map { (label: cityName($0), value: text.chartValue(metric.figure(city: $0, period: period))) },
+            width: width
+        )
+        chart.words = chartWords
+        return chart
+    }
+
+    /// Periods down, cities across: the numbers of the line chart.
+    package func seriesTable(cities: [Int]) -> Table {
+        Table(
+            caption: t("caption_by_period", ["title": definition.title + unitLabel]),
+            corner: t("period"),
+            columns: cities.map(cityName),
+            rows: metric.periods.reversed().map { period in
+                Table.Row(header: period.description, cells: cities.map { city in
+                    let figure = metric.figure(city: city, period: period)
+                    return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                })
+            }
+        )
+    }
+
+    /// For each dimension, its values down and the cities across, in `period`.
+    package func breakdownTables(cities: [Int], period: Period) -> [Table] {
+        definition.dimensions.enumerated().compactMap { d, dimension in
+            let rows = dimension.values.enumerated().map { v, value in
+                Table.Row(header: label(ofValue: value), cells: cities.map { city in
+                    let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
+                    return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                })
+            }
+            let anyData = cities.contains { city in
+                dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
+            }
+            guard anyData else { return nil }
+            return Table(caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": period.description]), corner: label(of: dimension),
+                         columns: cities.map(cityName), rows: rows)
+        }
+    }
+
+    /// For one city, each dimension's breakdown over time: periods down,
+    /// the dimension's values across. Every one-way row of the data is here.
+    package func breakdownHistory(city: Int) -> [Table] {
+        let figures = metric.figures(city: city)
+        return definition.dimensions.enumerated().compactMap { d, dimension in
+            let periods = metric.periods.filter { period in
+                dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
+            }
+            guard !periods.isEmpty, !figures.isEmpty else { return nil }
+            return Table(
+                caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": cityName(city)]),
+                corner: t("period"),
+                columns: dimension.values.map { label(ofValue: $0) },
+                rows: periods.reversed().map { period in
+                    Table.Row(header: period.description, cells: dimension.values.indices.map { v in
+                        let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
+                        return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                    })
+                }
+            )
+        }
+    }
+
+    /// The latest period in which any of `cities` has a breakdown.
+    package func latestBreakdownPeriod(cities: [Int]) -> Period? {
+        metric.periods.last { period in cities.contains { city in
+            metric.figures(city: city).contains { $0.period == period && $0.cell != .total }
+        } }
+    }
+
+    /// A sentence on what was withheld, so readers know gaps are deliberate.
+    package func withheldNote(cities: [Int]) -> String? {
+        // One count, whatever rule withheld each value (SPEC "Privacy" rule 3).
+        var withheld = 0
+        for city in cities {
+            for figure in metric.figures(city: city) where figure.value == .withheld { withheld += 1 }
+        }
+        guard withheld > 0 else { return nil }
+        return t.plural("note_withheld", withheld, ["min_cell": String(metric.minCell)])
+    }
+
+    /// The target that applies to a city: its commitment's, else the metric's.
+    package func target(city: Int?) -> (value: Double, label: String)? {
+        if let city {
+            let commitmentTarget = site.blueprints[city].commitments.compactMap(\.target).first { $0.metric == definition.id }
+            if let target = commitmentTarget {
+                return (target.value, t("chart_target", ["value": t.number(target.value, for: definition), "by": t.date(target.by)]))
+            }
+        }
+        if let target = definition.target {
+            return (target.value, t("chart_target", ["value": t.number(target.value, for: definition), "by": String(target.year)]))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// `metrics/<id>/index.html`: one metric across cities.
+package struct MetricPage {
+    package let context: SiteContext
+    package let metric: PublishedMetric
+
+    package func page() -> Page {
+        let definition = metric.definition
+        let location = context.location(Paths.metric(definition.id))
+        let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
+        let t = context.t
+        let cities = metric.cities
+        var c = context.base(location, title: definition.title, description: definition.description, section: "metric")
+        c["breakdowns"] = [[String: Any]]()
+        c["title"] = definition.title
+        c["description_text"] = definition.description.nonEmpty
+        c["definition"] = definitionList(definition, figures: figures)
+        if let source = definition.source {
+            c["source_name"] = source.name
+            c["source_url"] = source.url
+        }
+        if !cities.isEmpty {
+            c["line_chart_svg"] = figures.lineChart(id: "chart-\(definition.id)-time", cities: cities, target: figures.target(city: nil)).svg()
+            c["bar_chart_svg"] = figures.barChart(id: "chart-\(definition.id)-cities")?.svg()
+            c["table"] = figures.seriesTable(cities: cities).context
+            if let period = figures.latestBreakdownPeriod(cities: cities) {
+                c["breakdown_period"] = period.description
+                c["breakdowns"] = figures.breakdownTables(cities: cities, period: period).map(\.context)
+            }
+        } else {
+            c["no_data"] = true
+        }
+        c["withheld_note"] = figures.withheldNote(cities: cities)
+        c["withheld_href"] = location.href(Paths.methodology) + "#privacy-heading"
+        c["unreliable_note"] = metric.counts.unreliable > 0
+            ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)])
+            : nil
+        let m = context.site.metricIndex(definition.id) ?? 0
+        let views = ProgressViews(metric: definition, t: t)
+        c["progress"] = cities.compactMap { city -> [String: Any]? in
+            guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
+            p["city"] = context.site.blueprints[city].city
+            p["city_href"] = location.href(Paths.city(context.site.blueprints[city].slug))
+            return p
+        }
+        c["progress_json_href"] = location.href(Paths.progress)
+        c["methodology_href"] = location.href(Paths.methodology)
+        c["csv_href"] = location.href(Paths.dataCSV(definition.id))
+        c["json_href"] = location.href(Paths.dataJSON(definition.id))
+        c["commitments"] = context.site.blueprints.flatMap { blueprint in
+            blueprint.commitments.filter { $0.metrics.contains(definition.id) }.map { commitment -> [String: Any] in
+                ["city": blueprint.city, "city_href": location.href(Paths.city(blueprint.slug)), "title": commitment.title,
+                 "status_label": t("status_\(commitment.status.rawValue)"), "status_icon": CommitmentViews.icon(commitment.status), "status_key": commitment.status.rawValue]
+            }
+        }
+        return Page(path: location.outputPath, template: "metric", context: c)
+    }
+
+    private func definitionList(_ d: MetricDefinition, figures: MetricFigures) -> [[String: String]] {
+        let t = context.t
+        var items: [(String, String)] = [
+            (t("def_system"), t("system_\(d.system.rawValue)")),
+            (t("def_type"), t("type_\(d.kind.rawValue)")),
+        ]
+        if !d.unit.isEmpty { items.append((t("def_unit"), d.unit)) }
+        if let n = d.numerator {
+            let name = context.site.metric(n)?.title ?? n
+            switch d.kind {
+            case .rate:
+                items.append((t("def_computed"), t("computed_rate", ["numerator": name, "per": t.number(d.per ?? 100_000)])))
+            default:
+                let denominator = d.denominator.flatMap { context.site.metric($0)?.title } ?? d.denominator ?? ""
+                items.append((t("def_computed"), "\(name) ÷ \(denominator)\(d.kind == .percent ? " × 100" : "")"))
+            }
+        }
+        items.append((t("def_frequency"), t("frequency_\(d.frequency.rawValue)")))
+        items.append((t("def_better"), t("direction_\(d.direction.rawValue)")))
+        for rate in context.site.metrics where rate.kind == .rate && rate.numerator == d.id {
+            items.append((t("def_per_resident"), t("see_rate", ["title": rate.title])))
+        }
+        if let target = d.target { items.append((t("def_target"), t("value_by", ["value": t.number(target.value, for: d), "by": String(target.year)]))) }
+        if !d.dimensions.isEmpty {
+            items.append((t("def_breakdowns"), d.dimensions.map { dimension in
+                "\(figures.label(of: dimension)) (\(dimension.values.map { figures.label(ofValue: $0) }.joined(separator: ", ")))"
+            }.joined(separator: "; ")))
+        }
+        items.append((t("def_min_cell"), t("min_cell_detail", ["min_cell": String(metric.minCell), "max": String(metric.minCell - 1)])))
+        if let sdg = d.sdg { items.append((t("def_sdg"), sdg)) }
+        return items.map { ["term": $0.0, "detail": $0.1] }
+    }
+}

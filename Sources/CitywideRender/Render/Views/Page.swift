@@ -1,0 +1,46 @@
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// One HTML page to write: where it goes, which template renders it, and the
+/// values the template receives (already formatted: templates hold no logic).
+package struct Page {
+    package var path: String
+    package var template: String
+    package var context: [String: Any]
+}
+
+/// Links between pages are relative, so the site works from any folder of
+/// any server and straight from disk (file://); the feed and sitemap use
+/// `base_url` for absolute ones.
+///
+/// Pages of other languages than the first live under `<lang>/`; assets,
+/// data and the feed are shared, at the root.
+package struct PageLocation {
+    /// The page's path within its language: "cities/atlanta/index.html".
+    package let path: String
+    /// "" for the default language, "es/" for Spanish.
+    package var prefix: String = ""
+
+    /// Where the file is written.
+    package var outputPath: String { prefix + path }
+
+    /// "../../" for "cities/atlanta/index.html": the way up to the output's root.
+    package var root: String {
+        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+    }
+
+    /// The way to the pages of this page's language.
+    package var pageRoot: String { root + prefix }
+
+    /// A relative link: pages stay in this page's language; shared files
+    /// (assets, data, feed) are at the root.
+    package func href(_ target: String) -> String {
+        target.hasSuffix(".html") ? pageRoot + target : root + target
+    }
+
+    /// The public URL of a page: folders end in `/`.
+    package static func absolute(_ path: String, base: String) -> String {
+        base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+}

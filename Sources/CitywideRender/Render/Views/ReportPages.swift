@@ -1,0 +1,113 @@
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// `reports/index.html` and `reports/<period>/index.html`: what changed in
+/// each quarter, city by city.
+package struct ReportPages {
+    package let context: SiteContext
+
+    package var periods: [Period] { ReportPeriods.all(context.published) }
+
+    package func index() -> Page {
+        let location = context.location(Paths.reports)
+        var c = context.base(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
+        c["title"] = context.t("reports_title")
+        let latest = periods.last
+        c["reports"] = periods.reversed().map { period -> [String: Any] in
+            ["label": period.description, "href": location.href(Paths.report(period)), "is_latest": period == latest]
+        }
+        return Page(path: location.outputPath, template: "reports", context: c)
+    }
+
+    package func pages() -> [Page] {
+        // Progress as it stood at the end of each report's quarter, so a
+        // report can say which statuses changed since the one before:
+        // computed once, in CitywidePublish, for every language.
+        let asOf = periods.map { context.published.progressByReport[$0] ?? [] }
+        var pages = periods.enumerated().map { i, period in
+            report(period, previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil,
+                   progress: asOf[i], before: i > 0 ? asOf[i - 1] : nil, at: Paths.report(period))
+        }
+        if let last = periods.indices.last {
+            // reports/latest/ always shows the newest report; its canonical
+            // address is the quarter's own.
+            pages.append(report(periods[last], previous: last > 0 ? periods[last - 1] : nil, next: nil,
+                                progress: asOf[last], before: last > 0 ? asOf[last - 1] : nil, at: Paths.latestReport))
+        }
+        return pages
+    }
+
+    private func report(_ period: Period, previous: Period?, next: Period?,
+                        progress: [[ProgressAssessment?]], before: [[ProgressAssessment?]]?, at path: String) -> Page {
+        let site = context.site
+        let location = context.location(path)
+        let title = context.t("report_title", ["period": period.description])
+        var c = context.base(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
+        c["canonical_url"] = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
+        c["title"] = title
+        c["period"] = period.description
+        c["period_intro"] = context.t("report_intro", ["date": context.t.date(period.lastDay)])
+        if let previous { c["previous"] = ["label": previous.description, "href": location.href(Paths.report(previous))] }
+        if let next { c["next"] = ["label": next.description, "href": location.href(Paths.report(next))] }
+        let views = CommitmentViews(site: site, published: context.published, t: context.t, asOf: period.lastDay)
+        let quarterStart = Day(year: period.year, month: (period.index - 1) * 3 + 1, day: 1)
+        c["cities"] = site.blueprints.enumerated().map { city, blueprint -> [String: Any] in
+            var rows: [[String: Any]] = []
+            for metric in context.published.metrics {
+                guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
+                let text = FigureText(metric, context.t)
+                var row: [String: Any] = [
+                    "title": metric.definition.title,
+                    "href": location.href(Paths.metric(metric.definition.id)),
+                    "period": current.period.description,
+                    "value": text.text(current),
+                    "value_class": text.cssClass(current),
+                ]
+                let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
+                row["previous"] = before.map { "\(text.text($0)) (\($0.period))" } ?? "–"
+                if let trend = Trend.between(before, current, metric, city: city) {
+                    row["change"] = trend.text(metric.definition, context.t)
+                    row["trend_arrow"] = trend.arrow
+                    row["trend_class"] = trend.judgement.rawValue
+                } else {
+                    row["change"] = "–"
+                }
+                rows.append(row)
+            }
+            func inQuarter(_ day: Day?) -> Bool {
+                guard let day else { return false }
+                return day >= quarterStart && day <= period.lastDay
+            }
+            let completed = blueprint.commitments.filter { $0.status == .done && inQuarter($0.completed) }
+            // One completed in the quarter it was due is listed once, as completed.
+            let due = blueprint.commitments.filter { inQuarter($0.due) && !completed.map(\.id).contains($0.id) }
+            var changes: [[String: Any]] = []
+            for (m, metric) in context.published.metrics.enumerated() {
+                guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
+                let then = before.flatMap { $0.indices.contains(m) && $0[m].indices.contains(city) ? $0[m][city] : nil }
+                guard then?.status != now.status else { continue }
+                changes.append([
+                    "title": metric.definition.title,
+                    "href": location.href(Paths.metric(metric.definition.id)),
+                    "from": then.map { "\($0.status.icon) " + context.t("progress_\($0.status.rawValue)") } ?? context.t("no_status"),
+                    "to_label": context.t("progress_\(now.status.rawValue)"), "to_icon": now.status.icon, "to_key": now.status.rawValue,
+                ])
+            }
+            return [
+                "status_changes": changes,
+                "has_status_changes": !changes.isEmpty,
+                "name": blueprint.displayName,
+                "slug": blueprint.slug,
+                "href": location.href(Paths.city(blueprint.slug)),
+                "metrics": rows,
+                "has_metrics": !rows.isEmpty,
+                "due_commitments": due.map { views.context($0, city: city, location: location) },
+                "completed_commitments": completed.map { views.context($0, city: city, location: location) },
+                "has_completed": !completed.isEmpty,
+                "has_due": !due.isEmpty,
+            ]
+        }
+        return Page(path: location.outputPath, template: "report", context: c)
+    }
+}

@@ -1,0 +1,95 @@
+import CitywideModel
+import CitywidePublished
+import CitywideWrite
+
+/// Values every page receives: the site's name, navigation, data status,
+/// and the language the page is in.
+package struct SiteContext {
+    package let site: Site
+    package let published: PublishedData
+    /// The interface text of this page's language.
+    package let t: Translation
+    /// "" for the default language, "es/" for Spanish: where its pages live.
+    package let prefix: String
+
+    /// The newest report quarter: every page shows it, so it is found once.
+    package let latestReportPeriod: Period?
+
+    package static let cityMenuLimit = 12
+
+    package init(site: Site, published: PublishedData, t: Translation, prefix: String) {
+        self.site = site
+        self.published = published
+        self.t = t
+        self.prefix = prefix
+        latestReportPeriod = ReportPeriods.all(published).last
+    }
+    package var language: String { t.language }
+
+    /// A page of this context's language.
+    package func location(_ path: String) -> PageLocation { PageLocation(path: path, prefix: prefix) }
+
+    package func base(_ location: PageLocation, title: String, description: String? = nil, section: String) -> [String: Any] {
+        let config = site.config
+        let nav: [(String, String, String)] = [
+            ("home", t("nav_overview"), Paths.home),
+            ("reports", t("nav_reports"), Paths.reports),
+            ("coverage", t("nav_coverage"), Paths.coverage),
+            ("methodology", t("nav_methodology"), Paths.methodology),
+        ]
+        let languages = config.languages
+        var context: [String: Any] = [
+            "lang": language,
+            "t": t.strings,
+            "site_title": config.title,
+            "page_title": title,
+            "is_home": section == "home",
+            "description": description ?? config.description,
+            "root": location.root,
+            "page_root": location.pageRoot,
+            "canonical_url": PageLocation.absolute(location.outputPath, base: config.baseURL),
+            "nav": nav.map { key, label, path in
+                ["label": label, "href": location.href(path), "current": key == section] as [String: Any]
+            },
+            // A menu of every city helps with a few; with hundreds it would
+            // make each page as long as the site. The overview lists them all.
+            "cities_nav": site.blueprints.count <= SiteContext.cityMenuLimit
+                ? site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] }
+                : [],
+            // The same page in every language, for hreflang links and the switcher.
+            "alternates": languages.map { lang -> [String: Any] in
+                let other = PageLocation(path: location.path, prefix: SiteContext.prefix(for: lang, in: config))
+                return [
+                    "lang": lang,
+                    "name": SiteContext.languageNames[lang] ?? lang,
+                    "url": PageLocation.absolute(other.outputPath, base: config.baseURL),
+                    "href": location.root + other.outputPath,
+                    "current": lang == language,
+                ]
+            },
+            "has_languages": languages.count > 1,
+            "default_url": PageLocation.absolute(location.path, base: config.baseURL),
+            "data_status": config.dataStatus.rawValue,
+            "data_status_label": t("data_status_\(config.dataStatus.rawValue)"),
+            "data_notice": t("data_notice_\(config.dataStatus.rawValue)"),
+            "min_cell": config.privacy.minCell,
+            "footer_privacy": t("footer_privacy", ["min_cell": String(config.privacy.minCell), "max": String(config.privacy.minCell - 1)]),
+            "generator": "Citywide \(CitywideVersion.string)",
+        ]
+        if let latest = latestReportPeriod {
+            context["latest_period"] = latest.description
+        }
+        return context
+    }
+
+    package static func prefix(for language: String, in config: SiteConfig) -> String {
+        language == config.defaultLanguage ? "" : language + "/"
+    }
+
+    /// Each language's name in itself, for the switcher.
+    package static let languageNames: [String: String] = [
+        "en": "English", "es": "Español", "fr": "Français", "pt": "Português", "so": "Soomaali",
+        "hmn": "Hmoob", "vi": "Tiếng Việt", "zh": "中文", "ar": "العربية", "ru": "Русский", "ht": "Kreyòl ayisyen",
+        "ko": "한국어", "tl": "Tagalog", "am": "አማርኛ", "om": "Afaan Oromoo", "pl": "Polski", "de": "Deutsch",
+    ]
+}

@@ -1,0 +1,56 @@
+import Foundation
+import CitywideModel
+
+/// Where a build's files go: a staging folder on disk (`OutputWriter`), or
+/// memory (`MemoryOutput`, for `citywide serve`, which serves pages
+/// without writing them).
+public protocol OutputSink: AnyObject, Sendable {
+    func write(_ path: String, _ data: Data) throws
+}
+
+extension OutputSink {
+    public func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    /// Copies a file of the site (an asset) into the output.
+    public func copy(from source: URL, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw OutputWriter.Failure.io("cannot read \(source.path)")
+        }
+        try write(path, data)
+    }
+}
+
+/// A build kept in memory: path → bytes.
+public final class MemoryOutput: OutputSink, @unchecked Sendable {
+    private var storage: [String: Data] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func write(_ path: String, _ data: Data) throws {
+        _ = try OutputPath.check(path)
+        lock.lock()
+        storage[path] = data
+        lock.unlock()
+    }
+
+    public var files: [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// Output paths are relative and stay inside the output: no `..`, no
+/// absolute paths, no empty segments.
+package enum OutputPath {
+    package static func check(_ path: String) throws -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0"),
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        else { throw OutputWriter.Failure.unsafePath(path) }
+        return path
+    }
+}

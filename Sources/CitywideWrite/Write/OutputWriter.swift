@@ -1,0 +1,182 @@
+import Foundation
+import CitywideModel
+
+/// Writes a build into a staging folder beside the output, then swaps it in
+/// whole (as Toucan does): a failed build leaves the previous output exactly
+/// as it was, and readers never see half a site.
+///
+/// Every path is checked to stay inside the staging folder, so no input can
+/// make Citywide write anywhere else.
+public final class OutputWriter: OutputSink, @unchecked Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case unsafePath(String)
+        case notAnOutputFolder(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case let .unsafePath(path): "refusing to write outside the output folder: \(path)"
+            case let .notAnOutputFolder(path): "\(path) exists and was not written by Citywide; refusing to replace it (remove it or choose another --output)"
+            case let .io(message): message
+            }
+        }
+    }
+
+    /// Marks a folder as Citywide's, so a build never replaces a folder it did not write.
+    public static let markerName = ".citywide-output"
+
+    public let output: URL
+    package let staging: URL
+    private let fm = FileManager.default
+    private let lock = NSLock()
+    /// Held from the staging folder's creation to the swap (or discard).
+    private let buildLock: OutputLock
+    private var createdFolders: Set<String> = []
+    private var written = 0
+    /// The previous build's folder, when there is one: a file whose bytes
+    /// are unchanged is hard-linked from it rather than written again.
+    private let previous: URL?
+
+    /// How many files this build wrote.
+    public var filesWritten: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
+    }
+
+    /// Waits for any other build into the same output, then makes the staging folder.
+    public init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).citywide-staging-\(getpid())")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        buildLock = try OutputLock(beside: self.output)
+        OutputLock.removeLeftovers(beside: self.output)
+        try OutputWriter.checkReplaceable(self.output)
+        var isDirectory: ObjCBool = false
+        previous = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) && isDirectory.boolValue ? self.output : nil
+        do {
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// An existing output folder is replaced only if it is empty or Citywide wrote it.
+    package static func checkReplaceable(_ output: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure.notAnOutputFolder(output.path) }
+        let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
+        if contents.isEmpty || contents.contains(markerName) { return }
+        throw Failure.notAnOutputFolder(output.path)
+    }
+
+    /// Resolves a site-relative output path, refusing anything that could escape.
+    package func destination(_ path: String) throws -> URL {
+        staging.appendingPathComponent(try OutputPath.check(path))
+    }
+
+    public func write(_ path: String, _ data: Data) throws {
+        let url = try destination(path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            // Folders are made under the lock: another thread may be about to
+            // write into the same one.
+            lock.lock()
+            defer { lock.unlock() }
+            if createdFolders.insert(folder.path).inserted {
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw Failure.io("cannot create the folder of \(path): \(error.localizedDescription)")
+        }
+        do {
+            if let previous, OutputWriter.linkIfUnchanged(previous.appendingPathComponent(path).path, to: url.path, data) {
+                // Reused: same bytes as the previous build, no new file.
+            } else {
+                try OutputWriter.writeFile(url.path, data)
+            }
+            lock.lock()
+            written += 1
+            lock.unlock()
+        } catch {
+            throw Failure.io("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Links the previous build's file into the staging folder when its bytes
+    /// are exactly `data`. Rebuilding a site changes few pages; creating ten
+    /// thousand new files (and deleting the old ones) costs the file system
+    /// more than rendering them. The swap stays atomic: the staging folder is
+    /// complete before it replaces the output. Only a regular file is linked
+    /// (never a symlink), and any failure falls back to writing.
+    package static func linkIfUnchanged(_ old: String, to new: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: old), existing == data
+        else { return false }
+        return link(old, new) == 0
+    }
+
+    /// A plain write, without the fsync Foundation's `Data.write` does for
+    /// every file: the build is made durable once, by the folder swap, and
+    /// syncing ten thousand pages one by one costs more than rendering them.
+    package static func writeFile(_ path: String, _ data: Data) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                guard let base = buffer.baseAddress else { return }
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io(String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Puts the staged build in place of the output folder: one exchange of
+    /// the two folders, then the old one (now at the staging path) is removed.
+    /// Where the file system cannot exchange, two renames, putting the old
+    /// output back if the second fails.
+    public func commit() throws {
+        defer { buildLock.release() }
+        try write(OutputWriter.markerName, "Written by Citywide. Each build replaces this folder whole.\n")
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            try FolderExchange.move(staging.path, to: output.path)
+            return
+        }
+        try OutputWriter.checkReplaceable(output)
+        if try FolderExchange.exchange(staging.path, output.path) {
+            try? fm.removeItem(at: staging) // the previous build, now at the staging path
+            return
+        }
+        let old = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).citywide-old-\(getpid())")
+        try FolderExchange.move(output.path, to: old.path)
+        do {
+            try FolderExchange.move(staging.path, to: output.path)
+        } catch {
+            try? FolderExchange.move(old.path, to: output.path)
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    /// Throws the staged files away (the build failed).
+    public func discard() {
+        try? fm.removeItem(at: staging)
+        buildLock.release()
+    }
+}
