@@ -1,3 +1,5 @@
+import CitywideModel
+
 /// Links between count metrics that nobody declared, but that a reader can
 /// find by putting two published tables side by side:
 ///
