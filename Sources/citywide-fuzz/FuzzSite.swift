@@ -10,6 +10,8 @@ struct FuzzSite {
     var config: SiteConfig
     var metricIDs: Set<String>
     var catalog: DataCatalog
+    /// The seed site's folder: a blueprint's local links are checked against it.
+    var folder: URL
 
     /// Loaded once per process from `seedFiles`: a valid site, so that the
     /// csv and blueprint targets get past "unknown city" and "unknown metric".
@@ -17,7 +19,7 @@ struct FuzzSite {
         let folder = temporaryFolder("seed")
         write(seedFiles, to: folder)
         let loaded = SiteLoader.load(folder, log: DiagnosticLog())
-        return FuzzSite(config: loaded.site.config, metricIDs: Set(loaded.site.metrics.map(\.id)), catalog: DataCatalog(site: loaded.site))
+        return FuzzSite(config: loaded.site.config, metricIDs: Set(loaded.site.metrics.map(\.id)), catalog: DataCatalog(site: loaded.site), folder: folder)
     }()
 
     /// The parts of a `site` input, in order, separated by a line `--8<--`.

@@ -30,7 +30,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = MetricDefinition.load(text: text, path: "Metrics/referrals.yml", fileID: "referrals", site: config, log: DiagnosticLog())
         case .blueprint:
             let site = FuzzSite.shared
-            _ = Blueprint.load(text: text, path: "Blueprints/springfield.md", slug: "springfield", site: site.config, metricIDs: site.metricIDs, log: DiagnosticLog())
+            _ = Blueprint.load(text: text, path: "Blueprints/springfield.md", slug: "springfield", site: site.config, metricIDs: site.metricIDs, folder: site.folder, log: DiagnosticLog())
         case .markdown:
             _ = MarkdownRenderer.render(text)
         case .site:
