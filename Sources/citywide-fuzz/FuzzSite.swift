@@ -3,6 +3,10 @@
 #if CITYWIDE_FUZZ
 import Foundation
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywideRender
 
 /// The small site the fuzz targets read against, and the `site` target's
 /// way of turning one input into a site's files.

@@ -3,6 +3,10 @@
 #if CITYWIDE_FUZZ
 import Foundation
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywideInput
+@testable import CitywidePublished
+@testable import CitywideRender
 
 /// One fuzz target per input reader. Each takes arbitrary bytes and must
 /// return without a crash, a hang or a leak, whatever the bytes are;
