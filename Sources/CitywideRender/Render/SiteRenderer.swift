@@ -30,7 +30,7 @@ package struct SiteRenderer {
     /// warns as `check` does without making any page twice).
     @discardableResult
     package func render(into writer: some OutputSink, log: DiagnosticLog,
-                        contextKeys: (([String: Any]) -> Set<String>)? = nil) -> Set<String> {
+                        contextKeys: ((Any) -> Set<String>)? = nil) -> Set<String> {
         let plan = pagePlan()
         let results = ParallelMap.map(plan.indices) { i -> (failure: String?, keys: Set<String>) in
             let page = plan[i].make()

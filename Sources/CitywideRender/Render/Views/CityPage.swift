@@ -116,7 +116,7 @@ package struct CityPage {
         s["breakdowns"] = figures.breakdownHistory(city: city).map(\.context)
         s["withheld_note"] = figures.withheldNote(cities: [city])
         s["withheld_href"] = location.href(Paths.methodology) + "#privacy-heading"
-        s["progress"] = ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)) ?? false
+        s["progress"] = ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)).map { $0 as Any } ?? false
         return s
     }
 }

@@ -40,10 +40,10 @@ package struct MetricPage {
             : nil
         let m = context.site.metricIndex(definition.id) ?? 0
         let views = ProgressViews(metric: definition, t: t)
-        c["progress"] = cities.compactMap { city -> [String: Any]? in
+        c["progress"] = cities.compactMap { city -> ProgressView? in
             guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
-            p["city"] = context.site.blueprints[city].city
-            p["city_href"] = location.href(Paths.city(context.site.blueprints[city].slug))
+            p.city = context.site.blueprints[city].city
+            p.city_href = location.href(Paths.city(context.site.blueprints[city].slug))
             return p
         }
         c["progress_json_href"] = location.href(Paths.progress)
