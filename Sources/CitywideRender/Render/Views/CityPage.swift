@@ -16,7 +16,8 @@ package struct CityPage {
         let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
-        var c = context.base(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
+        let layout = context.layout(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
+        var c: [String: Any] = [:]
         c["title"] = title
         c["city"] = blueprint.city
         c["place"] = blueprint.displayName
@@ -43,7 +44,7 @@ package struct CityPage {
             metricSection(metric, index: m, location: location)
         }
         c["data_href"] = location.href(Paths.dataCatalog)
-        return Page(path: location.outputPath, template: "city", context: c)
+        return Page(path: location.outputPath, template: "city", layout: layout, view: c)
     }
 
     /// How the narrative fits this page: its local links made relative to

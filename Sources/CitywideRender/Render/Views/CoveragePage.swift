@@ -10,7 +10,8 @@ package struct CoveragePage {
         let site = context.site
         let location = context.location(Paths.coverage)
         let t = context.t
-        var c = context.base(location, title: t("coverage_title"), description: t("coverage_description"), section: "coverage")
+        let layout = context.layout(location, title: t("coverage_title"), description: t("coverage_description"), section: "coverage")
+        var c: [String: Any] = [:]
         c["title"] = t("coverage_title")
         c["city_columns"] = site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] }
         c["systems"] = CitySystem.allCases.map { system -> [String: Any] in
@@ -46,6 +47,6 @@ package struct CoveragePage {
             let missing = site.config.populations.filter { !named.contains($0.key) }.map(\.label)
             return ["city": blueprint.city, "missing": missing.joined(separator: "; "), "none_missing": missing.isEmpty]
         }
-        return Page(path: location.outputPath, template: "coverage", context: c)
+        return Page(path: location.outputPath, template: "coverage", layout: layout, view: c)
     }
 }

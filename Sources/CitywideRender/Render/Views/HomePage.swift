@@ -10,7 +10,8 @@ package struct HomePage {
         let site = context.site
         let published = context.published
         let location = context.location(Paths.home)
-        var c = context.base(location, title: site.config.title, section: "home")
+        let layout = context.layout(location, title: site.config.title, section: "home")
+        var c: [String: Any] = [:]
         c["intro"] = site.config.description.nonEmpty
         let t = context.t
         c["summary"] = [
@@ -54,7 +55,7 @@ package struct HomePage {
         c["coverage_href"] = location.href(Paths.coverage)
         c["methodology_href"] = location.href(Paths.methodology)
         c["data_href"] = location.href(Paths.dataCatalog)
-        return Page(path: location.outputPath, template: "home", context: c)
+        return Page(path: location.outputPath, template: "home", layout: layout, view: c)
     }
 
     /// The metrics the city's commitments name, with latest value and trend.

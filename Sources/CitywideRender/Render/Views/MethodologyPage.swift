@@ -12,7 +12,8 @@ package struct MethodologyPage {
         let site = context.site
         let location = context.location(Paths.methodology)
         let t = context.t
-        var c = context.base(location, title: t("methodology_title"), description: t("methodology_description"), section: "methodology")
+        let layout = context.layout(location, title: t("methodology_title"), description: t("methodology_description"), section: "methodology")
+        var c: [String: Any] = [:]
         c["title"] = t("methodology_title")
         let privacy = site.config.privacy
         let limits = ["min_cell": String(privacy.minCell), "max": String(privacy.minCell - 1), "n": String(privacy.minRateNumerator)]
@@ -60,6 +61,6 @@ package struct MethodologyPage {
             guard let o = metric.progressThresholds else { return nil }
             return ["title": metric.title, "high": t.number(o.high, decimals: 3), "med": t.number(o.med, decimals: 3), "low": t.number(o.low, decimals: 3)]
         }
-        return Page(path: location.outputPath, template: "methodology", context: c)
+        return Page(path: location.outputPath, template: "methodology", layout: layout, view: c)
     }
 }

@@ -13,7 +13,8 @@ package struct MetricPage {
         let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
         let t = context.t
         let cities = metric.cities
-        var c = context.base(location, title: definition.title, description: definition.description, section: "metric")
+        let layout = context.layout(location, title: definition.title, description: definition.description, section: "metric")
+        var c: [String: Any] = [:]
         c["breakdowns"] = [[String: Any]]()
         c["title"] = definition.title
         c["description_text"] = definition.description.nonEmpty
@@ -56,7 +57,7 @@ package struct MetricPage {
                  "status_label": t("status_\(commitment.status.rawValue)"), "status_icon": CommitmentViews.icon(commitment.status), "status_key": commitment.status.rawValue]
             }
         }
-        return Page(path: location.outputPath, template: "metric", context: c)
+        return Page(path: location.outputPath, template: "metric", layout: layout, view: c)
     }
 
     private func definitionList(_ d: MetricDefinition, figures: MetricFigures) -> [[String: String]] {

@@ -11,13 +11,14 @@ package struct ReportPages {
 
     package func index() -> Page {
         let location = context.location(Paths.reports)
-        var c = context.base(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
+        var layout = context.layout(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
+        var c: [String: Any] = [:]
         c["title"] = context.t("reports_title")
         let latest = periods.last
         c["reports"] = periods.reversed().map { period -> [String: Any] in
             ["label": period.description, "href": location.href(Paths.report(period)), "is_latest": period == latest]
         }
-        return Page(path: location.outputPath, template: "reports", context: c)
+        return Page(path: location.outputPath, template: "reports", layout: layout, view: c)
     }
 
     package func pages() -> [Page] {
@@ -43,8 +44,9 @@ package struct ReportPages {
         let site = context.site
         let location = context.location(path)
         let title = context.t("report_title", ["period": period.description])
-        var c = context.base(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
-        c["canonical_url"] = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
+        var layout = context.layout(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
+        var c: [String: Any] = [:]
+        layout.canonical_url = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
         c["title"] = title
         c["period"] = period.description
         c["period_intro"] = context.t("report_intro", ["date": context.t.date(period.lastDay)])
@@ -108,6 +110,6 @@ package struct ReportPages {
                 "has_due": !due.isEmpty,
             ]
         }
-        return Page(path: location.outputPath, template: "report", context: c)
+        return Page(path: location.outputPath, template: "report", layout: layout, view: c)
     }
 }
