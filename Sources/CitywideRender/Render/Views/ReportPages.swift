@@ -11,14 +11,12 @@ package struct ReportPages {
 
     package func index() -> Page {
         let location = context.location(Paths.reports)
-        var layout = context.layout(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
-        var c: [String: Any] = [:]
-        c["title"] = context.t("reports_title")
+        let layout = context.layout(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
         let latest = periods.last
-        c["reports"] = periods.reversed().map { period -> [String: Any] in
-            ["label": period.description, "href": location.href(Paths.report(period)), "is_latest": period == latest]
-        }
-        return Page(path: location.outputPath, template: "reports", layout: layout, view: c)
+        let view = ReportsView(title: context.t("reports_title"), reports: periods.reversed().map { period in
+            ReportsView.Report(label: period.description, href: location.href(Paths.report(period)), is_latest: period == latest)
+        })
+        return Page(path: location.outputPath, template: "reports", layout: layout, view: view)
     }
 
     package func pages() -> [Page] {
