@@ -23,7 +23,7 @@ package struct HomePage {
             city_count: site.blueprints.count,
             commitment_count: commitmentCount,
             metric_count: site.metrics.count,
-            latest_report: context.latestReportPeriod.map { HomeView.ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
+            latest_report: context.latestReportPeriod.map { ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
             cities: site.blueprints.enumerated().map { city, blueprint in
                 HomeView.City(
                     name: blueprint.displayName,

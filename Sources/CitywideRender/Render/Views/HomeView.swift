@@ -1,11 +1,6 @@
 /// The `home` template's own values: the overview a funder opens first.
 /// A nil value is absent: Mustache looks it up further out (and finds nothing).
 package struct HomeView {
-    package struct ReportLink {
-        let label: String
-        let href: String
-    }
-
     package struct City {
         let name: String
         let href: String

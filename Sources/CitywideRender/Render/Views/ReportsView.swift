@@ -9,3 +9,9 @@ package struct ReportsView {
     let title: String
     let reports: [Report]
 }
+
+/// A link to one quarter's report.
+package struct ReportLink {
+    let label: String
+    let href: String
+}
