@@ -35,7 +35,7 @@ extension Pipeline {
             }
             run.writer = writer
             let pageKeys = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: run.options.site))
-                .render(into: writer, log: run.log, contextKeys: { TemplateVariables.keys(in: [$0]) })
+                .render(into: writer, log: run.log, contextKeys: { TemplateVariables.keys(in: $0) })
             checkTemplateVariables(site, pageKeys: pageKeys, log: run.log)
             guard !run.log.hasErrors else {
                 writer.discard()

@@ -62,7 +62,7 @@ public enum Pipeline {
         if let site, let published {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.
-            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().map { $0.make().context }
+            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().flatMap { $0.make().variableSources }
             checkTemplateVariables(site, pageKeys: TemplateVariables.keys(in: contexts), log: log)
         }
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)

@@ -71,7 +71,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         let memory = MemoryOutput()
         var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
         renderer.bodyEnd = bodyEnd
-        let pageKeys = renderer.render(into: memory, log: log, contextKeys: { TemplateVariables.keys(in: [$0]) })
+        let pageKeys = renderer.render(into: memory, log: log, contextKeys: { TemplateVariables.keys(in: $0) })
         Pipeline.checkTemplateVariables(site, pageKeys: pageKeys, log: log)
         guard !log.hasErrors else {
             return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),

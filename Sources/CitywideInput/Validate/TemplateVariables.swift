@@ -1,5 +1,6 @@
 import Foundation
 import CitywideModel
+import Mustache
 
 /// Warns about template variables no page provides: Mustache renders a
 /// misspelled `{{citty}}` as nothing, so without this check a fork's typo
@@ -8,10 +9,11 @@ import CitywideModel
 /// Pure functions: the render stage gives the page contexts it would render
 /// and the templates it would use; nothing here reads files or renders.
 public enum TemplateVariables {
-    /// Every key of every dictionary reachable from `contexts`: the pages'
-    /// own keys, and those of nested dictionaries and of dictionaries in
-    /// lists (at any depth).
-    public static func keys(in contexts: [[String: Any]]) -> Set<String> {
+    /// Every variable name reachable from `contexts`: the keys of the pages'
+    /// dictionaries and the property names of their typed views (Mustache
+    /// finds both the same way), and those of nested values and of values
+    /// in lists (at any depth).
+    public static func keys(in contexts: [Any]) -> Set<String> {
         var keys: Set<String> = []
         for context in contexts {
             collect(context, into: &keys)
@@ -20,7 +22,11 @@ public enum TemplateVariables {
     }
 
     private static func collect(_ value: Any, into keys: inout Set<String>) {
-        if let dictionary = value as? [String: Any] {
+        if let custom = value as? MustacheCustomRepresentation {
+            if let shown = custom.representation { collect(shown, into: &keys) }
+        } else if value is String || value is Bool || value is Int || value is Double {
+            return
+        } else if let dictionary = value as? [String: Any] {
             for (key, nested) in dictionary {
                 keys.insert(key)
                 collect(nested, into: &keys)
@@ -28,6 +34,20 @@ public enum TemplateVariables {
         } else if let list = value as? [Any] {
             for item in list {
                 collect(item, into: &keys)
+            }
+        } else {
+            // A typed view: its property names are its variables.
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .struct:
+                for child in mirror.children {
+                    if let label = child.label { keys.insert(label) }
+                    collect(child.value, into: &keys)
+                }
+            case .optional:
+                if let wrapped = mirror.children.first { collect(wrapped.value, into: &keys) }
+            default:
+                break
             }
         }
     }

@@ -30,11 +30,11 @@ package struct SiteRenderer {
     /// warns as `check` does without making any page twice).
     @discardableResult
     package func render(into writer: some OutputSink, log: DiagnosticLog,
-                        contextKeys: (([String: Any]) -> Set<String>)? = nil) -> Set<String> {
+                        contextKeys: (([Any]) -> Set<String>)? = nil) -> Set<String> {
         let plan = pagePlan()
         let results = ParallelMap.map(plan.indices) { i -> (failure: String?, keys: Set<String>) in
             let page = plan[i].make()
-            let keys = contextKeys?(page.context) ?? []
+            let keys = contextKeys?(page.variableSources) ?? []
             guard let html = html(page) else { return ("no template named '\(page.template)'", keys) }
             do { try writer.write(page.path, html) } catch { return ("\(error)", keys) }
             return (nil, keys)

@@ -16,34 +16,34 @@ package struct CityPage {
         let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
-        var c = context.base(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
-        c["title"] = title
-        c["city"] = blueprint.city
-        c["place"] = blueprint.displayName
-        c["fellow"] = blueprint.fellow.nonEmpty
-        c["adopted"] = blueprint.adopted.map(t.date)
-        c["updated"] = blueprint.updated.map(t.date)
-        c["population"] = blueprint.population.map { t.number(Double($0)) }
+        let layout = context.layout(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
         // A blueprint not yet translated is shown in its own language, said so
         // and marked with `lang`, so screen readers pronounce it right.
-        if let written = blueprint.writtenIn, written != context.language {
-            c["body_lang"] = written
-            c["translation_notice"] = t("translation_missing", ["language": t.strings["language_\(written)"] ?? SiteContext.languageNames[written] ?? written])
-        } else {
-            c["body_lang"] = false
-            c["translation_notice"] = false
-        }
-        c["body_html"] = shortcodes.render(markdown.html, shortcodes: blueprint.shortcodes)
-        c["status_counts"] = CommitmentViews.statusCounts(blueprint, t)
-        c["commitment_count"] = blueprint.commitments.count
-        c["commitments_summary"] = t.plural("commitments_across_systems", blueprint.commitments.count)
+        let untranslated = blueprint.writtenIn.flatMap { $0 != context.language ? $0 : nil }
         let views = CommitmentViews(site: site, published: context.published, t: t, asOf: context.latestReportPeriod?.lastDay)
-        c["systems"] = views.bySystem(blueprint, city: city, location: location)
-        c["metrics"] = context.published.metrics.enumerated().compactMap { m, metric in
-            metricSection(metric, index: m, location: location)
-        }
-        c["data_href"] = location.href(Paths.dataCatalog)
-        return Page(path: location.outputPath, template: "city", context: c)
+        let view = CityView(
+            title: title,
+            city: blueprint.city,
+            place: blueprint.displayName,
+            fellow: blueprint.fellow.nonEmpty,
+            adopted: blueprint.adopted.map(t.date),
+            updated: blueprint.updated.map(t.date),
+            population: blueprint.population.map { t.number(Double($0)) },
+            body_lang: OrNo(untranslated),
+            translation_notice: OrNo(untranslated.map { written in
+                t("translation_missing", ["language": t.strings["language_\(written)"] ?? SiteContext.languageNames[written] ?? written])
+            }),
+            body_html: shortcodes.render(markdown.html, shortcodes: blueprint.shortcodes),
+            status_counts: CommitmentViews.statusCounts(blueprint, t),
+            commitment_count: blueprint.commitments.count,
+            commitments_summary: t.plural("commitments_across_systems", blueprint.commitments.count),
+            systems: views.bySystem(blueprint, city: city, location: location),
+            metrics: context.published.metrics.enumerated().compactMap { m, metric in
+                metricSection(metric, index: m, location: location)
+            },
+            data_href: location.href(Paths.dataCatalog)
+        )
+        return Page(path: location.outputPath, template: "city", layout: layout, view: view)
     }
 
     /// How the narrative fits this page: its local links made relative to
@@ -89,34 +89,31 @@ package struct CityPage {
         return page
     }
 
-    private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> [String: Any]? {
+    private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> CityView.MetricSection? {
         guard !metric.series(city: city).isEmpty else { return nil }
         let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
         let definition = metric.definition
-        var s: [String: Any] = [
-            "id": definition.id,
-            "title": definition.title,
-            "href": location.href(Paths.metric(definition.id)),
-            "system": context.t("system_\(definition.system.rawValue)"),
-            "chart_svg": figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
-            "table": figures.seriesTable(cities: [city]).context,
-        ]
-        // `false`, not nil: a missing key would resolve to the page's own description.
-        s["description"] = definition.description.nonEmpty ?? false
-        if let latest = metric.latestPublished(city: city) {
-            s["latest"] = figures.text.text(latest)
-            s["latest_period"] = latest.period.description
-            s["latest_sentence"] = context.t("latest_in", ["value": figures.text.text(latest), "period": latest.period.description])
-        }
-        if let trend = Trend.latest(metric, city: city) {
-            s["trend"] = trend.text(definition, context.t)
-            s["trend_arrow"] = trend.arrow
-            s["trend_class"] = trend.judgement.rawValue
-        }
-        s["breakdowns"] = figures.breakdownHistory(city: city).map(\.context)
-        s["withheld_note"] = figures.withheldNote(cities: [city])
-        s["withheld_href"] = location.href(Paths.methodology) + "#privacy-heading"
-        s["progress"] = ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)) ?? false
-        return s
+        let latest = metric.latestPublished(city: city)
+        let trend = Trend.latest(metric, city: city)
+        return CityView.MetricSection(
+            id: definition.id,
+            title: definition.title,
+            href: location.href(Paths.metric(definition.id)),
+            system: context.t("system_\(definition.system.rawValue)"),
+            // `false`, not nil: a nil description would resolve to the page's own.
+            description: OrNo(definition.description.nonEmpty),
+            chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
+            table: figures.seriesTable(cities: [city]).context,
+            latest: latest.map(figures.text.text),
+            latest_period: latest?.period.description,
+            latest_sentence: latest.map { context.t("latest_in", ["value": figures.text.text($0), "period": $0.period.description]) },
+            trend: trend?.text(definition, context.t),
+            trend_arrow: trend?.arrow,
+            trend_class: trend?.judgement.rawValue,
+            breakdowns: figures.breakdownHistory(city: city).map(\.context),
+            withheld_note: figures.withheldNote(cities: [city]),
+            withheld_href: location.href(Paths.methodology) + "#privacy-heading",
+            progress: OrNo(ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)))
+        )
     }
 }

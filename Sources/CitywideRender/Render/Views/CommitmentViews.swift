@@ -13,74 +13,68 @@ package struct CommitmentViews {
     /// so the same input always builds the same pages.
     package let asOf: Day?
 
-    package func context(_ commitment: Commitment, city: Int, location: PageLocation) -> [String: Any] {
-        var c: [String: Any] = [
-            "id": commitment.id,
-            "title": commitment.title,
-            "system": t("system_\(commitment.system.rawValue)"),
-            "status_key": commitment.status.rawValue,
-            "status_label": t("status_\(commitment.status.rawValue)"),
-            "status_icon": Self.icon(commitment.status),
-            "populations": commitment.populations.map { key in
-                ["label": site.config.populations.first { $0.key == key }?.label ?? humanize(key)]
+    package func context(_ commitment: Commitment, city: Int, location: PageLocation) -> CommitmentView {
+        var overdue = false
+        if let due = commitment.due, let asOf, due < asOf, commitment.status == .planned || commitment.status == .inProgress {
+            overdue = true
+        }
+        let target = commitment.target.flatMap { target in
+            site.metric(target.metric).map { metric in
+                t("target_value_by", ["value": t.number(target.value, for: metric), "unit": metric.unit, "by": t.date(target.by)])
+                    .replacingOccurrences(of: "  ", with: " ")
+            }
+        }
+        // Optional values are `OrNo`: Mustache would otherwise look them up in the enclosing page.
+        return CommitmentView(
+            id: commitment.id,
+            title: commitment.title,
+            system: t("system_\(commitment.system.rawValue)"),
+            status_key: commitment.status.rawValue,
+            status_label: t("status_\(commitment.status.rawValue)"),
+            status_icon: Self.icon(commitment.status),
+            populations: commitment.populations.map { key in
+                CommitmentView.Population(label: site.config.populations.first { $0.key == key }?.label ?? humanize(key))
             },
-            // Optional keys are always set (false when absent): Mustache
-            // would otherwise look them up in the enclosing page.
-            "due": false,
-            "overdue": false,
-            "target": false,
-            "metrics": commitment.metrics.compactMap { id -> [String: Any]? in
+            due: OrNo(commitment.due.map(t.date)),
+            overdue: overdue,
+            completed: OrNo(commitment.completed.map(t.date)),
+            target: OrNo(target),
+            metrics: commitment.metrics.compactMap { id -> CommitmentView.TrackingMetric? in
                 guard let m = site.metricIndex(id) else { return nil }
                 let metric = site.metrics[m]
                 let progress = published.progress(metric: m, city: city)
-                return [
-                    "title": metric.title, "href": location.href(Paths.metric(id)),
-                    "progress_label": progress.map { t("progress_\($0.status.rawValue)") } ?? t("no_data_yet"),
-                    "progress_icon": progress?.status.icon ?? "○",
-                    "progress_key": progress?.status.rawValue ?? "not_enough_data",
-                ]
-            },
-        ]
-        if let completed = commitment.completed {
-            c["completed"] = t.date(completed)
-        } else {
-            c["completed"] = false
-        }
-        if let due = commitment.due {
-            c["due"] = t.date(due)
-            if let asOf, due < asOf, commitment.status == .planned || commitment.status == .inProgress {
-                c["overdue"] = true
+                return CommitmentView.TrackingMetric(
+                    title: metric.title, href: location.href(Paths.metric(id)),
+                    progress_label: progress.map { t("progress_\($0.status.rawValue)") } ?? t("no_data_yet"),
+                    progress_icon: progress?.status.icon ?? "○",
+                    progress_key: progress?.status.rawValue ?? "not_enough_data"
+                )
             }
-        }
-        if let target = commitment.target, let metric = site.metric(target.metric) {
-            c["target"] = t("target_value_by", ["value": t.number(target.value, for: metric), "unit": metric.unit, "by": t.date(target.by)])
-                .replacingOccurrences(of: "  ", with: " ")
-        }
-        return c
+        )
     }
 
     /// Commitments of one blueprint, grouped by system in SPEC's order.
-    package func bySystem(_ blueprint: Blueprint, city: Int, location: PageLocation) -> [[String: Any]] {
+    package func bySystem(_ blueprint: Blueprint, city: Int, location: PageLocation) -> [SystemCommitmentsView] {
         CitySystem.seven.compactMap { system in
             let list = blueprint.commitments.filter { $0.system == system }
             guard !list.isEmpty else { return nil }
-            return [
-                "system": t("system_\(system.rawValue)"),
-                "system_id": system.rawValue,
-                "commitments": list.map { context($0, city: city, location: location) },
-            ]
+            return SystemCommitmentsView(
+                system: t("system_\(system.rawValue)"),
+                system_id: system.rawValue,
+                commitments: list.map { context($0, city: city, location: location) }
+            )
         }
     }
 
     /// "Planned 2 · In progress 5 · Done 3 · Dropped 1"
-    package static func statusCounts(_ blueprint: Blueprint, _ t: Translation) -> [[String: Any]] {
+    package static func statusCounts(_ blueprint: Blueprint, _ t: Translation) -> [StatusCountView] {
         Commitment.Status.allCases.map { status in
-            [
-                "status_key": status.rawValue,
-                "status_label": t("status_\(status.rawValue)"),
-                "status_icon": icon(status),
-                "count": blueprint.commitments.filter { $0.status == status }.count,
-            ]
+            StatusCountView(
+                status_key: status.rawValue,
+                status_label: t("status_\(status.rawValue)"),
+                status_icon: icon(status),
+                count: blueprint.commitments.filter { $0.status == status }.count
+            )
         }
     }
 

@@ -13,53 +13,50 @@ package struct MetricPage {
         let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
         let t = context.t
         let cities = metric.cities
-        var c = context.base(location, title: definition.title, description: definition.description, section: "metric")
-        c["breakdowns"] = [[String: Any]]()
-        c["title"] = definition.title
-        c["description_text"] = definition.description.nonEmpty
-        c["definition"] = definitionList(definition, figures: figures)
-        if let source = definition.source {
-            c["source_name"] = source.name
-            c["source_url"] = source.url
-        }
-        if !cities.isEmpty {
-            c["line_chart_svg"] = figures.lineChart(id: "chart-\(definition.id)-time", cities: cities, target: figures.target(city: nil)).svg()
-            c["bar_chart_svg"] = figures.barChart(id: "chart-\(definition.id)-cities")?.svg()
-            c["table"] = figures.seriesTable(cities: cities).context
-            if let period = figures.latestBreakdownPeriod(cities: cities) {
-                c["breakdown_period"] = period.description
-                c["breakdowns"] = figures.breakdownTables(cities: cities, period: period).map(\.context)
-            }
-        } else {
-            c["no_data"] = true
-        }
-        c["withheld_note"] = figures.withheldNote(cities: cities)
-        c["withheld_href"] = location.href(Paths.methodology) + "#privacy-heading"
-        c["unreliable_note"] = metric.counts.unreliable > 0
-            ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)])
-            : nil
+        let layout = context.layout(location, title: definition.title, description: definition.description, section: "metric")
+        let hasData = !cities.isEmpty
+        let breakdownPeriod = hasData ? figures.latestBreakdownPeriod(cities: cities) : nil
         let m = context.site.metricIndex(definition.id) ?? 0
         let views = ProgressViews(metric: definition, t: t)
-        c["progress"] = cities.compactMap { city -> [String: Any]? in
-            guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
-            p["city"] = context.site.blueprints[city].city
-            p["city_href"] = location.href(Paths.city(context.site.blueprints[city].slug))
-            return p
-        }
-        c["progress_json_href"] = location.href(Paths.progress)
-        c["methodology_href"] = location.href(Paths.methodology)
-        c["csv_href"] = location.href(Paths.dataCSV(definition.id))
-        c["json_href"] = location.href(Paths.dataJSON(definition.id))
-        c["commitments"] = context.site.blueprints.flatMap { blueprint in
-            blueprint.commitments.filter { $0.metrics.contains(definition.id) }.map { commitment -> [String: Any] in
-                ["city": blueprint.city, "city_href": location.href(Paths.city(blueprint.slug)), "title": commitment.title,
-                 "status_label": t("status_\(commitment.status.rawValue)"), "status_icon": CommitmentViews.icon(commitment.status), "status_key": commitment.status.rawValue]
+        let view = MetricView(
+            title: definition.title,
+            description_text: definition.description.nonEmpty,
+            definition: definitionList(definition, figures: figures),
+            source_name: definition.source?.name,
+            source_url: definition.source?.url,
+            line_chart_svg: hasData ? figures.lineChart(id: "chart-\(definition.id)-time", cities: cities, target: figures.target(city: nil)).svg() : nil,
+            bar_chart_svg: hasData ? figures.barChart(id: "chart-\(definition.id)-cities")?.svg() : nil,
+            table: hasData ? figures.seriesTable(cities: cities).context : nil,
+            breakdown_period: breakdownPeriod?.description,
+            breakdowns: breakdownPeriod.map { figures.breakdownTables(cities: cities, period: $0).map(\.context) } ?? [],
+            no_data: !hasData,
+            withheld_note: figures.withheldNote(cities: cities),
+            withheld_href: location.href(Paths.methodology) + "#privacy-heading",
+            unreliable_note: metric.counts.unreliable > 0
+                ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)])
+                : nil,
+            progress: cities.compactMap { city in
+                guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
+                p.city = context.site.blueprints[city].city
+                p.city_href = location.href(Paths.city(context.site.blueprints[city].slug))
+                return p
+            },
+            progress_json_href: location.href(Paths.progress),
+            methodology_href: location.href(Paths.methodology),
+            csv_href: location.href(Paths.dataCSV(definition.id)),
+            json_href: location.href(Paths.dataJSON(definition.id)),
+            commitments: context.site.blueprints.flatMap { blueprint in
+                blueprint.commitments.filter { $0.metrics.contains(definition.id) }.map { commitment in
+                    MetricView.Commitment(city: blueprint.city, city_href: location.href(Paths.city(blueprint.slug)), title: commitment.title,
+                                          status_label: t("status_\(commitment.status.rawValue)"), status_icon: CommitmentViews.icon(commitment.status),
+                                          status_key: commitment.status.rawValue)
+                }
             }
-        }
-        return Page(path: location.outputPath, template: "metric", context: c)
+        )
+        return Page(path: location.outputPath, template: "metric", layout: layout, view: view)
     }
 
-    private func definitionList(_ d: MetricDefinition, figures: MetricFigures) -> [[String: String]] {
+    private func definitionList(_ d: MetricDefinition, figures: MetricFigures) -> [MetricView.Term] {
         let t = context.t
         var items: [(String, String)] = [
             (t("def_system"), t("system_\(d.system.rawValue)")),
@@ -89,6 +86,6 @@ package struct MetricPage {
         }
         items.append((t("def_min_cell"), t("min_cell_detail", ["min_cell": String(metric.minCell), "max": String(metric.minCell - 1)])))
         if let sdg = d.sdg { items.append((t("def_sdg"), sdg)) }
-        return items.map { ["term": $0.0, "detail": $0.1] }
+        return items.map { MetricView.Term(term: $0.0, detail: $0.1) }
     }
 }

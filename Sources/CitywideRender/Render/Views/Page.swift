@@ -1,3 +1,4 @@
+import Mustache
 import CitywideModel
 import CitywidePublished
 import CitywideWrite
@@ -7,7 +8,37 @@ import CitywideWrite
 package struct Page {
     package var path: String
     package var template: String
-    package var context: [String: Any]
+    /// The frame's values (`layout` and every page template).
+    package var layout: LayoutView
+    /// The page's own values: its template's typed view.
+    package var view: Any
+
+    /// What the template renders: the page's values, then the frame's.
+    package var context: PageContext { PageContext(view: view, layout: layout) }
+
+    /// The values whose names are the page's template variables.
+    package var variableSources: [Any] { [layout, view] }
+}
+
+/// A page's values as Mustache looks them up: a name the page's view has
+/// (even as `false`) wins; any other comes from the frame.
+package struct PageContext: MustacheParent {
+    let view: Any
+    let layout: LayoutView
+
+    package func child(named name: String) -> Any? {
+        Self.value(named: name, in: view) ?? Self.value(named: name, in: layout)
+    }
+
+    /// A value by name as Mustache finds it: a dictionary's key, or a typed
+    /// view's property (nil when the property is nil, so lookup goes on).
+    static func value(named name: String, in object: Any) -> Any? {
+        if let parent = object as? MustacheParent { return parent.child(named: name) }
+        guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+        let optional = Mirror(reflecting: child.value)
+        guard optional.displayStyle == .optional else { return child.value }
+        return optional.children.first?.value
+    }
 }
 
 /// Links between pages are relative, so the site works from any folder of

@@ -8,24 +8,23 @@ package struct ProgressViews {
     package let metric: MetricDefinition
     package let t: Translation
 
-    package func context(_ p: ProgressAssessment?) -> [String: Any]? {
+    package func context(_ p: ProgressAssessment?) -> ProgressView? {
         guard let p else { return nil }
-        var c: [String: Any] = [
-            "status_key": p.status.rawValue,
-            "status_label": t("progress_\(p.status.rawValue)"),
-            "status_icon": p.status.icon,
-            "base": false, "current": false, "target": false, "value": false, "reason": false,
-        ]
         func point(_ x: ProgressAssessment.Point) -> String { t("value_in_period", ["value": t.number(x.value, for: metric), "period": x.period.description]) }
-        if let base = p.base { c["base"] = point(base) }
-        if let current = p.current { c["current"] = point(current) }
-        if let target = p.target {
+        let target = p.target.map { target in
             let by = Day(target.by).map(t.date) ?? target.by
-            c["target"] = t(target.source == "metric" ? "target_of_metric" : "target_of_commitment", ["value": t.number(target.value, for: metric), "by": by])
+            return t(target.source == "metric" ? "target_of_metric" : "target_of_commitment", ["value": t.number(target.value, for: metric), "by": by])
         }
-        if let reason = p.reason { c["reason"] = reasonText(p, reason) }
-        c["value"] = valueText(p) ?? false
-        return c
+        return ProgressView(
+            status_key: p.status.rawValue,
+            status_label: t("progress_\(p.status.rawValue)"),
+            status_icon: p.status.icon,
+            base: OrNo(p.base.map(point)),
+            current: OrNo(p.current.map(point)),
+            target: OrNo(target),
+            value: OrNo(valueText(p)),
+            reason: OrNo(p.reason.map { reasonText(p, $0) })
+        )
     }
 
     /// "ratio 0.961: growth of 10.0% a year where 10.4% is needed"

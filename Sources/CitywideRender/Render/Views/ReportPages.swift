@@ -11,13 +11,12 @@ package struct ReportPages {
 
     package func index() -> Page {
         let location = context.location(Paths.reports)
-        var c = context.base(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
-        c["title"] = context.t("reports_title")
+        let layout = context.layout(location, title: context.t("reports_title"), description: context.t("reports_description"), section: "reports")
         let latest = periods.last
-        c["reports"] = periods.reversed().map { period -> [String: Any] in
-            ["label": period.description, "href": location.href(Paths.report(period)), "is_latest": period == latest]
-        }
-        return Page(path: location.outputPath, template: "reports", context: c)
+        let view = ReportsView(title: context.t("reports_title"), reports: periods.reversed().map { period in
+            ReportsView.Report(label: period.description, href: location.href(Paths.report(period)), is_latest: period == latest)
+        })
+        return Page(path: location.outputPath, template: "reports", layout: layout, view: view)
     }
 
     package func pages() -> [Page] {
@@ -43,37 +42,28 @@ package struct ReportPages {
         let site = context.site
         let location = context.location(path)
         let title = context.t("report_title", ["period": period.description])
-        var c = context.base(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
-        c["canonical_url"] = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
-        c["title"] = title
-        c["period"] = period.description
-        c["period_intro"] = context.t("report_intro", ["date": context.t.date(period.lastDay)])
-        if let previous { c["previous"] = ["label": previous.description, "href": location.href(Paths.report(previous))] }
-        if let next { c["next"] = ["label": next.description, "href": location.href(Paths.report(next))] }
+        var layout = context.layout(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
+        layout.canonical_url = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
         let views = CommitmentViews(site: site, published: context.published, t: context.t, asOf: period.lastDay)
         let quarterStart = Day(year: period.year, month: (period.index - 1) * 3 + 1, day: 1)
-        c["cities"] = site.blueprints.enumerated().map { city, blueprint -> [String: Any] in
-            var rows: [[String: Any]] = []
+        let cities = site.blueprints.enumerated().map { city, blueprint in
+            var rows: [ReportView.MetricRow] = []
             for metric in context.published.metrics {
                 guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
                 let text = FigureText(metric, context.t)
-                var row: [String: Any] = [
-                    "title": metric.definition.title,
-                    "href": location.href(Paths.metric(metric.definition.id)),
-                    "period": current.period.description,
-                    "value": text.text(current),
-                    "value_class": text.cssClass(current),
-                ]
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
-                row["previous"] = before.map { "\(text.text($0)) (\($0.period))" } ?? "–"
-                if let trend = Trend.between(before, current, metric, city: city) {
-                    row["change"] = trend.text(metric.definition, context.t)
-                    row["trend_arrow"] = trend.arrow
-                    row["trend_class"] = trend.judgement.rawValue
-                } else {
-                    row["change"] = "–"
-                }
-                rows.append(row)
+                let trend = Trend.between(before, current, metric, city: city)
+                rows.append(ReportView.MetricRow(
+                    title: metric.definition.title,
+                    href: location.href(Paths.metric(metric.definition.id)),
+                    period: current.period.description,
+                    value: text.text(current),
+                    value_class: text.cssClass(current),
+                    previous: before.map { "\(text.text($0)) (\($0.period))" } ?? "–",
+                    change: trend?.text(metric.definition, context.t) ?? "–",
+                    trend_arrow: trend?.arrow,
+                    trend_class: trend?.judgement.rawValue
+                ))
             }
             func inQuarter(_ day: Day?) -> Bool {
                 guard let day else { return false }
@@ -82,32 +72,40 @@ package struct ReportPages {
             let completed = blueprint.commitments.filter { $0.status == .done && inQuarter($0.completed) }
             // One completed in the quarter it was due is listed once, as completed.
             let due = blueprint.commitments.filter { inQuarter($0.due) && !completed.map(\.id).contains($0.id) }
-            var changes: [[String: Any]] = []
+            var changes: [ReportView.StatusChange] = []
             for (m, metric) in context.published.metrics.enumerated() {
                 guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
                 let then = before.flatMap { $0.indices.contains(m) && $0[m].indices.contains(city) ? $0[m][city] : nil }
                 guard then?.status != now.status else { continue }
-                changes.append([
-                    "title": metric.definition.title,
-                    "href": location.href(Paths.metric(metric.definition.id)),
-                    "from": then.map { "\($0.status.icon) " + context.t("progress_\($0.status.rawValue)") } ?? context.t("no_status"),
-                    "to_label": context.t("progress_\(now.status.rawValue)"), "to_icon": now.status.icon, "to_key": now.status.rawValue,
-                ])
+                changes.append(ReportView.StatusChange(
+                    title: metric.definition.title,
+                    href: location.href(Paths.metric(metric.definition.id)),
+                    from: then.map { "\($0.status.icon) " + context.t("progress_\($0.status.rawValue)") } ?? context.t("no_status"),
+                    to_label: context.t("progress_\(now.status.rawValue)"), to_icon: now.status.icon, to_key: now.status.rawValue
+                ))
             }
-            return [
-                "status_changes": changes,
-                "has_status_changes": !changes.isEmpty,
-                "name": blueprint.displayName,
-                "slug": blueprint.slug,
-                "href": location.href(Paths.city(blueprint.slug)),
-                "metrics": rows,
-                "has_metrics": !rows.isEmpty,
-                "due_commitments": due.map { views.context($0, city: city, location: location) },
-                "completed_commitments": completed.map { views.context($0, city: city, location: location) },
-                "has_completed": !completed.isEmpty,
-                "has_due": !due.isEmpty,
-            ]
+            return ReportView.City(
+                name: blueprint.displayName,
+                slug: blueprint.slug,
+                href: location.href(Paths.city(blueprint.slug)),
+                metrics: rows,
+                has_metrics: !rows.isEmpty,
+                status_changes: changes,
+                has_status_changes: !changes.isEmpty,
+                due_commitments: due.map { views.context($0, city: city, location: location) },
+                has_due: !due.isEmpty,
+                completed_commitments: completed.map { views.context($0, city: city, location: location) },
+                has_completed: !completed.isEmpty
+            )
         }
-        return Page(path: location.outputPath, template: "report", context: c)
+        let view = ReportView(
+            title: title,
+            period: period.description,
+            period_intro: context.t("report_intro", ["date": context.t.date(period.lastDay)]),
+            previous: previous.map { ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
+            next: next.map { ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
+            cities: cities
+        )
+        return Page(path: location.outputPath, template: "report", layout: layout, view: view)
     }
 }

@@ -29,7 +29,8 @@ package struct SiteContext {
     /// A page of this context's language.
     package func location(_ path: String) -> PageLocation { PageLocation(path: path, prefix: prefix) }
 
-    package func base(_ location: PageLocation, title: String, description: String? = nil, section: String) -> [String: Any] {
+    /// The frame's values for a page of this language at `location`.
+    package func layout(_ location: PageLocation, title: String, description: String? = nil, section: String) -> LayoutView {
         let config = site.config
         let nav: [(String, String, String)] = [
             ("home", t("nav_overview"), Paths.home),
@@ -38,48 +39,45 @@ package struct SiteContext {
             ("methodology", t("nav_methodology"), Paths.methodology),
         ]
         let languages = config.languages
-        var context: [String: Any] = [
-            "lang": language,
-            "t": t.strings,
-            "site_title": config.title,
-            "page_title": title,
-            "is_home": section == "home",
-            "description": description ?? config.description,
-            "root": location.root,
-            "page_root": location.pageRoot,
-            "canonical_url": PageLocation.absolute(location.outputPath, base: config.baseURL),
-            "nav": nav.map { key, label, path in
-                ["label": label, "href": location.href(path), "current": key == section] as [String: Any]
+        return LayoutView(
+            lang: language,
+            t: t.strings,
+            site_title: config.title,
+            page_title: title,
+            is_home: section == "home",
+            description: description ?? config.description,
+            root: location.root,
+            page_root: location.pageRoot,
+            canonical_url: PageLocation.absolute(location.outputPath, base: config.baseURL),
+            nav: nav.map { key, label, path in
+                LayoutView.NavLink(label: label, href: location.href(path), current: key == section)
             },
             // A menu of every city helps with a few; with hundreds it would
             // make each page as long as the site. The overview lists them all.
-            "cities_nav": site.blueprints.count <= SiteContext.cityMenuLimit
-                ? site.blueprints.map { ["label": $0.city, "href": location.href(Paths.city($0.slug))] }
+            cities_nav: site.blueprints.count <= SiteContext.cityMenuLimit
+                ? site.blueprints.map { LayoutView.CityLink(label: $0.city, href: location.href(Paths.city($0.slug))) }
                 : [],
             // The same page in every language, for hreflang links and the switcher.
-            "alternates": languages.map { lang -> [String: Any] in
+            alternates: languages.map { lang in
                 let other = PageLocation(path: location.path, prefix: SiteContext.prefix(for: lang, in: config))
-                return [
-                    "lang": lang,
-                    "name": SiteContext.languageNames[lang] ?? lang,
-                    "url": PageLocation.absolute(other.outputPath, base: config.baseURL),
-                    "href": location.root + other.outputPath,
-                    "current": lang == language,
-                ]
+                return LayoutView.Alternate(
+                    lang: lang,
+                    name: SiteContext.languageNames[lang] ?? lang,
+                    url: PageLocation.absolute(other.outputPath, base: config.baseURL),
+                    href: location.root + other.outputPath,
+                    current: lang == language
+                )
             },
-            "has_languages": languages.count > 1,
-            "default_url": PageLocation.absolute(location.path, base: config.baseURL),
-            "data_status": config.dataStatus.rawValue,
-            "data_status_label": t("data_status_\(config.dataStatus.rawValue)"),
-            "data_notice": t("data_notice_\(config.dataStatus.rawValue)"),
-            "min_cell": config.privacy.minCell,
-            "footer_privacy": t("footer_privacy", ["min_cell": String(config.privacy.minCell), "max": String(config.privacy.minCell - 1)]),
-            "generator": "Citywide \(CitywideVersion.string)",
-        ]
-        if let latest = latestReportPeriod {
-            context["latest_period"] = latest.description
-        }
-        return context
+            has_languages: languages.count > 1,
+            default_url: PageLocation.absolute(location.path, base: config.baseURL),
+            data_status: config.dataStatus.rawValue,
+            data_status_label: t("data_status_\(config.dataStatus.rawValue)"),
+            data_notice: t("data_notice_\(config.dataStatus.rawValue)"),
+            min_cell: config.privacy.minCell,
+            footer_privacy: t("footer_privacy", ["min_cell": String(config.privacy.minCell), "max": String(config.privacy.minCell - 1)]),
+            generator: "Citywide \(CitywideVersion.string)",
+            latest_period: latestReportPeriod?.description
+        )
     }
 
     package static func prefix(for language: String, in config: SiteConfig) -> String {

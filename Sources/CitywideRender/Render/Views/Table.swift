@@ -22,21 +22,18 @@ package struct Table {
     package var columns: [String]
     package var rows: [Row]
 
-    package var context: [String: Any] {
-        [
-            "caption": caption,
-            "corner": corner,
-            "columns": columns.map { ["label": $0] },
-            "rows": rows.map { row -> [String: Any] in
-                var r: [String: Any] = [
-                    "header": row.header,
-                    "cells": row.cells.map { ["text": $0.text, "class": $0.cssClass] },
-                ]
-                // `false`, not absent: Mustache would otherwise find the
+    /// What the `table` partial receives.
+    package var context: TableView {
+        TableView(
+            caption: caption,
+            corner: corner,
+            columns: columns.map { TableView.Column(label: $0) },
+            rows: rows.map { row in
+                // `false`, not nil: Mustache would otherwise find the
                 // enclosing section's `href` and link every row to it.
-                r["href"] = row.href ?? false
-                return r
-            },
-        ]
+                TableView.Row(header: row.header, href: OrNo(row.href),
+                              cells: row.cells.map { TableView.Cell(text: $0.text, class: $0.cssClass) })
+            }
+        )
     }
 }

@@ -1,0 +1,47 @@
+/// The `report` template's own values: what changed in one quarter, city by
+/// city. A nil value is absent: Mustache looks it up further out.
+package struct ReportView {
+    package struct City {
+        let name: String
+        let slug: String
+        let href: String
+        let metrics: [MetricRow]
+        let has_metrics: Bool
+        let status_changes: [StatusChange]
+        let has_status_changes: Bool
+        let due_commitments: [CommitmentView]
+        let has_due: Bool
+        let completed_commitments: [CommitmentView]
+        let has_completed: Bool
+    }
+
+    /// A metric's value in the quarter, beside the one published before it.
+    package struct MetricRow {
+        let title: String
+        let href: String
+        let period: String
+        let value: String
+        let value_class: String
+        let previous: String
+        let change: String
+        let trend_arrow: String?
+        let trend_class: String?
+    }
+
+    /// A metric whose progress status changed in the quarter.
+    package struct StatusChange {
+        let title: String
+        let href: String
+        let from: String
+        let to_label: String
+        let to_icon: String
+        let to_key: String
+    }
+
+    let title: String
+    let period: String
+    let period_intro: String
+    let previous: ReportLink?
+    let next: ReportLink?
+    let cities: [City]
+}
