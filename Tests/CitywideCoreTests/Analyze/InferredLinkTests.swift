@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CitywideCore
+@testable import CitywideModel
+@testable import CitywidePublish
 
 /// Links nobody declared: a reader who puts two published tables side by
 /// side writes their equations anyway, so suppression must protect them

@@ -202,8 +202,54 @@ struct DetailTests {
 
     @Test("optional text left out leaves no empty markup")
     func noEmptyMarkup() throws {
-        let blueprint = Fixtures.blueprint().replacingOccurrences(of: "fellow: Senior fellow\n", with: "").replacingOccurrences(of: "updated: 2020-02-01\n", with: "")
-        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": blueprint]))
+        // No fellow and no updated date.
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            adopted: 2019-01-15
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let city = try #require(site.file("cities/springfield/index.html"))
@@ -246,7 +292,55 @@ struct DetailTests {
 
     @Test("min_cell 1 would publish every count, and is refused; so is a bad --base-url")
     func unsafeSettings() throws {
-        let site = try TestSite(Fixtures.site(["site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1")]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 1
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         #expect(site.check().hasError("site.yml", containing: "'min_cell' must be at least 2"))
         let good = try TestSite(Fixtures.site())

@@ -13,7 +13,16 @@ import Testing
 /// what would otherwise break without a word.
 @Suite("Blueprint narratives")
 struct NarrativeTests {
-    static let bilingual = Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, es]")
+    static let bilingual = """
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en, es]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+
+        """
 
     /// A blueprint whose narrative starts on line 10.
     static func blueprint(city: String = "Springfield", id: String = "spr-labor", _ body: String) -> String {
