@@ -12,8 +12,58 @@ import Testing
 /// marked, never left silently inconsistent.
 @Suite("Data integrity")
 struct DataIntegrityTests {
-    func outcome(_ data: String) throws -> (Pipeline.Outcome, TestSite) {
-        let site = try TestSite(Fixtures.site(["Data/referrals.csv": "city,period,metric,trafficking_type,value,status,note\n" + data]))
+    /// One city and one metric; each test gives the data.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        """
+
+    /// The site with `rows` under the header of Data/referrals.csv.
+    func outcome(_ rows: String) throws -> (Pipeline.Outcome, TestSite) {
+        let site = try TestSite(txtar: Self.site + """
+
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            """ + "\n" + rows)
         return (site.build(), site)
     }
 
@@ -50,24 +100,64 @@ struct DataIntegrityTests {
 
     @Test("two-way rows that no page shows are reported")
     func twoWayRowsReported() throws {
-        let metric = Fixtures.referralsMetric + "  sex: [female, male]\n"
-        let data = """
-        city,period,metric,trafficking_type,sex,value
-        springfield,2019-Q1,referrals,,,40
-        springfield,2019-Q1,referrals,sex,,20
-        springfield,2019-Q1,referrals,labor,,20
-        springfield,2019-Q1,referrals,both,,0
-        springfield,2019-Q1,referrals,,female,25
-        springfield,2019-Q1,referrals,,male,15
-        springfield,2019-Q1,referrals,sex,female,12
-        springfield,2019-Q1,referrals,sex,male,8
-        springfield,2019-Q1,referrals,labor,female,13
-        springfield,2019-Q1,referrals,labor,male,7
-        springfield,2019-Q1,referrals,both,female,0
-        springfield,2019-Q1,referrals,both,male,0
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
 
-        """
-        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": metric, "Data/referrals.csv": data]))
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+              sex: [female, male]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,sex,value
+            springfield,2019-Q1,referrals,,,40
+            springfield,2019-Q1,referrals,sex,,20
+            springfield,2019-Q1,referrals,labor,,20
+            springfield,2019-Q1,referrals,both,,0
+            springfield,2019-Q1,referrals,,female,25
+            springfield,2019-Q1,referrals,,male,15
+            springfield,2019-Q1,referrals,sex,female,12
+            springfield,2019-Q1,referrals,sex,male,8
+            springfield,2019-Q1,referrals,labor,female,13
+            springfield,2019-Q1,referrals,labor,male,7
+            springfield,2019-Q1,referrals,both,female,0
+            springfield,2019-Q1,referrals,both,male,0
+            """)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.succeeded, "\(outcome.lines)")
