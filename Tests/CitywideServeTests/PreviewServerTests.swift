@@ -138,16 +138,56 @@ struct PreviewServerTests {
         #expect(page.body.contains("var version = \(after["version"] as? Int ?? -1),"))
     }
 
+    /// The starter site's blueprint, whole, with the first commitment's
+    /// status (line 12) as given.
+    static func ourCity(status: String) -> String {
+        """
+        ---
+        city: Our City
+        state: ST
+        population: 250000
+        fellow: Senior Anti-Trafficking Fellow
+        adopted: 2024-01-15
+        updated: 2024-06-30
+        commitments:
+          - id: our-labor-wage-screening
+            system: labor
+            title: Screen wage-theft cases for signs of labor trafficking
+            status: \(status)
+            due: 2025-12-31
+            populations: [immigrants, low_wage_workers, labor_trafficking_survivors]
+            metrics: [labor_trafficking_referrals]
+            target: { metric: labor_trafficking_referrals, value: 30, by: 2025-12-31 }
+          - id: our-housing-emergency-beds
+            system: housing
+            title: Open emergency beds for survivors, including men and survivors with children
+            status: planned
+            due: 2025-06-30
+            populations: [male_survivors]
+            metrics: [survivors_identified]
+          - id: our-youth-screening
+            system: youth
+            title: Train child welfare staff to identify trafficked youth
+            status: planned
+            due: 2025-09-30
+            populations: [minors, lgbtq_youth]
+            metrics: [survivors_identified]
+        ---
+        # Our City Blueprint
+
+        """
+    }
+
     @Test("a broken save keeps the last good build and reports file and line; fixing it clears the error")
     func brokenThenFixed() async throws {
         let preview = try await Preview()
         defer { Task { await preview.stop() } }
-        let good = try preview.read("Blueprints/our-city.md")
+        let good = Self.ourCity(status: "in_progress")
         try await preview.save("Blueprints/our-city.md", good + "\nLast good paragraph.\n")
         let goodVersion = try await preview.status()["version"] as? Int ?? -1
 
-        // `status: <b>maybe</b>` is on line 12 of the starter blueprint.
-        let broken = good.replacingOccurrences(of: "    status: in_progress", with: "    status: <b>maybe</b>")
+        // `status: <b>maybe</b>` is on line 12.
+        let broken = Self.ourCity(status: "<b>maybe</b>")
         #expect(broken != good)
         let failed = try await preview.save("Blueprints/our-city.md", broken + "\nLast good paragraph.\nNot yet published.\n")
         #expect(failed["ok"] as? Bool == false)
@@ -179,9 +219,7 @@ struct PreviewServerTests {
         try SiteScaffold.createSite(at: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
         let blueprint = folder.appendingPathComponent("Blueprints/our-city.md")
-        let text = try String(contentsOf: blueprint, encoding: .utf8)
-            .replacingOccurrences(of: "    status: in_progress", with: "    status: <script>alert(1)</script>")
-        try Data(text.utf8).write(to: blueprint)
+        try Data(Self.ourCity(status: "<script>alert(1)</script>").utf8).write(to: blueprint)
 
         let server = PreviewServer(site: folder, port: 0)
         let base = try await server.start()

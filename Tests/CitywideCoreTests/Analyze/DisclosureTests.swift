@@ -54,7 +54,16 @@ struct DisclosureTests {
             """)
         }
         return [
-            "site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1000"),
+            "site.yml": """
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 1000
+              min_rate_numerator: 20
+            data_status: synthetic
+
+            """,
             "Blueprints/springfield.md": blueprint("springfield", "Springfield"),
             "Blueprints/shelbyville.md": blueprint("shelbyville", "Shelbyville"),
             "Metrics/cases.yml": """

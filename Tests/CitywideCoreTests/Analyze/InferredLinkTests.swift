@@ -37,7 +37,16 @@ struct InferredLinkTests {
 
     static func site(metrics: [String: String], data: String) throws -> TestSite {
         var files: [String: String] = [
-            "site.yml": Fixtures.siteYML,
+            "site.yml": """
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+
+            """,
             "Blueprints/springfield.md": """
             ---
             city: Springfield

@@ -140,12 +140,6 @@ struct ProtectionIntervalTests {
 
     // MARK: Linked tables
 
-    static func linkedSite(_ metrics: [String: String], data: String) -> [String: String] {
-        var files = Fixtures.site(["Data/referrals.csv": data])
-        for (path, text) in metrics { files["Metrics/\(path).yml"] = text }
-        return files
-    }
-
     @Test("an annual value and its quarters are protected together")
     func annualAndQuarters() throws {
         // A metric has one frequency in data files, so the periods are mixed here in memory.
@@ -167,26 +161,68 @@ struct ProtectionIntervalTests {
 
     @Test("a cumulative metric's small increments are protected")
     func cumulative() throws {
-        let metric = """
-        id: cumulative_referrals
-        title: Referrals since 2019
-        system: labor
-        type: count
-        frequency: quarterly
-        cumulative: true
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
 
-        """
-        let data = """
-        city,period,metric,value,status,note
-        springfield,2019-Q1,cumulative_referrals,40,,
-        springfield,2019-Q2,cumulative_referrals,43,,
-        springfield,2019-Q3,cumulative_referrals,70,,
-        springfield,2019-Q4,cumulative_referrals,95,,
-
-        """
-        var files = Self.linkedSite(["cumulative_referrals": metric], data: Fixtures.data)
-        files["Data/cumulative.csv"] = data
-        let site = try TestSite(files)
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            -- Metrics/cumulative_referrals.yml --
+            id: cumulative_referrals
+            title: Referrals since 2019
+            system: labor
+            type: count
+            frequency: quarterly
+            cumulative: true
+            -- Data/cumulative.csv --
+            city,period,metric,value,status,note
+            springfield,2019-Q1,cumulative_referrals,40,,
+            springfield,2019-Q2,cumulative_referrals,43,,
+            springfield,2019-Q3,cumulative_referrals,70,,
+            springfield,2019-Q4,cumulative_referrals,95,,
+            """)
         defer { site.cleanUp() }
         let (findings, withheld) = try Self.attackBuilt(site)
         #expect(withheld >= 1)
@@ -196,25 +232,63 @@ struct ProtectionIntervalTests {
 
     @Test("a metric declared part of another is protected with it")
     func partOf() throws {
-        let metric = """
-        id: labor_referrals
-        title: Labor referrals
-        system: labor
-        type: count
-        frequency: quarterly
-        part_of: { metric: referrals, dimension: trafficking_type, value: labor }
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
 
-        """
-        let data = """
-        city,period,metric,trafficking_type,value,status,note
-        springfield,2019-Q1,referrals,,30,,
-        springfield,2019-Q1,referrals,sex,25,,
-        springfield,2019-Q1,referrals,labor,5,,
-        springfield,2019-Q1,referrals,both,0,,
-        springfield,2019-Q1,labor_referrals,,5,,
-
-        """
-        let site = try TestSite(Self.linkedSite(["labor_referrals": metric], data: data))
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Metrics/labor_referrals.yml --
+            id: labor_referrals
+            title: Labor referrals
+            system: labor
+            type: count
+            frequency: quarterly
+            part_of: { metric: referrals, dimension: trafficking_type, value: labor }
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,25,,
+            springfield,2019-Q1,referrals,labor,5,,
+            springfield,2019-Q1,referrals,both,0,,
+            springfield,2019-Q1,labor_referrals,,5,,
+            """)
         defer { site.cleanUp() }
         let (findings, withheld) = try Self.attackBuilt(site)
         #expect(withheld >= 3)
@@ -223,25 +297,67 @@ struct ProtectionIntervalTests {
 
     @Test("a rate given as data is withheld when the count it implies is small")
     func rateAsData() throws {
-        let metric = """
-        id: given_rate
-        title: Referrals per 100,000
-        system: labor
-        type: rate
-        per: 100000
-        decimals: 1
-        frequency: quarterly
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
 
-        """
-        let data = """
-        city,period,metric,value,status,note
-        springfield,2019-Q1,given_rate,5,,
-        springfield,2019-Q2,given_rate,30,,
-
-        """
-        var files = Self.linkedSite(["given_rate": metric], data: Fixtures.data)
-        files["Data/rate.csv"] = data
-        let site = try TestSite(files)
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            -- Metrics/given_rate.yml --
+            id: given_rate
+            title: Referrals per 100,000
+            system: labor
+            type: rate
+            per: 100000
+            decimals: 1
+            frequency: quarterly
+            -- Data/rate.csv --
+            city,period,metric,value,status,note
+            springfield,2019-Q1,given_rate,5,,
+            springfield,2019-Q2,given_rate,30,,
+            """)
         defer { site.cleanUp() }
         #expect(site.build().errors.isEmpty)
         let csv = try #require(site.file("data/given_rate.csv"))
@@ -259,7 +375,57 @@ struct ProtectionIntervalTests {
 
     @Test("bad new metric keys are reported at their line")
     func badKeys() throws {
-        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": Fixtures.referralsMetric + "aggregation: average\ncumulative: yes\n"]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            aggregation: average
+            cumulative: yes
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         #expect(outcome.hasError("Metrics/referrals.yml", line: 12, containing: "'aggregation' must be one of sum, last"))

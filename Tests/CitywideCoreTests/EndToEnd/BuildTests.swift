@@ -10,9 +10,63 @@ import Testing
 
 @Suite("Building a whole site")
 struct BuildTests {
+    /// One city, one metric, a little data: the site most tests in this file
+    /// build (the suites below use it too). A test that needs other files
+    /// writes its whole site, or adds files after this one's.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     @Test("a small site builds every page SPEC lists")
     func writesEveryPage() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.errors.isEmpty, "\(outcome.lines)")
@@ -29,21 +83,64 @@ struct BuildTests {
 
     @Test("the blueprint is rendered from Markdown with its commitments and a chart")
     func cityPage() throws {
-        let body = """
-        # Springfield Blueprint
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
 
-        Our plan has **three** parts.
+            Our plan has **three** parts.
 
-        | System | Lead |
-        |---|---|
-        | Labor | Civil rights department |
+            | System | Lead |
+            |---|---|
+            | Labor | Civil rights department |
 
-        - [x] Hire the fellow
-        - [ ] Adopt the plan
+            - [x] Hire the fellow
+            - [ ] Adopt the plan
 
-        ~~old idea~~ and https://example.org/plan
-        """
-        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": Fixtures.blueprint(body: body)]))
+            ~~old idea~~ and https://example.org/plan
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         site.build()
         let html = try #require(site.file("cities/springfield/index.html"))
@@ -62,7 +159,7 @@ struct BuildTests {
 
     @Test("pages link to each other with relative links that resolve")
     func linksResolve() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         site.build()
         let files = site.outputFiles()
@@ -82,7 +179,7 @@ struct BuildTests {
 
     @Test("two builds of the same input are byte-identical")
     func deterministic() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         let second = site.folder.appendingPathComponent("second")
         site.build()
@@ -95,11 +192,19 @@ struct BuildTests {
 
     @Test("a failing build leaves the previous output byte for byte")
     func atomicOutput() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let before = site.outputFiles()
-        try site.write("Data/referrals.csv", Fixtures.data + "springfield,2019-Q3,referrals,,lots,,\n")
+        try site.write("Data/referrals.csv", """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,lots,,
+
+            """)
         let outcome = site.build()
         #expect(!outcome.succeeded)
         #expect(outcome.filesWritten == 0)
@@ -110,7 +215,7 @@ struct BuildTests {
 
     @Test("a good build replaces the output folder whole")
     func replacesWhole() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         site.build()
         try Data("stale".utf8).write(to: site.output.appendingPathComponent("stale.html"))
@@ -121,7 +226,8 @@ struct BuildTests {
 
     @Test("a folder Citywide did not write is never replaced")
     func refusesForeignOutput() throws {
-        let site = try TestSite(Fixtures.site(["precious/notes.txt": "keep me"]))
+        let site = try TestSite(txtar: BuildTests.site)
+        try site.write("precious/notes.txt", "keep me")
         defer { site.cleanUp() }
         let outcome = site.build(output: site.folder.appendingPathComponent("precious"))
         #expect(!outcome.succeeded)
@@ -130,7 +236,7 @@ struct BuildTests {
 
     @Test("the output may not be the site folder itself")
     func refusesSiteAsOutput() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         let outcome = site.build(output: site.folder)
         #expect(!outcome.succeeded)
@@ -139,18 +245,17 @@ struct BuildTests {
 
     @Test("a site with no Templates folder uses the built-in templates; a Templates file overrides one by name")
     func templateOverride() throws {
-        let plain = try TestSite(Fixtures.site())
+        let plain = try TestSite(txtar: BuildTests.site)
         defer { plain.cleanUp() }
         #expect(plain.build().succeeded)
         #expect(plain.file("index.html")?.contains("Cities") == true)
 
-        let override = """
-        {{<layout}}{{$main}}<h1>{{site_title}}</h1><p>Our own home page</p>{{/main}}{{/layout}}
-        """
-        let forked = try TestSite(Fixtures.site([
-            "Templates/home.mustache": override,
-            "Templates/assets/extra.css": "body { color: black; }",
-        ]))
+        let forked = try TestSite(txtar: BuildTests.site + """
+            -- Templates/home.mustache --
+            {{<layout}}{{$main}}<h1>{{site_title}}</h1><p>Our own home page</p>{{/main}}{{/layout}}
+            -- Templates/assets/extra.css --
+            body { color: black; }
+            """)
         defer { forked.cleanUp() }
         let outcome = forked.build()
         #expect(outcome.errors.isEmpty, "\(outcome.lines)")
@@ -192,7 +297,7 @@ struct BuildTests {
 struct DetailTests {
     @Test("table row headers are not links unless the row has one")
     func rowHeadersAreText() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: BuildTests.site)
         defer { site.cleanUp() }
         site.build()
         let html = try #require(site.file("cities/springfield/index.html"))
@@ -202,8 +307,54 @@ struct DetailTests {
 
     @Test("optional text left out leaves no empty markup")
     func noEmptyMarkup() throws {
-        let blueprint = Fixtures.blueprint().replacingOccurrences(of: "fellow: Senior fellow\n", with: "").replacingOccurrences(of: "updated: 2020-02-01\n", with: "")
-        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": blueprint]))
+        // No fellow and no updated date.
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            adopted: 2019-01-15
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let city = try #require(site.file("cities/springfield/index.html"))
@@ -215,9 +366,58 @@ struct DetailTests {
 
     @Test("breakdowns are listed in the order the metric declares its dimensions")
     func breakdownOrder() throws {
-        let metric = Fixtures.referralsMetric + "  sex: [female, male]\n"
-        let data = "city,period,metric,sex,trafficking_type,value\nspringfield,2019-Q1,referrals,,,30\nspringfield,2019-Q1,referrals,female,,20\nspringfield,2019-Q1,referrals,male,,10\nspringfield,2019-Q1,referrals,,sex,14\nspringfield,2019-Q1,referrals,,labor,16\nspringfield,2019-Q1,referrals,,both,0\n"
-        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": metric, "Data/referrals.csv": data]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+              sex: [female, male]
+            -- Data/referrals.csv --
+            city,period,metric,sex,trafficking_type,value
+            springfield,2019-Q1,referrals,,,30
+            springfield,2019-Q1,referrals,female,,20
+            springfield,2019-Q1,referrals,male,,10
+            springfield,2019-Q1,referrals,,sex,14
+            springfield,2019-Q1,referrals,,labor,16
+            springfield,2019-Q1,referrals,,both,0
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let rows = try #require(site.file("data/referrals.csv")).split(separator: "\r\n").map(String.init)
@@ -228,8 +428,57 @@ struct DetailTests {
 
     @Test("a note beside a withheld value is not published")
     func notesOfWithheldValues() throws {
-        let data = Fixtures.data + "springfield,2019-Q3,referrals,,7,,Three sisters referred by one employer\nspringfield,2019-Q4,referrals,,40,,Two new investigators\n"
-        let site = try TestSite(Fixtures.site(["Data/referrals.csv": data]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,7,,Three sisters referred by one employer
+            springfield,2019-Q4,referrals,,40,,Two new investigators
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let everything = site.outputFiles().values.map { String(decoding: $0, as: UTF8.self) }.joined()
@@ -239,17 +488,110 @@ struct DetailTests {
 
     @Test("column names are read without regard to case")
     func columnCase() throws {
-        let site = try TestSite(Fixtures.site(["Data/referrals.csv": "City,Period,Metric,Value\nspringfield,2019-Q1,referrals,30\n"]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            City,Period,Metric,Value
+            springfield,2019-Q1,referrals,30
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
     }
 
     @Test("min_cell 1 would publish every count, and is refused; so is a bad --base-url")
     func unsafeSettings() throws {
-        let site = try TestSite(Fixtures.site(["site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1")]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 1
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         #expect(site.check().hasError("site.yml", containing: "'min_cell' must be at least 2"))
-        let good = try TestSite(Fixtures.site())
+        let good = try TestSite(txtar: BuildTests.site)
         defer { good.cleanUp() }
         let outcome = Pipeline.build(Pipeline.Options(site: good.folder, baseURL: "javascript:alert(1)"))
         #expect(outcome.hasError("--base-url", containing: "must be a web address"))
@@ -260,17 +602,63 @@ struct DetailTests {
 struct ReportTests {
     @Test("a report lists what became due and what was completed in its quarter")
     func dueAndCompleted() throws {
-        let commitments = Fixtures.defaultCommitments + """
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
 
-          - id: spr-housing-beds
-            system: housing
-            title: Open twelve emergency beds
-            status: done
-            due: 2019-06-30
-            completed: 2019-05-15
-            metrics: [referrals]
-        """
-        let site = try TestSite(Fixtures.site(["Blueprints/springfield.md": Fixtures.blueprint(commitments: commitments)]))
+              - id: spr-housing-beds
+                system: housing
+                title: Open twelve emergency beds
+                status: done
+                due: 2019-06-30
+                completed: 2019-05-15
+                metrics: [referrals]
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.succeeded, "\(outcome.lines)")
@@ -285,8 +673,16 @@ struct ReportTests {
 
     @Test("a count metric points at its per-resident rate")
     func perResident() throws {
-        let rate = "id: referrals_rate\ntitle: Referrals per 100,000 residents\nsystem: labor\ntype: rate\nnumerator: referrals\nfrequency: quarterly\ndecimals: 1\n"
-        let site = try TestSite(Fixtures.site(["Metrics/referrals_rate.yml": rate]))
+        let site = try TestSite(txtar: BuildTests.site + """
+            -- Metrics/referrals_rate.yml --
+            id: referrals_rate
+            title: Referrals per 100,000 residents
+            system: labor
+            type: rate
+            numerator: referrals
+            frequency: quarterly
+            decimals: 1
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         #expect(site.file("metrics/referrals/index.html")?.contains("see Referrals per 100,000 residents") == true)

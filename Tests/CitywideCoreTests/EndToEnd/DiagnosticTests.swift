@@ -149,7 +149,21 @@ struct DiagnosticTests {
 
     @Test("an unknown field, with the line of the key")
     func unknownField() throws {
-        let outcome = try check(["Metrics/referrals.yml": Fixtures.referralsMetric + "unti: people\n"])
+        let outcome = try check(["Metrics/referrals.yml": """
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            unti: people
+
+            """])
         #expect(outcome.lines.contains { $0.hasPrefix("Metrics/referrals.yml:12:1: error: unknown field 'unti'") }, "\(outcome.lines)")
     }
 
@@ -211,21 +225,44 @@ struct DiagnosticTests {
 
     @Test("a CSV with an unterminated quote")
     func unterminatedQuote() throws {
-        let data = Fixtures.data + "springfield,2019-Q3,referrals,,40,,\"never closed\n"
-        let outcome = try check(["Data/referrals.csv": data])
+        let outcome = try check(["Data/referrals.csv": """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,40,,"never closed
+
+            """])
         #expect(outcome.hasError("Data/referrals.csv", line: 6, containing: "quote"))
     }
 
     @Test("a ragged CSV row")
     func raggedRow() throws {
-        let outcome = try check(["Data/referrals.csv": Fixtures.data + "springfield,2019-Q3,referrals,40\n"])
+        let outcome = try check(["Data/referrals.csv": """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,40
+
+            """])
         #expect(outcome.hasError("Data/referrals.csv", line: 6, containing: "has 4 fields but the header has 7"))
     }
 
     @Test("an unknown city and an unknown metric in data")
     func unknownCityAndMetric() throws {
-        let data = Fixtures.data + "shelbyville,2019-Q3,referrals,,40,,\nspringfield,2019-Q3,arrests,,40,,\n"
-        let outcome = try check(["Data/referrals.csv": data])
+        let outcome = try check(["Data/referrals.csv": """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            shelbyville,2019-Q3,referrals,,40,,
+            springfield,2019-Q3,arrests,,40,,
+
+            """])
         #expect(outcome.hasError("Data/referrals.csv", line: 6, containing: "unknown city 'shelbyville'"))
         #expect(outcome.hasError("Data/referrals.csv", line: 7, containing: "unknown metric 'arrests'"))
         #expect(outcome.lines.contains("Data/referrals.csv:7:21: error: unknown metric 'arrests': no Metrics/arrests.yml"))
@@ -240,22 +277,46 @@ struct DiagnosticTests {
 
     @Test("a dimension value that is not declared")
     func undeclaredValue() throws {
-        let outcome = try check(["Data/referrals.csv": Fixtures.data + "springfield,2019-Q2,referrals,forced_marriage,12,,\n"])
+        let outcome = try check(["Data/referrals.csv": """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q2,referrals,forced_marriage,12,,
+
+            """])
         #expect(outcome.hasError("Data/referrals.csv", line: 6, containing: "'forced_marriage' is not a value of dimension 'trafficking_type'"))
     }
 
     @Test("a bad period, and a period of the wrong frequency")
     func badPeriod() throws {
-        let data = Fixtures.data + "springfield,2019-Q5,referrals,,40,,\nspringfield,2019,referrals,,40,,\n"
-        let outcome = try check(["Data/referrals.csv": data])
+        let outcome = try check(["Data/referrals.csv": """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q5,referrals,,40,,
+            springfield,2019,referrals,,40,,
+
+            """])
         #expect(outcome.hasError("Data/referrals.csv", line: 6, containing: "'2019-Q5' is not a period"))
         #expect(outcome.hasError("Data/referrals.csv", line: 7, containing: "which is quarterly"))
     }
 
     @Test("a value that is not a number, and a count that is not whole")
     func nonNumericValue() throws {
-        let data = Fixtures.data + "springfield,2019-Q3,referrals,,\"1,204\",,\nspringfield,2019-Q4,referrals,,12.5,,\n"
-        let outcome = try check(["Data/referrals.csv": data])
+        let outcome = try check(["Data/referrals.csv": """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,"1,204",,
+            springfield,2019-Q4,referrals,,12.5,,
+
+            """])
         #expect(outcome.hasError("Data/referrals.csv", line: 6, containing: "is not a number"))
         #expect(outcome.hasError("Data/referrals.csv", line: 7, containing: "whole number"))
     }
@@ -290,12 +351,59 @@ struct DiagnosticTests {
 
     @Test("every problem is reported in one run, sorted, with a count")
     func allProblemsInOneRun() throws {
-        let data = Fixtures.data + "shelbyville,2019-Q3,referrals,,40,,\nspringfield,2019-Q9,referrals,,40,,\n"
-        let outcome = try check([
-            "Data/referrals.csv": data,
-            "Metrics/referrals.yml": Fixtures.referralsMetric + "colour: red\n",
-            "site.yml": Fixtures.siteYML + "theme: dark\n",
-        ])
+        let outcome = try check(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            theme: dark
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            colour: red
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            shelbyville,2019-Q3,referrals,,40,,
+            springfield,2019-Q9,referrals,,40,,
+            """)
         #expect(outcome.errorCount >= 4, "\(outcome.lines)")
         #expect(outcome.diagnostics == outcome.diagnostics.sorted())
     }

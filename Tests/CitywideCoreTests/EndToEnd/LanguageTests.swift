@@ -12,20 +12,70 @@ import Testing
 /// translation files a city can add to without code.
 @Suite("Languages")
 struct LanguageTests {
-    static func bilingual(_ extra: [String: String] = [:]) -> [String: String] {
-        var files = Fixtures.site([
-            "site.yml": Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, es]")
-                + "translations:\n  es:\n    title: Avance de Springfield\n",
-            "Metrics/referrals.yml": Fixtures.referralsMetric + "translations:\n  es:\n    title: Derivaciones\n    unit: derivaciones\n",
-            "Data/referrals.csv": Fixtures.data + "springfield,2019-Q3,referrals,,1204,,\n",
-        ])
-        for (path, text) in extra { files[path] = text }
-        return files
+    /// The site in English and Spanish; `extra` adds files to the archive.
+    static func bilingual(_ extra: String = "") -> String {
+        """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en, es]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            translations:
+              es:
+                title: Avance de Springfield
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            translations:
+              es:
+                title: Derivaciones
+                unit: derivaciones
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,1204,,
+            """ + extra
     }
 
     @Test("every page is built in Spanish under es/, with Spanish interface text, numbers and dates")
     func spanishSite() throws {
-        let site = try TestSite(Self.bilingual())
+        let site = try TestSite(txtar: Self.bilingual())
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.succeeded, "\(outcome.lines)")
@@ -51,7 +101,7 @@ struct LanguageTests {
 
     @Test("a blueprint without a translation is shown in its own language, marked and announced")
     func fallback() throws {
-        let site = try TestSite(Self.bilingual())
+        let site = try TestSite(txtar: Self.bilingual())
         defer { site.cleanUp() }
         site.build()
         let city = try #require(site.file("es/cities/springfield/index.html"))
@@ -61,11 +111,30 @@ struct LanguageTests {
 
     @Test("a blueprint translation supplies the narrative and commitment titles")
     func translatedBlueprint() throws {
-        let translated = Fixtures.blueprint(
-            commitments: Fixtures.defaultCommitments.replacingOccurrences(of: "title: Screen wage-theft cases for trafficking", with: "title: Revisar casos de robo de salario"),
-            body: "# Plan de Springfield\n\nActuaremos.\n"
-        )
-        let site = try TestSite(Self.bilingual(["Blueprints/springfield.es.md": translated]))
+        let site = try TestSite(txtar: Self.bilingual("""
+
+            -- Blueprints/springfield.es.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Revisar casos de robo de salario
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Plan de Springfield
+
+            Actuaremos.
+            """))
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let city = try #require(site.file("es/cities/springfield/index.html"))
@@ -76,19 +145,62 @@ struct LanguageTests {
 
     @Test("a city adds a third language with a translation file, without code")
     func thirdLanguage() throws {
-        let french = """
-        nav_overview: "Vue d'ensemble"
-        skip_link: "Aller au contenu principal"
-        number_grouping: " "
-        number_decimal: ","
-        date: "{day} {month} {year}"
-        months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en, fr]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
 
-        """
-        let site = try TestSite(Fixtures.site([
-            "site.yml": Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, fr]"),
-            "Templates/i18n/fr.yml": french,
-        ]))
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            -- Templates/i18n/fr.yml --
+            nav_overview: "Vue d'ensemble"
+            skip_link: "Aller au contenu principal"
+            number_grouping: " "
+            number_decimal: ","
+            date: "{day} {month} {year}"
+            months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+            """)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.succeeded, "\(outcome.lines)")

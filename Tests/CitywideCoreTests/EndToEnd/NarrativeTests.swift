@@ -13,7 +13,39 @@ import Testing
 /// what would otherwise break without a word.
 @Suite("Blueprint narratives")
 struct NarrativeTests {
-    static let bilingual = Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, es]")
+    /// What every test here shares: site.yml in `languages`, the metric the
+    /// blueprints name, and its data. Each test adds its blueprints.
+    static func site(languages: String = "[en]") -> String {
+        """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: \(languages)
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+    }
 
     /// A blueprint whose narrative starts on line 10.
     static func blueprint(city: String = "Springfield", id: String = "spr-labor", _ body: String) -> String {
@@ -33,17 +65,24 @@ struct NarrativeTests {
 
     @Test("footnotes are numbered, linked both ways, in a section named by a heading, in every language")
     func footnotes() throws {
-        let site = try TestSite(Fixtures.site([
-            "site.yml": Self.bilingual,
-            "Blueprints/springfield.md": Self.blueprint("""
+        let site = try TestSite(txtar: Self.site(languages: "[en, es]") + """
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
             # Springfield Blueprint
 
             Wage theft hides labor trafficking.[^report] Screening works.[^2]
 
             [^report]: City auditor, *Wage theft in Springfield*, 2018.
             [^2]: Second source.
-            """),
-        ]))
+            """)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.lines.filter { $0.hasPrefix("Blueprints/") } == [] && outcome.succeeded, "\(outcome.lines)")
@@ -60,8 +99,17 @@ struct NarrativeTests {
 
     @Test("headings get GitHub's ids, -1 and -2 on repeats, never an id the page or a footnote has, and a link to the section")
     func headingIDs() throws {
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": Self.blueprint("""
+        let site = try TestSite(txtar: Self.site() + """
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
             # Springfield Blueprint
 
             ## Funding & staff
@@ -79,8 +127,7 @@ struct NarrativeTests {
             See the sources.[^1]
 
             [^1]: A source.
-            """),
-        ]))
+            """)
         defer { site.cleanUp() }
         #expect(site.build().lines.filter { $0.hasPrefix("Blueprints/") } == [])
         let html = try #require(site.file("cities/springfield/index.html"))
@@ -94,22 +141,55 @@ struct NarrativeTests {
 
     @Test("an image next to the blueprint is copied, linked relatively from every language's page; other files are not copied")
     func images() throws {
-        var files = Fixtures.site([
-            "site.yml": Self.bilingual,
-            "Blueprints/springfield.md": Self.blueprint("""
+        // French is not one of the site's languages: its narrative is not published, nor its image.
+        let site = try TestSite(txtar: Self.site(languages: "[en, es]") + """
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
             # Springfield Blueprint
 
             ![The survivors' advisory board](images/board.png)
             ![Logo](../Templates/assets/logo%20small.svg)
-            """),
-            "Blueprints/images/board.png": "PNG bytes",
-            "Blueprints/images/unused.png": "not shown by any narrative",
-            "Templates/assets/logo small.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-        ])
-        files["Blueprints/springfield.es.md"] = Self.blueprint("# Plan de Springfield\n\n![El consejo asesor](images/board.png)\n")
-        // French is not one of the site's languages: its narrative is not published, nor its image.
-        files["Blueprints/springfield.fr.md"] = Self.blueprint("# Plan de Springfield\n\n![Inutilisée](images/unused.png)\n")
-        let site = try TestSite(files)
+            -- Blueprints/springfield.es.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
+            # Plan de Springfield
+
+            ![El consejo asesor](images/board.png)
+            -- Blueprints/springfield.fr.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
+            # Plan de Springfield
+
+            ![Inutilisée](images/unused.png)
+            -- Blueprints/images/unused.png --
+            not shown by any narrative
+            -- Templates/assets/logo small.svg --
+            <svg xmlns="http://www.w3.org/2000/svg"/>
+            """)
+        // Written apart: a txtar file ends in a newline, and the copy is compared byte for byte.
+        try site.write("Blueprints/images/board.png", "PNG bytes")
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.succeeded)
@@ -126,18 +206,29 @@ struct NarrativeTests {
 
     @Test("a missing, private, outside or non-image file is an error at the image; no alt text is a warning")
     func imageProblems() throws {
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": Self.blueprint("""
+        let site = try TestSite(txtar: Self.site() + """
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
             # Springfield Blueprint
 
             ![Team](images/team.png) and ![](images/board.png)
             ![Secret](../../outside.png) ![Counts](../Data/chart.png)
             ![Report](report.pdf) ![Hidden](.hidden/x.png)
-            """),
-            "Blueprints/images/board.png": "PNG",
-            "Blueprints/report.pdf": "PDF",
-            "Data/chart.png": "PNG",
-        ]))
+            -- Blueprints/images/board.png --
+            PNG
+            -- Blueprints/report.pdf --
+            PDF
+            -- Data/chart.png --
+            PNG
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         let path = "Blueprints/springfield.md"
@@ -153,17 +244,36 @@ struct NarrativeTests {
 
     @Test("a link to another blueprint leads to that city's page, in the page's language; a link to a missing or unpublished file is an error")
     func links() throws {
-        let site = try TestSite(Fixtures.site([
-            "site.yml": Self.bilingual,
-            "Blueprints/springfield.md": Self.blueprint("""
+        let site = try TestSite(txtar: Self.site(languages: "[en, es]") + """
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
             # Springfield Blueprint
 
             Like [Shelbyville](shelbyville.md), we [fund staff](./shelbyville.md#funding--staff).
             See [Ogdenville](ogdenville.md), [our notes](notes.txt) and [settings](../site.yml).
             The [Spanish plan](shelbyville.es.md), [the web](https://example.org/a.md), [below](#sources).
-            """),
-            "Blueprints/shelbyville.md": Self.blueprint(city: "Shelbyville", id: "shb-labor", "# Shelbyville Blueprint\n\n## Funding & staff\n"),
-        ]))
+            -- Blueprints/shelbyville.md --
+            ---
+            city: Shelbyville
+            commitments:
+              - id: shb-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
+            # Shelbyville Blueprint
+
+            ## Funding & staff
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         let path = "Blueprints/springfield.md"
@@ -199,8 +309,8 @@ struct NarrativeTests {
 
     @Test("check warns at file:line:column for what would be dropped or published unfinished")
     func silentFailures() throws {
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": """
+        let site = try TestSite(txtar: Self.site() + """
+            -- Blueprints/springfield.md --
             ---
             city: Springfield
             commitments:
@@ -220,9 +330,13 @@ struct NarrativeTests {
             Code is left alone: `{{ .Params.count }}` and `<b>`.
 
             _TO WRITE: why Springfield needs this plan._
-            """,
-            "Blueprints/shelbyville.md": "---\ncity: Shelbyville\ncommitments: []\n---\n# Shelbyville Blueprint\n",
-        ]))
+            -- Blueprints/shelbyville.md --
+            ---
+            city: Shelbyville
+            commitments: []
+            ---
+            # Shelbyville Blueprint
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         #expect(outcome.succeeded)

@@ -14,9 +14,49 @@ import Testing
 struct PrivacyTests {
     /// min_cell is raised to 1000 so that withheld counts can be distinctive
     /// three-digit numbers that no coordinate or date would contain by chance.
-    static let files: [String: String] = Fixtures.site([
-        "site.yml": Fixtures.siteYML.replacingOccurrences(of: "min_cell: 11", with: "min_cell: 1000"),
-        "Metrics/referrals_rate.yml": """
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 1000
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Metrics/referrals_rate.yml --
         id: referrals_rate
         title: Referrals per 100,000 residents
         system: labor
@@ -26,9 +66,7 @@ struct PrivacyTests {
         unit: per 100,000 residents
         decimals: 1
         frequency: quarterly
-
-        """,
-        "Data/referrals.csv": """
+        -- Data/referrals.csv --
         city,period,metric,trafficking_type,value,status,note
         springfield,2019-Q1,referrals,,5000,,
         springfield,2019-Q1,referrals,sex,4013,,
@@ -36,15 +74,13 @@ struct PrivacyTests {
         springfield,2019-Q1,referrals,both,0,,
         springfield,2019-Q2,referrals,,613,,
         springfield,2019-Q3,referrals,,4200,,
-
-        """,
-    ])
+        """
 
     static let withheld = ["987", "613"]
 
     @Test("no withheld value is in any file, in any form")
     func searchEveryByte() throws {
-        let site = try TestSite(Self.files)
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.errors.isEmpty, "\(outcome.lines)")
@@ -63,7 +99,7 @@ struct PrivacyTests {
 
     @Test("withheld values read as SPEC says, in pages and downloads")
     func wording() throws {
-        let site = try TestSite(Self.files)
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         site.build()
         let page = try #require(site.file("metrics/referrals/index.html"))
@@ -89,7 +125,7 @@ struct PrivacyTests {
 
     @Test("the published primary count equals the number of small counts")
     func counts() throws {
-        let site = try TestSite(Self.files)
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let outcome = site.check()
         let published = try #require(outcome.published)
@@ -103,13 +139,111 @@ struct PrivacyTests {
 
     @Test("a metric may raise the threshold but never lower it")
     func metricThreshold() throws {
-        let raised = try TestSite(Fixtures.site(["Metrics/referrals.yml": Fixtures.referralsMetric + "privacy: { min_cell: 20 }\n"]))
+        let raised = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            privacy: { min_cell: 20 }
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { raised.cleanUp() }
         raised.build()
         #expect(raised.file("data/referrals.csv")?.contains("springfield,2019-Q1,sex,,suppressed") == true)
         #expect(raised.file("data/referrals.csv")?.contains("springfield,2019-Q1,labor,,suppressed") == true)
 
-        let lowered = try TestSite(Fixtures.site(["Metrics/referrals.yml": Fixtures.referralsMetric + "privacy: { min_cell: 5 }\n"]))
+        let lowered = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            privacy: { min_cell: 5 }
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { lowered.cleanUp() }
         #expect(lowered.check().hasError("Metrics/referrals.yml", containing: "never lower it"))
     }

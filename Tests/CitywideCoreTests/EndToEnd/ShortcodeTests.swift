@@ -12,11 +12,8 @@ import Testing
 /// how a wrong one is reported.
 @Suite("Shortcodes in blueprints")
 struct ShortcodeTests {
-    func site(body: String, data: String = Fixtures.data) throws -> TestSite {
-        try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": Fixtures.blueprint(body: body),
-            "Data/referrals.csv": data,
-        ]))
+    func site(body: String) throws -> TestSite {
+        try TestSite(Fixtures.site(["Blueprints/springfield.md": Fixtures.blueprint(body: body)]))
     }
 
     @Test("value, progress and chart render from the published figures")
@@ -42,8 +39,54 @@ struct ShortcodeTests {
 
     @Test("an embedded value obeys the privacy rules")
     func withheld() throws {
-        let data = Fixtures.data + "springfield,2019-Q3,referrals,,7,,\n"
-        let site = try site(body: "Latest: {{< value referrals >}}.\n", data: data)
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            Latest: {{< value referrals >}}.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,7,,
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let html = try #require(site.file("cities/springfield/index.html"))

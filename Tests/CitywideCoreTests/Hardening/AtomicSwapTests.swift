@@ -52,7 +52,15 @@ struct AtomicSwapTests {
         defer { site.cleanUp() }
         let before = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
         #expect(site.build().succeeded)
-        try site.write("Data/referrals.csv", Fixtures.data + "springfield,2019-Q3,referrals,,40,,\n")
+        try site.write("Data/referrals.csv", """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q3,referrals,,40,,
+
+            """)
         #expect(site.build().succeeded)
         #expect(site.file("data/referrals.csv")?.contains("2019-Q3") == true)
         #expect(leftovers(site).isEmpty)

@@ -62,11 +62,55 @@ struct NumberLimitTests {
 
     @Test("targets and populations beyond the limits are refused at their position")
     func yamlNumbers() throws {
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": Fixtures.blueprint()
-                .replacingOccurrences(of: "population: 100000", with: "population: 100000000000000000000")
-                .replacingOccurrences(of: "value: 40", with: "value: -1e300"),
-        ]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000000000000000000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: -1e300, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         #expect(outcome.hasError("Blueprints/springfield.md", line: 4, containing: "'population' is too large"), "\(outcome.lines)")

@@ -12,8 +12,52 @@ import Testing
 struct LoaderTests {
     @Test("dimension values are kept as written, even those YAML would read as numbers or booleans")
     func dimensionValuesAreText() throws {
-        let metric = Fixtures.referralsMetric.replacingOccurrences(of: "trafficking_type: [sex, labor, both]", with: "age_group: [under_18, 18_24, no, 1e3]")
-        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": metric, "Data/referrals.csv": "city,period,metric,age_group,value\nspringfield,2019-Q1,referrals,18_24,12\n"]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              age_group: [under_18, 18_24, no, 1e3]
+            -- Data/referrals.csv --
+            city,period,metric,age_group,value
+            springfield,2019-Q1,referrals,18_24,12
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         #expect(outcome.errors.isEmpty, "\(outcome.lines)")

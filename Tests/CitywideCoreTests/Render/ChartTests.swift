@@ -239,6 +239,7 @@ struct ChartTests {
         #expect(root.withClass("chart-value").first?.text == hostile)
         let pattern = try #require(root.descendants("pattern").first)
         let patternID = try #require(pattern["id"])
+        // Edits an output id, not an input: the pattern's id starts with the chart's.
         #expect(patternID.hasPrefix(root.children[0]["id"]!.replacingOccurrences(of: "-title", with: "")))
         #expect(root.withClass("chart-gap").first?["fill"] == "url(#\(patternID))")
     }
@@ -369,6 +370,8 @@ struct ChartTests {
             LineChart(id: "c", title: "t", summary: "s", xLabels: quarters,
                       series: [ChartSeries(name: "A", values: [num(5), .gap(reason: reason), num(8), num(2)])])
         }
+        // These edit the drawn SVG (output), not an input: with the reason
+        // blanked out, the two drawings must be byte-identical.
         let a = chart("fewer than 11").svg().replacingOccurrences(of: "fewer than 11", with: "R")
         let b = chart("withheld to protect another value").svg()
             .replacingOccurrences(of: "withheld to protect another value", with: "R")

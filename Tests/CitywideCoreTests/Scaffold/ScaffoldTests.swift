@@ -224,6 +224,8 @@ struct ScaffoldTests {
         #expect(original.contains(blank))
         let filled = "    status: in_progress\n    due: 2026-12-31\n    populations: [immigrants]\n    metrics: [shelter-beds]\n"
             + "    target: { metric: shelter-beds, value: 40, by: 2026-12-31 }\n  - id: st-paul-economic-1"
+        // Edits the blueprint `new city` wrote (the output under test), as a
+        // fellow fills in a blank; the blank is asserted present above.
         try Data(original.replacingOccurrences(of: blank, with: filled).utf8).write(to: path)
         let outcome = Pipeline.check(site)
         #expect(outcome.succeeded)

@@ -28,8 +28,55 @@ struct PrivateInputsTests {
 
     @Test("check warns for each file of Data/ git tracks, unless the data is synthetic")
     func trackedData() throws {
-        let provisional = Fixtures.siteYML.replacingOccurrences(of: "data_status: synthetic", with: "data_status: provisional")
-        let site = try TestSite(Fixtures.site(["site.yml": provisional]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: provisional
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            """)
         defer { site.cleanUp() }
         // Not a repository: nothing to say.
         #expect(!site.check().lines.contains { $0.contains("tracked by git") })
@@ -40,7 +87,16 @@ struct PrivateInputsTests {
         #expect(site.check().lines.filter { $0.contains("tracked by git") } == [warning])
 
         // The example site publishes made-up data on purpose.
-        try site.write("site.yml", Fixtures.siteYML)
+        try site.write("site.yml", """
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+
+            """)
         #expect(!site.check().lines.contains { $0.contains("tracked by git") })
     }
 }

@@ -12,23 +12,77 @@ import Testing
 /// and the result is exactly what a full build of the same input gives.
 @Suite("Preview rebuilds")
 struct PreviewBuilderTests {
-    static func files() -> [String: String] {
-        var files = Fixtures.site([
-            "site.yml": Fixtures.siteYML.replacingOccurrences(of: "languages: [en]", with: "languages: [en, es]"),
-            "Blueprints/shelbyville.md": Fixtures.blueprint(city: "Shelbyville", commitments: """
-              - id: shel-housing
-                system: housing
-                title: House survivors
-                status: planned
-            """, body: "# Shelbyville Blueprint\n\nOur plan.\n"),
-        ])
-        files["Data/referrals.csv"] = Fixtures.data
-        return files
-    }
+    /// Springfield and Shelbyville, in English and Spanish.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en, es]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Blueprints/shelbyville.md --
+        ---
+        city: Shelbyville
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: shel-housing
+            system: housing
+            title: House survivors
+            status: planned
+        ---
+        # Shelbyville Blueprint
+
+        Our plan.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+        """
 
     @Test("a narrative edit re-renders only that city's pages, in every language, and matches a full build")
     func narrativeEdit() throws {
-        let site = try TestSite(Self.files())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         let first = builder.build()
@@ -48,9 +102,8 @@ struct PreviewBuilderTests {
 
     @Test("a narrative edit that shows another image builds everything, so the image is copied (and a dropped one is not kept)")
     func narrativeImage() throws {
-        var files = Self.files()
-        files["Blueprints/images/board.png"] = "PNG"
-        let site = try TestSite(files)
+        let site = try TestSite(txtar: Self.site)
+        try site.write("Blueprints/images/board.png", "PNG")
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         #expect(builder.build().files?["media/Blueprints/images/board.png"] == nil)
@@ -68,7 +121,7 @@ struct PreviewBuilderTests {
 
     @Test("a narrative edit is read as build reads it: invalid UTF-8 is an error with its position, and the last good files stay")
     func narrativeInvalidUTF8() throws {
-        let site = try TestSite(Self.files())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         #expect(builder.build().files != nil)
@@ -84,7 +137,7 @@ struct PreviewBuilderTests {
 
     @Test("a front matter edit rebuilds everything")
     func frontMatterEdit() throws {
-        let site = try TestSite(Self.files())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         _ = builder.build()
@@ -97,7 +150,7 @@ struct PreviewBuilderTests {
 
     @Test("a broken narrative keeps the last good files; fixing it builds again")
     func brokenThenFixed() throws {
-        let site = try TestSite(Self.files())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         let good = try #require(builder.build().files)
