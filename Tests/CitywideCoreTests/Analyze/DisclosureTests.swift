@@ -45,13 +45,26 @@ struct DisclosureTests {
             }
         }
         let blueprint: (String, String) -> String = { slug, city in
-            Fixtures.blueprint(city: city, commitments: """
+            """
+            ---
+            city: \(city)
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
               - id: \(slug)-housing
                 system: housing
                 title: House survivors
                 status: planned
                 metrics: [cases, cases_rate, placed_percent]
-            """)
+            ---
+            # Springfield Blueprint
+
+            We will act.
+
+            """
         }
         return [
             "site.yml": """

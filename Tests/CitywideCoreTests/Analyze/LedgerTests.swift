@@ -11,6 +11,59 @@ import Testing
 /// The privacy ledger: earlier releases bind later ones.
 @Suite("Privacy ledger")
 struct LedgerTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     static func data(labor: Int, total: Int) -> String {
         """
         city,period,metric,trafficking_type,value,status,note
@@ -29,8 +82,9 @@ struct LedgerTests {
 
     @Test("a cell once withheld stays withheld while its input is unchanged; check writes no ledger")
     func stickyWithholding() throws {
-        let site = try TestSite(Fixtures.site(["Data/referrals.csv": Self.data(labor: 5, total: 37)]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write("Data/referrals.csv", Self.data(labor: 5, total: 37))
         #expect(site.check().errors.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".citywide/ledger.json").path), "check only reads")
         #expect(site.build().errors.isEmpty)
@@ -51,8 +105,9 @@ struct LedgerTests {
 
     @Test("an unreadable ledger is an error, not a fresh start")
     func unreadable() throws {
-        let site = try TestSite(Fixtures.site([".citywide/ledger.json": "{ not json"]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write(".citywide/ledger.json", "{ not json")
         #expect(site.check().hasError(".citywide/ledger.json", containing: "privacy ledger cannot be read"))
     }
 }

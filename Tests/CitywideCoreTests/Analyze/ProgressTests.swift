@@ -11,6 +11,59 @@ import Testing
 /// Worked examples of SPEC's progress method, each with a known answer.
 @Suite("Progress")
 struct ProgressTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     func metric(_ direction: MetricDefinition.Direction = .up, thresholds: ProgressThresholds? = nil, baseline: String? = nil) -> MetricDefinition {
         MetricDefinition(
             id: "m", title: "M", description: "", system: .labor, kind: .count, numerator: nil, denominator: nil, per: nil,
@@ -130,8 +183,9 @@ struct ProgressTests {
         springfield,2020-Q1,referrals,,30,,
 
         """
-        let site = try TestSite(Fixtures.site(["Data/referrals.csv": data]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write("Data/referrals.csv", data)
         #expect(site.build().succeeded)
         let json = try #require(site.file("data/progress.json"))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

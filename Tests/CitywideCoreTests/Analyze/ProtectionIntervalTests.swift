@@ -12,6 +12,59 @@ import Testing
 /// be worked out exactly, or narrowed to fewer than min_cell - 1 values.
 @Suite("Protection intervals")
 struct ProtectionIntervalTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     /// The attacker's view of a loaded site's count metrics (definitions are public: they are on every metric page).
     static func attacker(for site: Site) -> IntervalAttacker {
         IntervalAttacker(metrics: site.metrics.filter { $0.kind == .count && !$0.isComputed }.map { metric in
@@ -110,7 +163,7 @@ struct ProtectionIntervalTests {
     }
 
     static func baseSite() throws -> Site {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         return try #require(site.check().site)
     }
@@ -368,7 +421,15 @@ struct ProtectionIntervalTests {
 
     @Test("a percent given as data must name its denominator")
     func percentNeedsDenominator() throws {
-        let site = try TestSite(Fixtures.site(["Metrics/share.yml": "id: share\ntitle: Share\nsystem: labor\ntype: percent\nfrequency: quarterly\n"]))
+        let site = try TestSite(txtar: Self.site + """
+            -- Metrics/share.yml --
+            id: share
+            title: Share
+            system: labor
+            type: percent
+            frequency: quarterly
+
+            """)
         defer { site.cleanUp() }
         #expect(site.check().hasError("Metrics/share.yml", containing: "must name its 'denominator:'"))
     }
@@ -435,7 +496,16 @@ struct ProtectionIntervalTests {
     @Test("part_of must name a count metric, one of its dimensions and a value of it")
     func partOfReferences() throws {
         func site(_ link: String) throws -> TestSite {
-            try TestSite(Fixtures.site(["Metrics/labor.yml": "id: labor\ntitle: Labor\nsystem: labor\ntype: count\nfrequency: quarterly\npart_of: \(link)\n"]))
+            try TestSite(txtar: Self.site + """
+                -- Metrics/labor.yml --
+                id: labor
+                title: Labor
+                system: labor
+                type: count
+                frequency: quarterly
+                part_of: \(link)
+
+                """)
         }
         for (link, message) in [("{ metric: nothing, dimension: trafficking_type, value: labor }", "names unknown metric 'nothing'"),
                                 ("{ metric: referrals, dimension: sex, value: labor }", "names dimension 'sex'"),
@@ -457,13 +527,16 @@ struct ProtectionIntervalTests {
 
         """
         let copy = "id: copy\ntitle: Copy\nsystem: labor\ntype: count\nfrequency: quarterly\n"
-        let site = try TestSite(Fixtures.site(["Data/referrals.csv": data, "Metrics/copy.yml": copy]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write("Data/referrals.csv", data)
+        try site.write("Metrics/copy.yml", copy)
         let outcome = site.check()
         #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.path == "Metrics/referrals.yml" && $0.message.contains("give the same numbers") })
-        let linked = try TestSite(Fixtures.site(["Data/referrals.csv": data,
-                                                 "Metrics/copy.yml": copy + "part_of: { metric: referrals, dimension: trafficking_type, value: labor }\n"]))
+        let linked = try TestSite(txtar: Self.site)
         defer { linked.cleanUp() }
+        try linked.write("Data/referrals.csv", data)
+        try linked.write("Metrics/copy.yml", copy + "part_of: { metric: referrals, dimension: trafficking_type, value: labor }\n")
         #expect(!linked.check().diagnostics.contains { $0.message.contains("give the same numbers") })
     }
 }

@@ -12,8 +12,68 @@ import Testing
 /// how a wrong one is reported.
 @Suite("Shortcodes in blueprints")
 struct ShortcodeTests {
+    /// Everything but Springfield's blueprint: one city's settings, one metric, a little data.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
+    /// Springfield's front matter; each test writes its own body after it
+    /// (the body starts on line 18 of the file).
+    static let springfieldFrontMatter = """
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+
+        """
+
+    static func springfield(body: String) throws -> TestSite {
+        let site = try TestSite(txtar: ShortcodeTests.site)
+        try site.write("Blueprints/springfield.md", springfieldFrontMatter + body)
+        return site
+    }
+
     func site(body: String) throws -> TestSite {
-        try TestSite(Fixtures.site(["Blueprints/springfield.md": Fixtures.blueprint(body: body)]))
+        try Self.springfield(body: body)
     }
 
     @Test("value, progress and chart render from the published figures")
@@ -133,9 +193,7 @@ struct ShortcodeTests {
 struct ShortcodeHeadingTests {
     @Test("a live figure in a heading: shown as markup in the heading, said as text in its section link, left out of its id")
     func inHeading() throws {
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": Fixtures.blueprint(body: "# Springfield Blueprint\n\n## {{< value referrals >}} referrals\n"),
-        ]))
+        let site = try ShortcodeTests.springfield(body: "# Springfield Blueprint\n\n## {{< value referrals >}} referrals\n")
         defer { site.cleanUp() }
         #expect(site.build().errors.isEmpty)
         let html = try #require(site.file("cities/springfield/index.html"))
@@ -148,9 +206,7 @@ struct ShortcodeHeadingTests {
 struct ShortcodeOptionTests {
     @Test("value with period=false prints the number alone; a wrong period option is an error at its position")
     func periodFalse() throws {
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": Fixtures.blueprint(body: "# Springfield Blueprint\n\nWe made {{< value referrals period=false >}} referrals, {{< value referrals period=true >}} in all.\n"),
-        ]))
+        let site = try ShortcodeTests.springfield(body: "# Springfield Blueprint\n\nWe made {{< value referrals period=false >}} referrals, {{< value referrals period=true >}} in all.\n")
         defer { site.cleanUp() }
         #expect(site.build().errors.isEmpty)
         let html = try #require(site.file("cities/springfield/index.html"))
@@ -158,7 +214,7 @@ struct ShortcodeOptionTests {
         #expect(html.contains(">35 (2019-Q2)</span> in all"))
 
         // The body starts on line 18 of the file.
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nA {{< value referrals period=no >}} and {{< progress referrals period=false >}}.\n"))
+        try site.write("Blueprints/springfield.md", ShortcodeTests.springfieldFrontMatter + "# Springfield Blueprint\n\nA {{< value referrals period=no >}} and {{< progress referrals period=false >}}.\n")
         let outcome = site.check()
         #expect(outcome.lines.contains("Blueprints/springfield.md:20:3: error: shortcode option period is true or false, found 'no'"), "\(outcome.lines)")
         #expect(outcome.lines.contains("Blueprints/springfield.md:20:41: error: shortcode 'progress' has no option 'period' (options: city=\"slug\")"), "\(outcome.lines)")

@@ -12,6 +12,59 @@ import Testing
 /// and what killed builds left behind is cleaned up.
 @Suite("Atomic swap of the output")
 struct AtomicSwapTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     func leftovers(_ site: TestSite) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: site.folder.path)) ?? [])
             .filter { $0.contains(".citywide-staging-") || $0.contains(".citywide-old-") }
@@ -19,7 +72,7 @@ struct AtomicSwapTests {
 
     @Test("6 builds at once, 4 rounds: all succeed with identical output and nothing left beside it")
     func concurrentBuilds() async throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let reference = site.outputFiles()
@@ -36,10 +89,13 @@ struct AtomicSwapTests {
 
     @Test("a staging folder left by a killed build is removed by the next build")
     func staleStaging() throws {
-        let site = try TestSite(Fixtures.site([
-            "._site.citywide-staging-999999/index.html": "half a build",
-            "._site.citywide-old-999998/index.html": "an old build",
-        ]))
+        let site = try TestSite(txtar: Self.site + """
+            -- ._site.citywide-staging-999999/index.html --
+            half a build
+            -- ._site.citywide-old-999998/index.html --
+            an old build
+
+            """)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         #expect(leftovers(site).isEmpty, "\(leftovers(site))")
@@ -48,7 +104,7 @@ struct AtomicSwapTests {
 
     @Test("a rebuild replaces the output and writes nothing beside it")
     func exchange() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let before = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
         #expect(site.build().succeeded)
@@ -70,7 +126,7 @@ struct AtomicSwapTests {
 
     @Test("an output folder inside an input folder is refused", arguments: ["Data/out", "Templates/assets/out", "Blueprints", "Metrics/x"])
     func outputInsideInput(path: String) throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let outcome = site.build(output: site.folder.appendingPathComponent(path))
         #expect(outcome.errors.first?.message.contains("is inside the site's") == true, "\(outcome.lines)")

@@ -12,6 +12,59 @@ import Testing
 /// accepted number is formatted without a trap, and downloads keep its digits.
 @Suite("Numbers within limits")
 struct NumberLimitTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     /// A metric whose values come from the data and may have decimals.
     static let shareMetric = """
     id: share
@@ -28,34 +81,32 @@ struct NumberLimitTests {
     @Test("a data value of 1e15 or more, below 1e-9, or not finite is refused at its field",
           arguments: ["1e15", "-1e20", "1e308", "1e-10", "1e-310", "1e-400"])
     func dataValues(value: String) throws {
-        let site = try TestSite(Fixtures.site([
-            "Data/referrals.csv": """
-            city,period,metric,value
-            springfield,2019-Q1,referrals,30
-            springfield,2019-Q2,referrals,\(value)
-
-            """,
-        ]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write("Data/referrals.csv", """
+        city,period,metric,value
+        springfield,2019-Q1,referrals,30
+        springfield,2019-Q2,referrals,\(value)
+
+        """)
         let outcome = site.build()
         #expect(outcome.lines.contains { $0.hasPrefix("Data/referrals.csv:3:31: error: value '\(value)' is too") }, "\(outcome.lines)")
     }
 
     @Test("per below 1 is refused at its line and column", arguments: ["0", "-5", "0.5"])
     func perBelowOne(per: String) throws {
-        let site = try TestSite(Fixtures.site([
-            "Metrics/referral_rate.yml": """
-            id: referral_rate
-            title: Referrals per residents
-            system: labor
-            type: rate
-            numerator: referrals
-            per: \(per)
-            frequency: quarterly
-
-            """,
-        ]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write("Metrics/referral_rate.yml", """
+        id: referral_rate
+        title: Referrals per residents
+        system: labor
+        type: rate
+        numerator: referrals
+        per: \(per)
+        frequency: quarterly
+
+        """)
         let outcome = site.check()
         #expect(outcome.lines.contains("Metrics/referral_rate.yml:6:6: error: 'per' must be at least 1, found \(per)"), "\(outcome.lines)")
     }
@@ -119,16 +170,15 @@ struct NumberLimitTests {
 
     @Test("a value with 16 significant digits is published in the downloads exactly as given, rounded on pages")
     func exactDownloads() throws {
-        let site = try TestSite(Fixtures.site([
-            "Metrics/share.yml": Self.shareMetric,
-            "Data/share.csv": """
+        let site = try TestSite(txtar: Self.site + """
+            -- Data/share.csv --
             city,period,metric,value
             springfield,2019-Q1,share,123456789012345.5
             springfield,2019-Q2,share,5000.000000001
 
-            """,
-        ]))
+            """)
         defer { site.cleanUp() }
+        try site.write("Metrics/share.yml", Self.shareMetric)
         let outcome = site.build()
         #expect(outcome.errors.isEmpty, "\(outcome.lines)")
         let csv = try #require(site.file("data/share.csv"))

@@ -12,9 +12,61 @@ import Testing
 /// errors under a cascade, and input never reaches the terminal raw.
 @Suite("No silent loss, no cascades")
 struct SilentLossTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     @Test("a Data/ that is a symbolic link is an error, not a build with no values")
     func dataFolderLink() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let real = site.folder.appendingPathComponent("elsewhere")
         try FileManager.default.moveItem(at: site.folder.appendingPathComponent("Data"), to: real)
@@ -25,7 +77,11 @@ struct SilentLossTests {
 
     @Test("a symlinked CSV is an error at the link; a link with another name is a warning")
     func linkedFiles() throws {
-        let site = try TestSite(Fixtures.site(["elsewhere.csv": "city,period,metric,value\n"]))
+        let site = try TestSite(txtar: Self.site + """
+            -- elsewhere.csv --
+            city,period,metric,value
+
+            """)
         defer { site.cleanUp() }
         try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("Data/more.csv").path, withDestinationPath: "../elsewhere.csv")
         try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("Data/notes").path, withDestinationPath: "../elsewhere.csv")
@@ -36,7 +92,11 @@ struct SilentLossTests {
 
     @Test("site.yml read through a link is refused without quoting the target")
     func siteYMLLink() throws {
-        let site = try TestSite(Fixtures.site(["secret.txt": "password: hunter2\n"]))
+        let site = try TestSite(txtar: Self.site + """
+            -- secret.txt --
+            password: hunter2
+
+            """)
         defer { site.cleanUp() }
         try site.remove("site.yml")
         try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("site.yml").path, withDestinationPath: "secret.txt")
@@ -48,7 +108,7 @@ struct SilentLossTests {
 
     @Test("a file name that is not UTF-8 is a warning at the file")
     func nonUTF8Name() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let path = Array(site.folder.appendingPathComponent("Data").path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".csv".utf8) + [0]
         let fd = path.withUnsafeBufferPointer { buffer in
@@ -62,7 +122,45 @@ struct SilentLossTests {
 
     @Test("an empty metric file is one error at the file, not 'no Metrics/x.yml' everywhere it is named")
     func emptyMetric() throws {
-        let site = try TestSite(Fixtures.site(["Metrics/referrals.yml": ""]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            We will act.
+            -- Metrics/referrals.yml --
+            -- Data/referrals.csv --
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         #expect(outcome.errors.count == 1, "\(outcome.lines)")
@@ -74,11 +172,36 @@ struct SilentLossTests {
     func brokenBlueprint() throws {
         var rows = "city,period,metric,value\n"
         for year in 2000..<2200 { rows += "springfield,\(year)-Q1,referrals,30\n" }
-        let site = try TestSite(Fixtures.site([
-            "Blueprints/springfield.md": "---\ncity: [Springfield\n---\nBody.\n",
-            "Data/referrals.csv": rows,
-        ]))
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en]
+            privacy:
+              min_cell: 11
+              min_rate_numerator: 20
+            data_status: synthetic
+            -- Blueprints/springfield.md --
+            ---
+            city: [Springfield
+            ---
+            Body.
+            -- Metrics/referrals.yml --
+            id: referrals
+            title: Referrals
+            description: Referrals to victim services.
+            system: labor
+            type: count
+            unit: referrals
+            decimals: 0
+            direction: up
+            frequency: quarterly
+            dimensions:
+              trafficking_type: [sex, labor, both]
+
+            """)
         defer { site.cleanUp() }
+        try site.write("Data/referrals.csv", rows)
         let outcome = site.check()
         #expect(outcome.errors.count == 1, "\(outcome.lines)")
         #expect(outcome.errors.first?.path == "Blueprints/springfield.md")
@@ -87,7 +210,11 @@ struct SilentLossTests {
 
     @Test("escape sequences from a CSV header are shown escaped, on one line")
     func escapeSequences() throws {
-        let site = try TestSite(Fixtures.site(["Data/evil.csv": "city,period,metric,value,\u{1B}]0;owned\u{07}\u{1B}[2J\n"]))
+        let site = try TestSite(txtar: Self.site + """
+            -- Data/evil.csv --
+            city,period,metric,value,\u{1B}]0;owned\u{07}\u{1B}[2J
+
+            """)
         defer { site.cleanUp() }
         let outcome = site.check()
         let line = try #require(outcome.lines.first { $0.hasPrefix("Data/evil.csv:1:26: error:") })
@@ -98,7 +225,10 @@ struct SilentLossTests {
 
     @Test("a data file over the size limit is refused at the file")
     func sizeLimit() throws {
-        let site = try TestSite(Fixtures.site(["Blueprints/other.md": ""]))
+        let site = try TestSite(txtar: Self.site + """
+            -- Blueprints/other.md --
+
+            """)
         defer { site.cleanUp() }
         #expect(truncate(site.folder.appendingPathComponent("Blueprints/other.md").path, off_t(SiteFiles.maximumTextBytes + 1)) == 0)
         let outcome = site.check()

@@ -10,6 +10,59 @@ import Testing
 
 @Suite("Loading a site")
 struct LoaderTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     @Test("dimension values are kept as written, even those YAML would read as numbers or booleans")
     func dimensionValuesAreText() throws {
         let site = try TestSite(txtar: """
@@ -66,8 +119,9 @@ struct LoaderTests {
 
     @Test("site.yml defaults and the default populations")
     func defaults() throws {
-        let site = try TestSite(Fixtures.site(["site.yml": "title: Only a title\n"]))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        try site.write("site.yml", "title: Only a title\n")
         let config = try #require(site.check().site?.config)
         #expect(config.privacy.minCell == 11)
         #expect(config.languages == ["en"])

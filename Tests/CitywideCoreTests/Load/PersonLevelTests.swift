@@ -14,9 +14,64 @@ import Testing
 /// files cannot slip past the reader through Templates/assets/.
 @Suite("Person-level data stays out")
 struct PersonLevelTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
+    /// Checks `site` with the given files written over it.
     private func check(_ overrides: [String: String]) throws -> Pipeline.Outcome {
-        let site = try TestSite(Fixtures.site(overrides))
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
+        for (path, text) in overrides { try site.write(path, text) }
         return site.check()
     }
 
@@ -24,7 +79,7 @@ struct PersonLevelTests {
         outcome.diagnostics.contains { $0.severity == severity && $0.path == path && $0.line == line && $0.column == column && $0.message.contains(text) }
     }
 
-    /// The fixture's metric with one more dimension, declared on line 12.
+    /// The metric of `site` with one more dimension, declared on line 12.
     private func metric(extra: String) -> String {
         """
         id: referrals
@@ -188,7 +243,12 @@ struct PersonLevelTests {
 
     @Test("a data file under Templates/assets/ is refused, naming the file", arguments: ["survivors.csv", "export/cases.XLSX", "people.json", "intake.tsv", "old.xls", "sheet.ods"])
     func dataInAssets(name: String) throws {
-        let site = try TestSite(Fixtures.site(["Templates/assets/\(name)": "name,dob\nMaria Lopez,1990-05-12\n"]))
+        let site = try TestSite(txtar: Self.site + """
+            -- Templates/assets/\(name) --
+            name,dob
+            Maria Lopez,1990-05-12
+
+            """)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(has(outcome, .error, "Templates/assets/\(name)", 1, 1, "data file in Templates/assets/"), "\(outcome.lines)")
@@ -197,7 +257,11 @@ struct PersonLevelTests {
 
     @Test("other assets are still copied")
     func otherAssets() throws {
-        let site = try TestSite(Fixtures.site(["Templates/assets/extra.css": "body { color: black; }\n"]))
+        let site = try TestSite(txtar: Self.site + """
+            -- Templates/assets/extra.css --
+            body { color: black; }
+
+            """)
         defer { site.cleanUp() }
         let outcome = site.build()
         #expect(outcome.succeeded, "\(outcome.lines)")

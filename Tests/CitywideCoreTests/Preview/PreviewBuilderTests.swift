@@ -80,6 +80,31 @@ struct PreviewBuilderTests {
         springfield,2019-Q2,referrals,,35,,
         """
 
+    /// Springfield's blueprint as the live edits below rewrite it: the front
+    /// matter of `site` (with its city name), then a new body.
+    static func springfield(city: String = "Springfield", body: String) -> String {
+        """
+        ---
+        city: \(city)
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+
+        """ + body
+    }
+
     @Test("a narrative edit re-renders only that city's pages, in every language, and matches a full build")
     func narrativeEdit() throws {
         let site = try TestSite(txtar: Self.site)
@@ -88,7 +113,7 @@ struct PreviewBuilderTests {
         let first = builder.build()
         #expect(first.files != nil && !first.incremental)
 
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nWe will act **now**: {{< value referrals >}}.\n"))
+        try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\nWe will act **now**: {{< value referrals >}}.\n"))
         let second = builder.build()
         #expect(second.incremental)
         #expect(second.pagesRendered == 2, "the city page in English and in Spanish")
@@ -108,12 +133,12 @@ struct PreviewBuilderTests {
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         #expect(builder.build().files?["media/Blueprints/images/board.png"] == nil)
 
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\n![The advisory board](images/board.png)\n"))
+        try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\n![The advisory board](images/board.png)\n"))
         let shown = builder.build()
         #expect(!shown.incremental)
         #expect(shown.files?["media/Blueprints/images/board.png"] == Data("PNG".utf8))
 
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nNo picture.\n"))
+        try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\nNo picture.\n"))
         let dropped = builder.build()
         #expect(!dropped.incremental)
         #expect(dropped.files?["media/Blueprints/images/board.png"] == nil)
@@ -125,7 +150,7 @@ struct PreviewBuilderTests {
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         #expect(builder.build().files != nil)
-        var bytes = Array(Fixtures.blueprint(body: "# Springfield Blueprint\n\nCaf").utf8)
+        var bytes = Array(Self.springfield(body: "# Springfield Blueprint\n\nCaf").utf8)
         bytes += [0xE9] + Array("\n".utf8)
         try Data(bytes).write(to: site.folder.appendingPathComponent("Blueprints/springfield.md"))
         let result = builder.build()
@@ -141,7 +166,7 @@ struct PreviewBuilderTests {
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         _ = builder.build()
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(city: "Springfield Township"))
+        try site.write("Blueprints/springfield.md", Self.springfield(city: "Springfield Township", body: "# Springfield Blueprint\n\nWe will act.\n"))
         let result = builder.build()
         #expect(!result.incremental)
         let home = String(decoding: result.files?["index.html"] ?? Data(), as: UTF8.self)
@@ -154,11 +179,11 @@ struct PreviewBuilderTests {
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
         let good = try #require(builder.build().files)
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\n{{< value arrests >}}\n"))
+        try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\n{{< value arrests >}}\n"))
         let broken = builder.build()
         #expect(broken.files == nil)
         #expect(broken.outcome.hasError("Blueprints/springfield.md", line: 20, containing: "unknown metric 'arrests'"))
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nFixed.\n"))
+        try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\nFixed.\n"))
         let fixed = builder.build()
         #expect(fixed.incremental)
         #expect(fixed.files?["index.html"] == good["index.html"])

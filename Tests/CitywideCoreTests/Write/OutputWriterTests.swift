@@ -35,20 +35,95 @@ struct OutputWriterTests {
 
 @Suite("Rebuilding into an existing output")
 struct ReuseTests {
+    /// One city, one metric, a little data: the site these tests start from.
+    /// A test that breaks one file writes that file over this site.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        languages: [en]
+        privacy:
+          min_cell: 11
+          min_rate_numerator: 20
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        adopted: 2019-01-15
+        updated: 2020-02-01
+        commitments:
+          - id: spr-labor-screening
+            system: labor
+            title: Screen wage-theft cases for trafficking
+            status: in_progress
+            due: 2020-12-31
+            populations: [immigrants]
+            metrics: [referrals]
+            target: { metric: referrals, value: 40, by: 2021-12-31 }
+        ---
+        # Springfield Blueprint
+
+        We will act.
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor, both]
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,,35,,
+
+        """
+
     func inode(_ url: URL) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: url.path))?[.systemFileNumber] as? Int
     }
 
     @Test("unchanged pages are reused from the previous build, changed ones are new, and the result equals a fresh build")
     func reuse() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let metricPage = site.output.appendingPathComponent("metrics/referrals/index.html")
         let cityPage = site.output.appendingPathComponent("cities/springfield/index.html")
         let metricInode = try #require(inode(metricPage))
 
-        try site.write("Blueprints/springfield.md", Fixtures.blueprint(body: "# Springfield Blueprint\n\nA new paragraph.\n"))
+        try site.write("Blueprints/springfield.md", """
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            adopted: 2019-01-15
+            updated: 2020-02-01
+            commitments:
+              - id: spr-labor-screening
+                system: labor
+                title: Screen wage-theft cases for trafficking
+                status: in_progress
+                due: 2020-12-31
+                populations: [immigrants]
+                metrics: [referrals]
+                target: { metric: referrals, value: 40, by: 2021-12-31 }
+            ---
+            # Springfield Blueprint
+
+            A new paragraph.
+
+            """)
         #expect(site.build().succeeded)
         #expect(inode(metricPage) == metricInode, "an unchanged page is the same file, linked from the previous build")
         #expect(site.file("cities/springfield/index.html")?.contains("A new paragraph.") == true)
@@ -61,7 +136,7 @@ struct ReuseTests {
 
     @Test("a symlink left in the previous output is never linked into the new one")
     func symlinkNotReused() throws {
-        let site = try TestSite(Fixtures.site())
+        let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let page = site.output.appendingPathComponent("coverage/index.html")
