@@ -295,13 +295,15 @@ struct ServerHardeningTests {
         try process.run()
         defer { process.terminate(); process.waitUntilExit() }
 
-        // Wait for it to listen (the first build comes after the port is taken).
+        // Wait until the first build is served: the port is taken before that
+        // build, and a build needs descriptors of its own, so the idle
+        // connections below must not be opened while it reads the site.
         var listening = false
-        for _ in 0..<100 where !listening {
+        for _ in 0..<300 where !listening {
             try await Task.sleep(for: .milliseconds(100))
             if let probe = try? Client(port: port) {
                 probe.send(Self.get("/", host: "localhost:\(port)"))
-                listening = probe.receiveResponse().hasPrefix("HTTP/1.1 ")
+                listening = probe.receiveResponse().hasPrefix("HTTP/1.1 200 ")
                 probe.close()
             }
         }
