@@ -214,54 +214,7 @@ struct ProtectionIntervalTests {
 
     @Test("a cumulative metric's small increments are protected")
     func cumulative() throws {
-        let site = try TestSite(txtar: """
-            -- site.yml --
-            title: Test City Progress
-            base_url: https://example.org/test/
-            languages: [en]
-            privacy:
-              min_cell: 11
-              min_rate_numerator: 20
-            data_status: synthetic
-            -- Blueprints/springfield.md --
-            ---
-            city: Springfield
-            state: IL
-            population: 100000
-            fellow: Senior fellow
-            adopted: 2019-01-15
-            updated: 2020-02-01
-            commitments:
-              - id: spr-labor-screening
-                system: labor
-                title: Screen wage-theft cases for trafficking
-                status: in_progress
-                due: 2020-12-31
-                populations: [immigrants]
-                metrics: [referrals]
-                target: { metric: referrals, value: 40, by: 2021-12-31 }
-            ---
-            # Springfield Blueprint
-
-            We will act.
-            -- Metrics/referrals.yml --
-            id: referrals
-            title: Referrals
-            description: Referrals to victim services.
-            system: labor
-            type: count
-            unit: referrals
-            decimals: 0
-            direction: up
-            frequency: quarterly
-            dimensions:
-              trafficking_type: [sex, labor, both]
-            -- Data/referrals.csv --
-            city,period,metric,trafficking_type,value,status,note
-            springfield,2019-Q1,referrals,,30,,
-            springfield,2019-Q1,referrals,sex,12,,
-            springfield,2019-Q1,referrals,labor,18,,
-            springfield,2019-Q2,referrals,,35,,
+        let site = try TestSite(txtar: Self.site + """
             -- Metrics/cumulative_referrals.yml --
             id: cumulative_referrals
             title: Referrals since 2019
@@ -350,54 +303,7 @@ struct ProtectionIntervalTests {
 
     @Test("a rate given as data is withheld when the count it implies is small")
     func rateAsData() throws {
-        let site = try TestSite(txtar: """
-            -- site.yml --
-            title: Test City Progress
-            base_url: https://example.org/test/
-            languages: [en]
-            privacy:
-              min_cell: 11
-              min_rate_numerator: 20
-            data_status: synthetic
-            -- Blueprints/springfield.md --
-            ---
-            city: Springfield
-            state: IL
-            population: 100000
-            fellow: Senior fellow
-            adopted: 2019-01-15
-            updated: 2020-02-01
-            commitments:
-              - id: spr-labor-screening
-                system: labor
-                title: Screen wage-theft cases for trafficking
-                status: in_progress
-                due: 2020-12-31
-                populations: [immigrants]
-                metrics: [referrals]
-                target: { metric: referrals, value: 40, by: 2021-12-31 }
-            ---
-            # Springfield Blueprint
-
-            We will act.
-            -- Metrics/referrals.yml --
-            id: referrals
-            title: Referrals
-            description: Referrals to victim services.
-            system: labor
-            type: count
-            unit: referrals
-            decimals: 0
-            direction: up
-            frequency: quarterly
-            dimensions:
-              trafficking_type: [sex, labor, both]
-            -- Data/referrals.csv --
-            city,period,metric,trafficking_type,value,status,note
-            springfield,2019-Q1,referrals,,30,,
-            springfield,2019-Q1,referrals,sex,12,,
-            springfield,2019-Q1,referrals,labor,18,,
-            springfield,2019-Q2,referrals,,35,,
+        let site = try TestSite(txtar: Self.site + """
             -- Metrics/given_rate.yml --
             id: given_rate
             title: Referrals per 100,000
