@@ -92,7 +92,8 @@ package struct SiteRenderer {
         let files: [(String, () -> String)] =
             published.metrics.flatMap { metric in
                 [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric) }),
-                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric) })]
+                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric) }),
+                 (OpenSDGExport.path(metric.definition.id), { OpenSDGExport(site: site).csv(metric) })]
             } + [
                 (Paths.dataCatalog, { downloads.catalog() }),
                 (Paths.progress, { downloads.progress() }),

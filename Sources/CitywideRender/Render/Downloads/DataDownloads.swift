@@ -82,6 +82,7 @@ package struct DataDownloads {
                     ("type", .string(metric.definition.kind.rawValue)),
                     ("csv", .string("\(metric.definition.id).csv")),
                     ("json", .string("\(metric.definition.id).json")),
+                    ("opensdg", .string(OpenSDGExport.catalogName(metric.definition.id))),
                     ("observations", .int(metric.figures.count)),
                     ("published", .int(metric.counts.published)),
                     ("suppressed", .int(metric.counts.withheld)),

@@ -1,0 +1,56 @@
+import CitywideModel
+import CitywidePublished
+
+/// `data/opensdg/<metric>.csv`: a metric in the layout Open SDG platforms
+/// read (`data/indicator_*.csv` in open-sdg/sdg-build), so a city can feed an
+/// SDG reporting platform from its Citywide site (docs/opensdg.md).
+///
+/// One row per published figure, exactly the figures of `data/<metric>.csv`:
+/// nothing is summed here, so the file says nothing the site does not (no
+/// total across cities or periods that the site does not publish, which
+/// could otherwise give a withheld value away by difference).
+package struct OpenSDGExport {
+    package let site: Site
+
+    /// Where a metric's file is written, beside the other downloads.
+    package static func path(_ metricID: String) -> String { "data/opensdg/\(metricID).csv" }
+
+    /// What `data/index.json` calls the file: relative to `data/`, as `csv` and `json` are.
+    package static func catalogName(_ metricID: String) -> String { "opensdg/\(metricID).csv" }
+
+    /// Columns: `Year`, `GeoCode`, the metric's dimensions, `Units`,
+    /// `Observation status`, `Value` (sdg-build wants `Year` first and
+    /// `Value` last). Rows: the headline series (every dimension blank) first,
+    /// then each breakdown; within one, by city and period.
+    package func csv(_ metric: PublishedMetric) -> String {
+        let definition = metric.definition
+        let dimensions = definition.dimensions
+        let header = ["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"]
+        var out = header.map(DataDownloads.csvField).joined(separator: ",") + "\r\n"
+        let rows = metric.figures.sorted { ($0.cell, $0.city, $0.period) < ($1.cell, $1.city, $1.period) }
+        for figure in rows {
+            var fields = [figure.period.description, site.blueprints[figure.city].slug]
+            for d in dimensions.indices {
+                let code = figure.cell.code(d)
+                fields.append(code == 0 ? "" : dimensions[d].values[code - 1])
+            }
+            fields.append(definition.unit)
+            fields.append(Self.observationStatus(figure))
+            fields.append(figure.value.number.map(NumberText.plain) ?? "")
+            out += fields.map(DataDownloads.csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// `suppressed` for every withheld value, whatever rule withheld it (the
+    /// same word as `data/<metric>.csv`); `not-available` for an empty value;
+    /// for a number, `unreliable` and the provider's status, or nothing.
+    static func observationStatus(_ figure: PublishedFigure) -> String {
+        switch figure.value {
+        case .withheld, .notAvailable:
+            return figure.status
+        case .number:
+            return [figure.unreliable ? "unreliable" : nil, figure.flag?.rawValue].compactMap { $0 }.joined(separator: "; ")
+        }
+    }
+}
