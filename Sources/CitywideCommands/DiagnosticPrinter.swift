@@ -3,10 +3,12 @@ import Foundation
 
 /// Prints problems the way compilers do (`path:line:column: error: ...`),
 /// one per line, then a count: editors and CI logs link each to its line.
+/// The same problem on many rows of a file is one line (`DiagnosticGroup`);
+/// the count counts every occurrence.
 enum DiagnosticPrinter {
     static func printText(_ diagnostics: [Diagnostic], to stream: inout some TextOutputStream) {
-        for diagnostic in diagnostics {
-            print(diagnostic.formatted, to: &stream)
+        for group in DiagnosticGroup.grouping(diagnostics) {
+            print(group.formatted, to: &stream)
         }
         if !diagnostics.isEmpty {
             print(summary(diagnostics), to: &stream)

@@ -99,7 +99,7 @@ extension Commitment {
             log.warning(fields.valueLocation("metrics"), "commitment '\(id ?? "?")' has no metrics (metrics: []): name the Metrics/<id>.yml that track it, so its page can show progress, or remove the line")
         }
         for (metric, location) in metrics where !metricIDs.contains(metric) {
-            log.error(location, "commitment '\(id ?? "?")' names unknown metric '\(metric)': no Metrics/\(metric).yml")
+            log.error(location, "commitment '\(id ?? "?")' names unknown metric '\(metric)': no Metrics/\(metric).yml\(NameSuggestion.phrase(for: metric, in: metricIDs.sorted()))")
         }
         var target: CommitmentTarget?
         if var targetFields = fields.mapping("target") {

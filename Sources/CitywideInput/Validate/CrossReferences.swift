@@ -37,10 +37,12 @@ public enum CrossReferences {
         for blueprint in all {
             for shortcode in blueprint.shortcodes {
                 if site.metric(shortcode.metric) == nil, !site.unreadable.metrics.contains(shortcode.metric) {
-                    log.error(shortcode.location, "shortcode names unknown metric '\(shortcode.metric)': no Metrics/\(shortcode.metric).yml")
+                    let suggestion = NameSuggestion.phrase(for: shortcode.metric, in: site.metrics.map(\.id))
+                    log.error(shortcode.location, "shortcode names unknown metric '\(shortcode.metric)': no Metrics/\(shortcode.metric).yml\(suggestion)")
                 }
                 if let city = shortcode.city, !slugs.contains(city), !site.unreadable.cities.contains(city) {
-                    log.error(shortcode.location, "shortcode names unknown city '\(city)' (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
+                    let suggestion = NameSuggestion.phrase(for: city, in: site.blueprints.map(\.slug))
+                    log.error(shortcode.location, "shortcode names unknown city '\(city)'\(suggestion) (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
                 }
             }
         }

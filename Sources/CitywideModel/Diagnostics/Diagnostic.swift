@@ -13,17 +13,23 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var column: Int
     public var severity: Severity
     public var message: String
+    /// Which problem this is, when the same problem can recur row after row
+    /// (`"period"`, `"city:St. Paul"`): text output shows the occurrences of
+    /// one group in one file once, with the other lines (`DiagnosticGroup`).
+    /// Nil: the message itself says which problem it is.
+    public var group: String?
 
-    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String, group: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
+        self.group = group
     }
 
-    public init(_ location: SourceLocation, _ severity: Severity = .error, _ message: String) {
-        self.init(path: location.path, line: location.line, column: location.column, severity: severity, message: message)
+    public init(_ location: SourceLocation, _ severity: Severity = .error, _ message: String, group: String? = nil) {
+        self.init(path: location.path, line: location.line, column: location.column, severity: severity, message: message, group: group)
     }
 
     /// The conventional compiler form, which editors and CI logs turn into
@@ -35,8 +41,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     /// Stable order: by file, then position, so reports are deterministic.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.path, a.line, a.column, a.severity == .error ? 0 : 1, a.message)
-            < (b.path, b.line, b.column, b.severity == .error ? 0 : 1, b.message)
+        (a.path, a.line, a.column, a.severity == .error ? 0 : 1, a.message, a.group ?? "")
+            < (b.path, b.line, b.column, b.severity == .error ? 0 : 1, b.message, b.group ?? "")
     }
 }
 

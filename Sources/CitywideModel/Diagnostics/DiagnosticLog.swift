@@ -16,12 +16,13 @@ public final class DiagnosticLog: @unchecked Sendable {
         lock.unlock()
     }
 
-    public func error(_ location: SourceLocation, _ message: String) {
-        add(Diagnostic(location, .error, message))
+    /// - Parameter group: names the problem when it can recur on many rows (see `Diagnostic.group`).
+    public func error(_ location: SourceLocation, _ message: String, group: String? = nil) {
+        add(Diagnostic(location, .error, message, group: group))
     }
 
-    public func warning(_ location: SourceLocation, _ message: String) {
-        add(Diagnostic(location, .warning, message))
+    public func warning(_ location: SourceLocation, _ message: String, group: String? = nil) {
+        add(Diagnostic(location, .warning, message, group: group))
     }
 
     /// All problems, sorted and without exact repeats.

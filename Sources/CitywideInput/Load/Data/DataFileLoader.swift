@@ -23,12 +23,13 @@ package struct DataFileLoader {
         var onePerPerson: [Int: OnePerPersonTest] = [:]
         /// (metric, dimension) pairs already refused for a person-level value.
         var refusedDimensions: Set<DimensionSpread.Key> = []
+        var problems: RowProblems
     }
 
     package func load(_ bytes: [UInt8]) -> Result {
         var header: DataHeader?
         var headerFailed = false
-        var scan = Scan()
+        var scan = Scan(problems: RowProblems(catalog: catalog))
         var unchecked = UncheckedRows()
         let problems = CSVReader(bytes: bytes).forEachRecord { record in
             guard let columns = header else {
@@ -70,8 +71,9 @@ package struct DataFileLoader {
     private func readRow(_ record: borrowing CSVRecord, _ columns: DataHeader, _ scan: inout Scan, _ unchecked: inout UncheckedRows) -> (Int, Observation)? {
         if record.count == 1, record.isEmpty(0) { return nil } // a blank line holds no row
         guard record.count == columns.count else {
-            log.error(SourceLocation(path: path, line: record.line, column: 1),
-                      "this row has \(record.count) fields but the header has \(columns.count); every row needs one value per column (quote a value that contains a comma)")
+            let emptyBeyond = record.count > columns.count && (columns.count..<record.count).allSatisfy { record.isEmpty($0) }
+            let problem = RowProblems.fieldCount(record.count, header: columns.count, emptyBeyondHeader: emptyBeyond)
+            log.error(SourceLocation(path: path, line: record.line, column: 1), problem.message, group: problem.group)
             return nil
         }
         var ok = true
@@ -83,10 +85,8 @@ package struct DataFileLoader {
         }
         if city == nil {
             ok = false
-            let text = record.string(columns.city)
-            log.error(at(record, columns.city), text.isEmpty
-                ? "missing city: each row names a city by its blueprint slug"
-                : "unknown city '\(text)': no Blueprints/\(text).md (known: \(catalog.citySlugs))")
+            let problem = scan.problems.unknownCity(record.string(columns.city))
+            log.error(at(record, columns.city), problem.message, group: problem.group)
         }
 
         let metricIndex = scan.caches.metric.lookup(record, columns.metric) { catalog.metrics[$0] }
@@ -94,7 +94,7 @@ package struct DataFileLoader {
         if let metricIndex {
             metric = catalog.definitions[metricIndex]
             if let m = metric, m.isComputed {
-                log.error(at(record, columns.metric), "metric '\(m.id)' is computed from \(m.inputsDescription); give the data for its inputs, not for it")
+                log.error(at(record, columns.metric), "metric '\(m.id)' is computed from \(m.inputsDescription); give the data for its inputs, not for it", group: "metric-computed:" + m.id)
                 return nil
             }
         } else if catalog.unreadable.metrics.contains(record.string(columns.metric)) {
@@ -102,17 +102,19 @@ package struct DataFileLoader {
             return nil
         } else {
             ok = false
-            let text = record.string(columns.metric)
-            log.error(at(record, columns.metric), text.isEmpty ? "missing metric id" : "unknown metric '\(text)': no Metrics/\(text).yml")
+            let problem = scan.problems.unknownMetric(record.string(columns.metric))
+            log.error(at(record, columns.metric), problem.message, group: problem.group)
         }
 
         let period = scan.caches.period.lookup(record, columns.period) { Period($0) }
         if let period, let metric, period.granularity != metric.frequency {
             ok = false
-            log.error(at(record, columns.period), "period '\(period)' does not fit metric '\(metric.id)', which is \(metric.frequency.rawValue) (\(metric.frequency.example))")
+            log.error(at(record, columns.period), "period '\(period)' does not fit metric '\(metric.id)', which is \(metric.frequency.rawValue) (\(metric.frequency.example))",
+                      group: "period-frequency:" + metric.id)
         } else if period == nil {
             ok = false
-            log.error(at(record, columns.period), "'\(record.string(columns.period))' is not a period: write 2019, 2019-Q1 or 2019-03")
+            let problem = scan.problems.notAPeriod(record.string(columns.period))
+            log.error(at(record, columns.period), problem.message, group: problem.group)
         }
 
         var cell = CellKey.total
@@ -120,13 +122,14 @@ package struct DataFileLoader {
             for (column, name) in columns.dimensions where !record.isEmpty(column) {
                 guard let d = metric.dimensionIndex(name) else {
                     ok = false
-                    log.error(at(record, column), "column '\(name)' is not a dimension of metric '\(metric.id)'; leave it blank for this metric")
+                    log.error(at(record, column), "column '\(name)' is not a dimension of metric '\(metric.id)'; leave it blank for this metric", group: "dimension-column:\(name):\(metric.id)")
                     continue
                 }
                 let text = record.string(column)
                 guard let v = metric.dimensions[d].values.firstIndex(of: text) else {
                     ok = false
-                    log.error(at(record, column), "'\(text)' is not a value of dimension '\(name)' of metric '\(metric.id)' (declared: \(metric.dimensions[d].values.joined(separator: ", ")))")
+                    let problem = scan.problems.notAValue(text, dimension: metric.dimensions[d], metric: metric)
+                    log.error(at(record, column), problem.message, group: problem.group)
                     continue
                 }
                 cell = cell.setting(d, to: v + 1)
@@ -139,14 +142,18 @@ package struct DataFileLoader {
             value = record.double(columns.value)
             if value == nil {
                 ok = false
-                log.error(at(record, columns.value), "value '\(record.string(columns.value))' is not a number (write 1204 or 12.5, no thousands separators or units)")
+                let text = record.string(columns.value)
+                let problem = CellHints.value(text)
+                    ?? ("value '\(text)' is not a number (write 1204 or 12.5, no thousands separators or units)", "value")
+                log.error(at(record, columns.value), problem.message, group: problem.group)
             } else if let v = value, v == 0 || v.magnitude >= NumberLimits.largest || v.magnitude < NumberLimits.smallest,
                       let problem = NumberLimits.problem(v, text: record.string(columns.value)) {
                 ok = false
-                log.error(at(record, columns.value), "value '\(record.string(columns.value))' \(problem)")
+                log.error(at(record, columns.value), "value '\(record.string(columns.value))' \(problem)", group: "value-limits")
             } else if let v = value, let metric, metric.kind == .count, v < 0 || v.rounded() != v {
                 ok = false
-                log.error(at(record, columns.value), "metric '\(metric.id)' is a count: its value must be a whole number of 0 or more, found \(record.string(columns.value))")
+                log.error(at(record, columns.value), "metric '\(metric.id)' is a count: its value must be a whole number of 0 or more, found \(record.string(columns.value))",
+                          group: "value-count:" + metric.id)
             }
         }
 
@@ -155,7 +162,8 @@ package struct DataFileLoader {
             flag = InputFlag(rawValue: record.string(c)).flatMap { InputFlag.allowedInData.contains($0) ? $0 : nil }
             if flag == nil {
                 ok = false
-                log.error(at(record, c), "status '\(record.string(c))' must be empty or one of provisional, estimated, break")
+                let problem = scan.problems.notAStatus(record.string(c))
+                log.error(at(record, c), problem.message, group: problem.group)
             }
         }
         let note = columns.note.flatMap { record.isEmpty($0) ? nil : record.string($0) }
@@ -220,6 +228,9 @@ package struct DataCatalog: Sendable {
     /// Every dimension name some metric declares.
     package var dimensionNames: Set<String>
     package var citySlugs: String
+    /// Blueprint slugs and metric ids, in order: what "did you mean" looks through.
+    package var cityList: [String]
+    package var metricList: [String]
     /// Metric → dimension → declared value → what the value looks like when
     /// it identifies a person ("a name"), else nil. Worked out once here,
     /// so rows only look the answer up.
@@ -236,7 +247,9 @@ package struct DataCatalog: Sendable {
         metrics = Dictionary(uniqueKeysWithValues: site.metrics.enumerated().map { ($1.id, $0) })
         definitions = site.metrics
         dimensionNames = Set(site.metrics.flatMap { $0.dimensions.map(\.name) })
-        citySlugs = site.blueprints.map(\.slug).joined(separator: ", ")
+        cityList = site.blueprints.map(\.slug)
+        metricList = site.metrics.map(\.id)
+        citySlugs = cityList.joined(separator: ", ")
     }
 }
 

@@ -29,6 +29,12 @@ package struct DataHeader {
             }
             return nil
         }
+        // A sheet laid out for people rather than for Citywide: one lesson
+        // about the layout instead of an error per column (or per row).
+        if let lesson = HeaderLayout.lesson(names, original: (0..<record.count).map { record.string($0) }) {
+            log.error(at(lesson.column), lesson.message)
+            return nil
+        }
 
         var ok = true
         var seen: [String: Int] = [:]
@@ -53,7 +59,8 @@ package struct DataHeader {
                 // checked per row instead, against the metric each row names.
                 dimensions.append((i, name))
             } else {
-                log.error(at(i), "column '\(name)' is not a dimension declared by any metric (allowed: city, period, metric, value, status, note\(known.isEmpty ? "" : ", or a dimension: \(known)"))")
+                let suggestion = NameSuggestion.phrase(for: name, in: MetricDefinition.reservedColumns.sorted() + catalog.dimensionNames.sorted())
+                log.error(at(i), "column '\(name)' is not a dimension declared by any metric\(suggestion) (allowed: city, period, metric, value, status, note\(known.isEmpty ? "" : ", or a dimension: \(known)"))")
                 ok = false
             }
         }
