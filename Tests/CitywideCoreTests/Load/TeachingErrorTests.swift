@@ -195,4 +195,87 @@ struct TeachingErrorTests {
         let groups = DiagnosticGroup.grouping([a, b, c])
         #expect(groups.map(\.formatted) == ["Data/a.csv:2:1: error: x (and 1 more row: line 3)", "Data/b.csv:3:1: error: y"])
     }
+
+    @Test("a duplicate YAML key is reported where it is repeated, naming the line of the first, in site.yml, a metric and front matter")
+    func duplicateKeys() throws {
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Twin Cities Progress
+            base_url: https://example.org/twin/
+            title: Twin Cities
+            languages: [en]
+            -- Blueprints/minneapolis.md --
+            ---
+            city: Minneapolis
+            state: MN
+            fellow: A fellow
+            state: MN
+            adopted: 2019-01-01
+            updated: 2024-06-01
+            commitments: []
+            ---
+            # Minneapolis
+            -- Metrics/survivors_identified.yml --
+            id: survivors_identified
+            title: Survivors identified
+            system: cross_system
+            type: count
+            unit: survivors
+            unit: people
+            direction: up
+            frequency: quarterly
+            """)
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.lines.contains("site.yml:3:1: error: duplicate key 'title' in the same mapping (first at line 1)"), "\(outcome.lines)")
+        #expect(outcome.lines.contains("Blueprints/minneapolis.md:5:1: error: duplicate key 'state' in the same mapping (first at line 3)"), "\(outcome.lines)")
+        #expect(outcome.lines.contains("Metrics/survivors_identified.yml:6:1: error: duplicate key 'unit' in the same mapping (first at line 5)"), "\(outcome.lines)")
+    }
+
+    @Test("a metric file with errors is one error, not one more per commitment, shortcode and row that names it")
+    func noCascade() throws {
+        let site = try TestSite(txtar: """
+            -- site.yml --
+            title: Twin Cities Progress
+            base_url: https://example.org/twin/
+            languages: [en]
+            -- Blueprints/minneapolis.md --
+            ---
+            city: Minneapolis
+            state: MN
+            fellow: A fellow
+            adopted: 2019-01-01
+            updated: 2024-06-01
+            commitments:
+              - id: mpls-identify
+                system: justice
+                title: Identify survivors
+                status: in_progress
+                due: 2025-12-31
+                populations: [immigrants]
+                metrics: [survivors_identified]
+                target: { metric: survivors_identified, value: 40, by: 2025-12-31 }
+            ---
+            # Minneapolis
+
+            {{< value survivors_identified >}}
+            -- Metrics/survivors_identified.yml --
+            id: survivors_identified
+            title: Survivors identified
+            system: cross_system
+            type: bogus
+            unit: survivors
+            direction: up
+            frequency: quarterly
+            -- Data/a.csv --
+            city,period,metric,value
+            minneapolis,2024-Q1,survivors_identified,40
+            minneapolis,2024-Q2,survivors_identified,41
+            """)
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        #expect(outcome.errors.map(\.formatted) == ["Metrics/survivors_identified.yml:4:7: error: 'type' must be one of count, rate, percent, ratio, found 'bogus'"])
+        #expect(!outcome.lines.contains { $0.contains("no Metrics/survivors_identified.yml") })
+        #expect(outcome.lines.contains("Data/a.csv:2:21: warning: 2 rows name Metrics/survivors_identified.yml, which has errors: they were not checked"))
+    }
 }

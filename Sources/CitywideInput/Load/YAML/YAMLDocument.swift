@@ -11,7 +11,7 @@ import CitywideModel
 package enum YAMLDocument {
     /// - Parameter firstLine: the file line on which `text` starts (front matter starts on line 2).
     package static func parse(_ text: String, path: String, firstLine: Int = 1, log: DiagnosticLog) -> Node? {
-        let problems = YAMLShapeCheck.problems(in: text)
+        let problems = YAMLShapeCheck.problems(in: text, firstLine: firstLine)
         for problem in problems {
             log.error(SourceLocation(path: path, line: problem.line + firstLine - 1, column: problem.column), problem.message)
         }

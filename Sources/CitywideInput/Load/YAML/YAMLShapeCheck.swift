@@ -16,11 +16,13 @@ package enum YAMLShapeCheck {
     /// The deepest nesting of mappings and lists accepted.
     package static let maximumDepth = 64
 
-    /// The problems found, each with its 1-based line and column; empty when
+    /// The problems found, each with its 1-based line and column in `text`
+    /// (a message that names another line names it in the file, which
+    /// starts at `firstLine`: front matter starts on line 2); empty when
     /// the text may be composed. Every duplicate key is reported; an anchor,
     /// an alias or too deep a nesting ends the pass. Syntax errors are not
     /// reported here: composition reports them.
-    package static func problems(in text: String) -> [(line: Int, column: Int, message: String)] {
+    package static func problems(in text: String, firstLine: Int = 1) -> [(line: Int, column: Int, message: String)] {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return [] }
         defer { yaml_parser_delete(&parser) }
@@ -52,7 +54,7 @@ package enum YAMLShapeCheck {
                     if frames.last?.expectsKey == true {
                         let key = String(cString: event.data.scalar.value)
                         if let first = frames[frames.count - 1].keys[key] {
-                            found.append((at.0, at.1, "duplicate key '\(key)' in the same mapping (first at line \(first))"))
+                            found.append((at.0, at.1, "duplicate key '\(key)' in the same mapping (first at line \(first + firstLine - 1))"))
                         } else {
                             frames[frames.count - 1].keys[key] = at.0
                         }
