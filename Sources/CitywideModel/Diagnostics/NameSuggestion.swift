@@ -10,6 +10,8 @@ public enum NameSuggestion {
     /// The closest known name, or nil when none is close enough to be a
     /// likely meaning (a wrong suggestion teaches the wrong thing).
     public static func closest(to text: String, in known: [String]) -> String? {
+        // No name is this long: a runaway cell gets no search.
+        guard text.utf8.count <= longest else { return nil }
         let wanted = normalised(text)
         guard !wanted.isEmpty else { return nil }
         let limit = wanted.count <= 3 ? 1 : wanted.count <= 8 ? 2 : 3
@@ -23,6 +25,9 @@ public enum NameSuggestion {
         }
         return best?.name
     }
+
+    /// Longer texts are not compared (a 5 MB cell is not a typo).
+    static let longest = 256
 
     /// `" did you mean 'st-paul'?"` or nothing: for the end of a sentence.
     public static func phrase(for text: String, in known: [String]) -> String {

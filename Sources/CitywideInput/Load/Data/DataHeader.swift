@@ -51,6 +51,8 @@ package struct DataHeader {
         }
         var dimensions: [(Int, String)] = []
         let known = catalog.dimensionNames.sorted().joined(separator: ", ")
+        let columnNames = MetricDefinition.reservedColumns.sorted() + catalog.dimensionNames.sorted()
+        var suggestionsLeft = RowProblems.lookups
         for (i, name) in names.enumerated() where !MetricDefinition.reservedColumns.contains(name) {
             if catalog.dimensionNames.contains(name) {
                 dimensions.append((i, name))
@@ -59,7 +61,8 @@ package struct DataHeader {
                 // checked per row instead, against the metric each row names.
                 dimensions.append((i, name))
             } else {
-                let suggestion = NameSuggestion.phrase(for: name, in: MetricDefinition.reservedColumns.sorted() + catalog.dimensionNames.sorted())
+                suggestionsLeft -= 1
+                let suggestion = suggestionsLeft >= 0 ? NameSuggestion.phrase(for: name, in: columnNames) : ""
                 log.error(at(i), "column '\(name)' is not a dimension declared by any metric\(suggestion) (allowed: city, period, metric, value, status, note\(known.isEmpty ? "" : ", or a dimension: \(known)"))")
                 ok = false
             }

@@ -10,6 +10,7 @@ package enum PeriodSpelling {
     /// Citywide's spelling of `text` when it is an unambiguous calendar
     /// period written another way (`2024 Q1` → `2024-Q1`), else nil.
     package static func citywideSpelling(of text: String) -> Period? {
+        guard text.utf8.count <= 32 else { return nil }
         let words = words(text)
         func year(_ w: String) -> Int? { w.count == 4 ? Int(w).flatMap { (1900...2200).contains($0) ? $0 : nil } : nil }
         func quarter(_ w: String) -> Int? {
@@ -45,6 +46,7 @@ package enum PeriodSpelling {
     /// with such columns has periods as columns, which `citywide import
     /// table` reshapes.
     package static func looksLikePeriodColumn(_ name: String) -> Bool {
+        guard name.utf8.count <= 32 else { return false }
         if Period(name) != nil || citywideSpelling(of: name) != nil { return true }
         let w = words(name)
         // FY2024, FY 2024, FY24, FY 2023-24, CY2024
