@@ -278,4 +278,36 @@ struct TeachingErrorTests {
         #expect(!outcome.lines.contains { $0.contains("no Metrics/survivors_identified.yml") })
         #expect(outcome.lines.contains("Data/a.csv:2:21: warning: 2 rows name Metrics/survivors_identified.yml, which has errors: they were not checked"))
     }
+
+    @Test("did you mean, in blueprints too: a commitment's metric and a shortcode's metric and city")
+    func blueprintSuggestions() throws {
+        let site = try TestSite(txtar: Self.site + """
+
+            -- Blueprints/duluth.md --
+            ---
+            city: Duluth
+            state: MN
+            fellow: A fellow
+            adopted: 2019-01-01
+            updated: 2024-06-01
+            commitments:
+              - id: duluth-identify
+                system: justice
+                title: Identify survivors
+                status: in_progress
+                due: 2025-12-31
+                populations: [immigrants]
+                metrics: [survivor_identified]
+            ---
+            # Duluth
+
+            {{< value Survivors_Identified city="St-Paul" >}}
+            """)
+        defer { site.cleanUp() }
+        let outcome = site.check()
+        let path = "Blueprints/duluth.md"
+        #expect(outcome.hasError(path, containing: "names unknown metric 'survivor_identified': no Metrics/survivor_identified.yml; did you mean 'survivors_identified'?"), "\(outcome.lines)")
+        #expect(outcome.hasError(path, containing: "shortcode names unknown metric 'Survivors_Identified': no Metrics/Survivors_Identified.yml; did you mean 'survivors_identified'?"), "\(outcome.lines)")
+        #expect(outcome.hasError(path, containing: "shortcode names unknown city 'St-Paul'; did you mean 'st-paul'?"), "\(outcome.lines)")
+    }
 }
