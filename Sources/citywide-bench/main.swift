@@ -10,15 +10,20 @@ struct Options {
     var periods = 12
     var paragraphs = 3
     var folder: String?
+    /// An existing site to time, instead of writing one (tools/bench).
+    var site: String?
     var keep = false
     var writeOnly = false
 
     static let usage = """
     usage: citywide-bench [--cities N] [--periods N] [--paragraphs N] [--folder DIR] [--keep] [--write-only]
+           citywide-bench --site DIR
       Writes a site with N cities (one blueprint each, PARAGRAPHS paragraphs of Markdown),
       one count metric broken down by sex (3) × age group (3) with every margin, a rate
       computed from it, and PERIODS quarters of data; then runs `build` on it and times each
-      stage (load, validate, disclose, progress, render, write).
+      stage (load, validate, disclose, progress, render, write). With --site, times the
+      stages of an existing site (tools/bench generates them) and writes nothing into it
+      but its output, in a temporary folder.
     """
 
     init(_ arguments: [String]) throws {
@@ -34,6 +39,7 @@ struct Options {
             case "--periods": periods = Int(try value()) ?? periods
             case "--paragraphs": paragraphs = Int(try value()) ?? paragraphs
             case "--folder": folder = try value()
+            case "--site": site = try value()
             case "--keep": keep = true
             case "--write-only": writeOnly = true
             default: throw BenchError.usage
@@ -113,21 +119,27 @@ func seconds(_ start: DispatchTime) -> String {
 
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    let folder = URL(fileURLWithPath: options.folder ?? NSTemporaryDirectory() + "citywide-bench-\(getpid())")
-    let rows = try writeSite(options, to: folder)
-    print("site: \(folder.path) — \(options.cities) cities, \(options.periods) periods, \(rows) observations")
-    if options.writeOnly { exit(0) }
+    let folder = URL(fileURLWithPath: options.site ?? options.folder ?? NSTemporaryDirectory() + "citywide-bench-\(getpid())")
+    var output: URL?
+    if options.site == nil {
+        let rows = try writeSite(options, to: folder)
+        print("site: \(folder.path) — \(options.cities) cities, \(options.periods) periods, \(rows) observations")
+        if options.writeOnly { exit(0) }
+    } else {
+        output = URL(fileURLWithPath: NSTemporaryDirectory() + "citywide-bench-out-\(getpid())")
+    }
 
     // The one pipeline `build` runs, timed stage by stage.
     let start = DispatchTime.now()
-    let outcome = Pipeline.build(Pipeline.Options(site: folder))
+    let outcome = Pipeline.build(Pipeline.Options(site: folder, output: output))
     for stage in outcome.stages { print((stage.name + ":").padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%.3f s", stage.seconds)) }
     if let published = outcome.published {
         print("suppression: \(published.checkOnlyRuleCounts.primary) primary, \(published.checkOnlyRuleCounts.complementary) complementary of \(published.metrics.first?.figures.count ?? 0) cells")
     }
     print("build:     \(seconds(start)) in all, \(outcome.filesWritten) files, \(outcome.errorCount) errors")
     for d in outcome.diagnostics.prefix(5) { print("  \(d.formatted)") }
-    if !options.keep { try? FileManager.default.removeItem(at: folder) }
+    if let output { try? FileManager.default.removeItem(at: output) }
+    if !options.keep && options.site == nil { try? FileManager.default.removeItem(at: folder) }
 } catch {
     print(Options.usage)
     exit(2)
