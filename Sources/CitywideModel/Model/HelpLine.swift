@@ -1,0 +1,12 @@
+/// site.yml `help: { text, url }`: where a reader in trouble can get help
+/// (a hotline), shown on every page in every language.
+public struct HelpLine: Sendable, Hashable {
+    package init(text: String, url: String? = nil) {
+        self.text = text
+        self.url = url
+    }
+
+    public var text: String
+    /// A web address or a `tel:` link; absent, the text stands alone.
+    public var url: String?
+}
