@@ -104,6 +104,7 @@ struct TranslatedWordsTests {
         #expect(spanish.contains(">25 a 64<"), "the metric's Spanish label")
         #expect(spanish.contains(">65 and over<"), "no Spanish label yet: the default language's")
         #expect(site.file("data/referrals.csv")?.contains("springfield,2019-Q1,25_64,25,published,,") == true, "downloads keep the codes")
+        #expect(site.file("data/referrals.json")?.contains("\"labels\": {\n      \"age_group\": {\n        \"25_64\": \"25–64\",\n        \"65_plus\": \"65 and over\"\n      }\n    }") == true, "the JSON definition names the labels")
     }
 
     @Test("a label for a dimension or value the metric does not declare is an error at its line")

@@ -175,6 +175,13 @@ package struct DataDownloads {
             ("aggregation", .string(d.aggregation.rawValue)),
             ("cumulative", .bool(d.cumulative)),
         ]
+        // The words pages show for codes (`labels:`), in the site's language.
+        let labelled = d.dimensions.filter { !$0.labels.isEmpty }
+        if !labelled.isEmpty {
+            pairs.append(("labels", .object(labelled.map { dimension in
+                (dimension.name, .object(dimension.values.compactMap { value in dimension.labels[value].map { (value, JSONValue.string($0)) } }))
+            })))
+        }
         if let link = d.partOf {
             pairs.append(("part_of", .object([("metric", .string(link.metric)), ("dimension", .string(link.dimension)), ("value", .string(link.value))])))
         }
