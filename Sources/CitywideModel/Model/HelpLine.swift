@@ -9,4 +9,7 @@ public struct HelpLine: Sendable, Hashable {
     public var text: String
     /// A web address or a `tel:` link; absent, the text stands alone.
     public var url: String?
+    /// The language `text` is in, when it is not the page's (a language
+    /// without its own help line shows the site's).
+    public var writtenIn: String? = nil
 }

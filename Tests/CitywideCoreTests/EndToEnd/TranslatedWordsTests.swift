@@ -142,6 +142,27 @@ struct TranslatedWordsTests {
         }
     }
 
+    @Test("a language without its own help line shows the site's, marked as English, and check says so")
+    func helpLineUntranslated() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        try site.write("site.yml", """
+            title: Test City Progress
+            base_url: https://example.org/test/
+            languages: [en, es]
+            help: { text: "Hotline: 1-888-373-7888" }
+            translations:
+              es:
+                title: Avance de Springfield
+
+            """)
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.lines)")
+        #expect(outcome.lines.contains("site.yml:4:15: warning: 'help.text' has no 'es' translation; 'es' pages show it in 'en' (add it under translations: es: help: text)"), "\(outcome.lines)")
+        #expect(site.file("es/index.html")?.contains("<p class=\"help-line\"><strong>Pida ayuda:</strong> <span lang=\"en\">Hotline: 1-888-373-7888</span></p>") == true)
+        #expect(site.file("index.html")?.contains("<p class=\"help-line\"><strong>Get help:</strong> <span>Hotline: 1-888-373-7888</span></p>") == true)
+    }
+
     @Test("a help url that is neither a web address nor a phone link is an error")
     func helpURL() throws {
         let site = try TestSite(txtar: """

@@ -21,6 +21,8 @@ package struct LayoutView {
         let text: String
         /// A web address or `tel:` link; no, when the line has none.
         let url: OrNo<String>
+        /// The text's language when it is not the page's (no translation yet).
+        let lang: OrNo<String>
     }
 
     /// This page in one language of the site.

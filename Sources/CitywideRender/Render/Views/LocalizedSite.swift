@@ -23,6 +23,7 @@ package enum LocalizedSite {
                 site.config.help = HelpLine(text: help.text, url: help.url ?? site.config.help?.url)
             }
         }
+        if site.config.localized[language]?.help == nil { site.config.help?.writtenIn = original }
         site.metrics = site.metrics.map { localize($0, language, interface: interface) }
         site.blueprints = site.blueprints.map { blueprint in
             guard let translation = site.translations[blueprint.slug]?[language] else {

@@ -77,7 +77,7 @@ package struct SiteContext {
             data_notice: t("data_notice_\(config.dataStatus.rawValue)"),
             min_cell: config.privacy.minCell,
             footer_privacy: LayoutView.footerPrivacy(t, site: site, published: published, metric: metric),
-            help: OrNo(config.help.map { LayoutView.Help(text: $0.text, url: OrNo($0.url)) }),
+            help: OrNo(config.help.map { LayoutView.Help(text: $0.text, url: OrNo($0.url), lang: OrNo($0.writtenIn)) }),
             generator: "Citywide \(CitywideVersion.string)",
             latest_period: latestReportPeriod?.description
         )
