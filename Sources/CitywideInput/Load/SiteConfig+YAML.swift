@@ -80,7 +80,7 @@ extension SiteConfig {
     /// the file writes (a default population's label is not the file's).
     private static func siteWordGaps(_ config: SiteConfig, _ fields: YAMLMapping) -> TranslationGaps {
         var gaps = TranslationGaps()
-        if fields.keys.contains("title") { gaps.add("title", at: fields.valueLocation("title")) }
+        if case let .scalar(title)? = fields.value(of: "title"), !title.string.isEmpty { gaps.add("title", at: fields.valueLocation("title")) }
         if !config.description.isEmpty { gaps.add("description", at: fields.valueLocation("description")) }
         if case let .mapping(populations)? = fields.value(of: "populations") {
             for (key, value) in populations {

@@ -15,6 +15,7 @@ package struct DataCataloguePage {
         let layout = context.layout(location, title: t("data_title"), description: t("data_description"), section: "data")
         let metrics = context.published.metrics
         let figures = metrics.reduce(0) { $0 + $1.figures.count }
+        // progress.json's entries: each metric and city with a status.
         let statuses = context.published.metrics.indices.reduce(0) { total, m in
             total + context.site.blueprints.indices.filter { context.published.progress(metric: m, city: $0) != nil }.count
         }
