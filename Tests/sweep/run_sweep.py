@@ -219,6 +219,26 @@ frequency: quarterly
         Case("blueprint of 10 MB and more", setup=sparse("Blueprints/our-city.md", 10_000_001)),
         Case("YAML with a NUL byte", {"site.yml": "title: a\x00b\n"}),
     ]
+    # -- value labels and the help line
+    labels_path = "Metrics/survivors_identified.yml"
+    many_labels = "labels:\n  trafficking_type:\n" + "".join(f"    v{i}: V\n" for i in range(10000))
+    out += [
+        Case("label for an undeclared dimension", {labels_path: metric("labels: { age: { x: X } }\n")}, at=labels_path + ":11:11"),
+        Case("label for an undeclared value", {labels_path: metric("labels:\n  trafficking_type: { sexual: Sexual }\n")}, at=labels_path + ":12:23"),
+        Case("labels is a list", {labels_path: metric("labels: [a, b]\n")}, at=labels_path + ":11:9"),
+        Case("label is a mapping", {labels_path: metric("labels: { trafficking_type: { sex: { a: b } } }\n")}, at=labels_path + ":11:"),
+        Case("10,000 labels for undeclared values", {labels_path: metric(many_labels)}, at=labels_path + ":13:5"),
+        Case("translated label for an undeclared value", {"site.yml": "title: T\nlanguages: [en, es]\n",
+                                                           labels_path: metric("translations:\n  es:\n    labels: { trafficking_type: { x: X } }\n")},
+             at=labels_path + ":13:"),
+        Case("labels ok", {labels_path: metric('labels: { trafficking_type: { sex: "Sex", both: "Both <b>" } }\n')}, expect="ok",
+             check=lambda site, out: "raw label markup" if "Both <b>" in read(out, "metrics/survivors_identified/index.html") else None),
+        Case("help url is a script", {"site.yml": 'title: T\nhelp: { text: Call, url: "javascript:alert(1)" }\n'}, at="site.yml:2:"),
+        Case("help without text", {"site.yml": "title: T\nhelp: { url: https://example.org/ }\n"}, at="site.yml:2:"),
+        Case("help is text", {"site.yml": "title: T\nhelp: call us\n"}, at="site.yml:2:"),
+        Case("help with markup", {"site.yml": 'title: T\nhelp: { text: "<script>alert(1)</script>", url: "tel:+18883737888" }\n'}, expect="ok",
+             check=lambda site, out: "raw help markup" if "<script>alert(1)" in read(out, "index.html") else None),
+    ]
     # -- front matter
     out += [
         Case("no front matter", {"Blueprints/our-city.md": "# Our plan\n"}, at="Blueprints/our-city.md:1:1"),

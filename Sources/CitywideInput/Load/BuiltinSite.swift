@@ -26,6 +26,7 @@ public enum BuiltinSite {
         File(path: "Templates/report.mustache", bytes: PackageResources.report_mustache),
         File(path: "Templates/coverage.mustache", bytes: PackageResources.coverage_mustache),
         File(path: "Templates/methodology.mustache", bytes: PackageResources.methodology_mustache),
+        File(path: "Templates/data.mustache", bytes: PackageResources.data_mustache),
         File(path: "Templates/table.mustache", bytes: PackageResources.table_mustache),
         File(path: "Templates/commitment.mustache", bytes: PackageResources.commitment_mustache),
         File(path: "Templates/status.mustache", bytes: PackageResources.status_mustache),

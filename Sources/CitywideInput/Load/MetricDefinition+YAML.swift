@@ -152,6 +152,8 @@ extension MetricDefinition {
                 partOf = PartOf(metric: metric, dimension: dimension, value: value, location: link.location)
             }
         }
+        let labels = DimensionLabels.read(&fields, dimensions: dimensions)
+        for d in dimensions.indices { dimensions[d].labels = labels.labels[dimensions[d].name] ?? [:] }
         var localized: [String: LocalizedText] = [:]
         if var translations = fields.mapping("translations") {
             for pair in translations.allPairs() {
@@ -160,10 +162,18 @@ extension MetricDefinition {
                     continue
                 }
                 guard var words = YAMLMapping(pair.value, path: path, log: log, what: "'translations.\(pair.key)'") else { continue }
-                localized[pair.key] = LocalizedText(title: words.string("title"), description: words.string("description"), unit: words.string("unit"))
+                localized[pair.key] = LocalizedText(title: words.string("title"), description: words.string("description"), unit: words.string("unit"),
+                                                    labels: DimensionLabels.read(&words, dimensions: dimensions).labels)
                 words.finish("translations.\(pair.key)")
             }
         }
+        // Each word of the metric a reader sees, that another language lacks.
+        var gaps = TranslationGaps()
+        if title != nil { gaps.add("title", at: fields.valueLocation("title")) }
+        if !description.isEmpty { gaps.add("description", at: fields.valueLocation("description")) }
+        if !unit.isEmpty { gaps.add("unit", at: fields.valueLocation("unit")) }
+        gaps.words += labels.words
+        gaps.report(languages: site.languages, translated: localized.mapValues(\.keys), log: log)
         fields.finish("metric definition")
 
         guard let title, let system, let kind, let frequency else { return nil }
@@ -211,5 +221,19 @@ extension MetricDefinition {
         if isComputed, !dimensions.isEmpty {
             log.error(location, "a computed metric is published as a total per city and period; declare dimensions on its input metrics")
         }
+    }
+}
+
+extension LocalizedText {
+    /// The words this language gives, as `TranslationGaps` names them.
+    var keys: Set<String> {
+        var keys: Set<String> = []
+        if title != nil { keys.insert("title") }
+        if description != nil { keys.insert("description") }
+        if unit != nil { keys.insert("unit") }
+        for (dimension, values) in labels {
+            for value in values.keys { keys.insert(DimensionLabels.key(dimension, value)) }
+        }
+        return keys
     }
 }

@@ -52,6 +52,7 @@ extension SiteConfig {
                 return Population(key: pair.key, label: label)
             }
         }
+        config.help = HelpLine.read(&fields)
         if var translations = fields.mapping("translations") {
             for pair in translations.allPairs() {
                 guard config.languages.contains(pair.key), pair.key != config.defaultLanguage else {
@@ -65,12 +66,42 @@ extension SiteConfig {
                         if let value = label.value.string { text.populations[label.key] = value }
                     }
                 }
+                text.help = HelpLine.read(&words)
                 words.finish("translations.\(pair.key)")
                 config.localized[pair.key] = text
             }
         }
+        siteWordGaps(config, fields).report(languages: config.languages, translated: config.localized.mapValues(\.keys), log: log)
         fields.finish("site.yml")
         return config
+    }
+
+    /// The words of site.yml each other language should translate: those
+    /// the file writes (a default population's label is not the file's).
+    private static func siteWordGaps(_ config: SiteConfig, _ fields: YAMLMapping) -> TranslationGaps {
+        var gaps = TranslationGaps()
+        if case let .scalar(title)? = fields.value(of: "title"), !title.string.isEmpty { gaps.add("title", at: fields.valueLocation("title")) }
+        if !config.description.isEmpty { gaps.add("description", at: fields.valueLocation("description")) }
+        if case let .mapping(populations)? = fields.value(of: "populations") {
+            for (key, value) in populations {
+                if let key = key.string { gaps.add("populations.\(key)", at: fields.location(of: value)) }
+            }
+        }
+        if case let .mapping(help)? = fields.value(of: "help"), let text = help["text"] {
+            gaps.add("help.text", at: fields.location(of: text))
+        }
+        return gaps
+    }
+}
+
+extension SiteConfig.SiteText {
+    /// The keys this language gives, as `TranslationGaps` names them.
+    var keys: Set<String> {
+        var keys = Set(populations.keys.map { "populations.\($0)" })
+        if title != nil { keys.insert("title") }
+        if description != nil { keys.insert("description") }
+        if help != nil { keys.insert("help.text") }
+        return keys
     }
 }
 

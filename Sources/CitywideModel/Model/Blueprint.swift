@@ -83,6 +83,9 @@ public struct Commitment: Sendable {
     public var id: String
     public var system: CitySystem
     public var title: String
+    /// The language `title` is written in, when it is not the page's (a
+    /// translation that lacks this commitment shows the default's title).
+    public var titleWrittenIn: String? = nil
     public var status: Status
     public var due: Day?
     /// When the commitment was done (optional), so reports can say in which

@@ -101,25 +101,32 @@ public struct PartOf: Sendable, Hashable {
 
 /// A metric's words in another language (from its `translations:`).
 public struct LocalizedText: Sendable, Hashable {
-    package init(title: String? = nil, description: String? = nil, unit: String? = nil) {
+    package init(title: String? = nil, description: String? = nil, unit: String? = nil, labels: [String: [String: String]] = [:]) {
         self.title = title
         self.description = description
         self.unit = unit
+        self.labels = labels
     }
 
     public var title: String?
     public var description: String?
     public var unit: String?
+    /// Dimension name → value → label, in this language.
+    public var labels: [String: [String: String]] = [:]
 }
 
 public struct Dimension: Sendable, Hashable {
-    package init(name: String, values: [String]) {
+    package init(name: String, values: [String], labels: [String: String] = [:]) {
         self.name = name
         self.values = values
+        self.labels = labels
     }
 
     public var name: String
     public var values: [String]
+    /// Value → label for people (`18_24` → "18–24"), from the metric's
+    /// `labels:`; on a page in another language, that language's labels.
+    public var labels: [String: String] = [:]
 
     /// "trafficking_type" → "Trafficking type"
     public var label: String { humanize(name) }

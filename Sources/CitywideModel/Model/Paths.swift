@@ -7,6 +7,10 @@ package enum Paths {
     package static let coverage = "coverage/index.html"
     package static let methodology = "methodology/index.html"
     package static let dataCatalog = "data/index.json"
+    /// The catalogue as a page people read: every download, what it holds.
+    package static let dataPage = "data/index.html"
+    /// Every metric's published observations in one CSV.
+    package static let dataAllCSV = "data/all.csv"
     package static let progress = "data/progress.json"
     package static let latestReport = "reports/latest/index.html"
     package static func city(_ slug: String) -> String { "cities/\(slug)/index.html" }

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var populations: [Population]
     /// Title, description and population labels in other languages.
     public var localized: [String: SiteText] = [:]
+    /// The "get help" line every page shows (site.yml `help:`).
+    public var help: HelpLine?
 
     /// The site's own words in another language (site.yml `translations:`).
     public struct SiteText: Sendable {
@@ -24,6 +26,7 @@ public struct SiteConfig: Sendable {
         public var title: String?
         public var description: String?
         public var populations: [String: String] = [:]
+        public var help: HelpLine?
     }
 
     public enum DataStatus: String, Sendable, CaseIterable {

@@ -64,7 +64,7 @@ package struct SiteRenderer {
         var makers: [PlannedPage] = []
         for language in site.config.languages {
             guard let t = site.interface[language] ?? site.interface[site.config.defaultLanguage] ?? site.interface.values.first else { continue }
-            let (localSite, localPublished) = LocalizedSite.make(site, published, language: language)
+            let (localSite, localPublished) = LocalizedSite.make(site, published, language: language, interface: t.strings)
             let context = SiteContext(site: localSite, published: localPublished, t: t,
                                       prefix: SiteContext.prefix(for: language, in: site.config))
             if let onlyCities {
@@ -79,6 +79,7 @@ package struct SiteRenderer {
                 PlannedPage(at(Paths.reports)) { reports.index() },
                 PlannedPage(at(Paths.coverage)) { CoveragePage(context: context).page() },
                 PlannedPage(at(Paths.methodology)) { MethodologyPage(context: context).page() },
+                PlannedPage(at(Paths.dataPage)) { DataCataloguePage(context: context).page() },
             ]
             makers += localSite.blueprints.indices.map { city in PlannedPage(at(Paths.city(localSite.blueprints[city].slug))) { CityPage(context: context, city: city).page() } }
             makers += localPublished.metrics.map { metric in PlannedPage(at(Paths.metric(metric.definition.id))) { MetricPage(context: context, metric: metric).page() } }
@@ -95,6 +96,7 @@ package struct SiteRenderer {
                  (Paths.dataJSON(metric.definition.id), { downloads.json(metric) }),
                  (OpenSDGExport.path(metric.definition.id), { OpenSDGExport(site: site).csv(metric) })]
             } + [
+                (Paths.dataAllCSV, { downloads.allCSV() }),
                 (Paths.dataCatalog, { downloads.catalog() }),
                 (Paths.progress, { downloads.progress() }),
                 ("feed.xml", { AtomFeed(site: site, published: published).xml() }),

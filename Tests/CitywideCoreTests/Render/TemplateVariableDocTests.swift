@@ -175,7 +175,7 @@ struct TemplateVariableDocTests {
         }
     }
 
-    static let viewSections = ["layout", "home", "city", "metric", "reports", "report", "coverage", "methodology",
+    static let viewSections = ["layout", "home", "city", "metric", "reports", "report", "coverage", "methodology", "data",
                                "table", "commitment", "progress", "status-counts"]
 
     @Test("every variable a view provides is named in its docs/templates.md section")

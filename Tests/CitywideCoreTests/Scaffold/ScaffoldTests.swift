@@ -242,7 +242,7 @@ struct ScaffoldTests {
     func metricText() {
         let text = MetricScaffold.text(id: "shelter_beds", minCell: 15)
         let keys = ["id", "title", "description", "system", "type", "numerator", "denominator", "per", "unit", "decimals",
-                    "direction", "frequency", "dimensions", "target", "privacy", "source", "aggregation", "cumulative", "part_of",
+                    "direction", "frequency", "dimensions", "labels", "target", "privacy", "source", "aggregation", "cumulative", "part_of",
                     "sdg", "progress"]
         let lines = text.split(separator: "\n").map(String.init)
         for key in keys {

@@ -83,6 +83,12 @@ package struct YAMLMapping {
         return value
     }
 
+    /// The raw node for `key`, without marking it known: for a second look
+    /// at a field already read (where its words are, say).
+    package func value(of key: String) -> Node? {
+        pairs.first { $0.key == key }?.value
+    }
+
     /// Reports a missing required field at the mapping itself.
     /// Where the value of `key` is written (or the mapping, if it is absent).
     package func valueLocation(_ key: String) -> SourceLocation {

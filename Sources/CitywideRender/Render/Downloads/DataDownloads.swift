@@ -3,8 +3,8 @@ import CitywideModel
 import CitywidePublished
 import CitywideWrite
 
-/// `data/<metric>.csv`, `data/<metric>.json` and `data/index.json`: the
-/// published observations after suppression. A withheld value is an empty
+/// `data/<metric>.csv`, `data/<metric>.json`, `data/all.csv` and
+/// `data/index.json`: the published observations after suppression. A withheld value is an empty
 /// value with a status saying which rule withheld it.
 package struct DataDownloads {
     /// `data/index.json`'s `format_version`. 2: one status `suppressed` for
@@ -18,20 +18,61 @@ package struct DataDownloads {
     /// Columns: city, period, each dimension, value, status, flag, note.
     package func csv(_ metric: PublishedMetric) -> String {
         let dimensions = metric.definition.dimensions
-        var out = (["city", "period"] + dimensions.map(\.name) + ["value", "status", "flag", "note"]).joined(separator: ",") + "\r\n"
+        var out = Self.csvLine(["city", "period"] + dimensions.map(\.name) + Self.figureColumns)
         for figure in metric.figures {
-            var fields = [site.blueprints[figure.city].slug, figure.period.description]
-            for d in dimensions.indices {
-                let code = figure.cell.code(d)
-                fields.append(code == 0 ? "" : dimensions[d].values[code - 1])
-            }
-            fields.append(figure.value.number.map(NumberText.plain) ?? "")
-            fields.append(figure.status)
-            fields.append(figure.flag?.rawValue ?? "")
-            fields.append(figure.note ?? "")
-            out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
+            out += Self.csvLine(fields(figure, metric, dimensions: Array(dimensions.indices)))
         }
         return out
+    }
+
+    /// `data/all.csv`: every metric's rows of `data/<metric>.csv` (the same
+    /// published figures, the same suppression) in one file, metrics in id
+    /// order. Its dimension columns are every metric's, in the order they
+    /// first appear; a metric's row is blank in a column it does not have.
+    package func allCSV() -> String {
+        let names = allDimensionNames
+        var out = Self.csvLine(["metric", "city", "period"] + names + Self.figureColumns)
+        for metric in published.metrics {
+            let positions = names.map { metric.definition.dimensionIndex($0) }
+            for figure in metric.figures {
+                out += Self.csvLine([metric.definition.id] + fields(figure, metric, dimensions: positions))
+            }
+        }
+        return out
+    }
+
+    /// Every dimension of every metric, each once, in the order metrics
+    /// (by id) first declare them: `data/all.csv`'s dimension columns.
+    package var allDimensionNames: [String] {
+        var seen: Set<String> = []
+        return published.metrics.flatMap(\.definition.dimensions).map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// The columns after a row's breakdown, in every CSV download.
+    static let figureColumns = ["value", "status", "flag", "note"]
+
+    /// A figure's fields from `city` on: the dimension columns are the
+    /// metric's dimensions at `dimensions` (nil: a column the metric lacks).
+    private func fields(_ figure: PublishedFigure, _ metric: PublishedMetric, dimensions: [Int?]) -> [String] {
+        let declared = metric.definition.dimensions
+        var fields = [site.blueprints[figure.city].slug, figure.period.description]
+        for d in dimensions {
+            // Code 0 is the total over the dimension: a blank field.
+            guard let d, case let code = figure.cell.code(d), code > 0 else {
+                fields.append("")
+                continue
+            }
+            fields.append(declared[d].values[code - 1])
+        }
+        fields.append(figure.value.number.map(NumberText.plain) ?? "")
+        fields.append(figure.status)
+        fields.append(figure.flag?.rawValue ?? "")
+        fields.append(figure.note ?? "")
+        return fields
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map(Self.csvField).joined(separator: ",") + "\r\n"
     }
 
     package func json(_ metric: PublishedMetric) -> String {
@@ -68,6 +109,7 @@ package struct DataDownloads {
                 ("min_cell", .int(site.config.privacy.minCell)),
                 ("min_rate_numerator", .int(site.config.privacy.minRateNumerator)),
             ])),
+            ("all_csv", .string("all.csv")),
             ("cities", .array(site.blueprints.map { b in
                 .object([
                     ("slug", .string(b.slug)), ("city", .string(b.city)), ("state", .string(b.state)),
@@ -134,6 +176,13 @@ package struct DataDownloads {
             ("aggregation", .string(d.aggregation.rawValue)),
             ("cumulative", .bool(d.cumulative)),
         ]
+        // The words pages show for codes (`labels:`), in the site's language.
+        let labelled = d.dimensions.filter { !$0.labels.isEmpty }
+        if !labelled.isEmpty {
+            pairs.append(("labels", .object(labelled.map { dimension in
+                (dimension.name, .object(dimension.values.compactMap { value in dimension.labels[value].map { (value, JSONValue.string($0)) } }))
+            })))
+        }
         if let link = d.partOf {
             pairs.append(("part_of", .object([("metric", .string(link.metric)), ("dimension", .string(link.dimension)), ("value", .string(link.value))])))
         }

@@ -31,7 +31,7 @@ package struct CityPage {
             population: blueprint.population.map { t.number(Double($0)) },
             body_lang: OrNo(untranslated),
             translation_notice: OrNo(untranslated.map { written in
-                t("translation_missing", ["language": t.strings["language_\(written)"] ?? SiteContext.languageNames[written] ?? written])
+                t("translation_missing", ["language": t.languageName(written)])
             }),
             body_html: shortcodes.render(markdown.html, shortcodes: blueprint.shortcodes),
             status_counts: CommitmentViews.statusCounts(blueprint, t),

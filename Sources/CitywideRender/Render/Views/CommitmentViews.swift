@@ -28,6 +28,8 @@ package struct CommitmentViews {
         return CommitmentView(
             id: commitment.id,
             title: commitment.title,
+            title_lang: OrNo(commitment.titleWrittenIn),
+            title_notice: OrNo(commitment.titleWrittenIn.map { t("commitment_translation_missing", ["language": t.languageName($0)]) }),
             system: t("system_\(commitment.system.rawValue)"),
             status_key: commitment.status.rawValue,
             status_label: t("status_\(commitment.status.rawValue)"),

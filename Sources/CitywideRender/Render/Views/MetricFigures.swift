@@ -17,11 +17,14 @@ package struct MetricFigures {
         self.t = t
     }
 
-    /// A dimension's name and values in the page's language: from the
-    /// translation file when it has them (`dimension_sex`, `value_female`),
-    /// else the name made readable.
+    /// A dimension's name and values in the page's language: a value's
+    /// label from the metric file (`labels:`, translated by `LocalizedSite`),
+    /// else from the translation file (`dimension_sex`, `value_female`),
+    /// else the code made readable.
     package func label(of dimension: CitywideModel.Dimension) -> String { t.strings["dimension_\(dimension.name)"] ?? dimension.label }
-    package func label(ofValue value: String) -> String { t.strings["value_\(value)"] ?? humanize(value) }
+    package func label(ofValue value: String, in dimension: CitywideModel.Dimension) -> String {
+        dimension.labels[value] ?? t.strings["value_\(value)"] ?? humanize(value)
+    }
 
     package var definition: MetricDefinition { metric.definition }
     package var unitLabel: String { definition.unit.isEmpty ? "" : " (\(definition.unit))" }
@@ -94,7 +97,7 @@ package struct MetricFigures {
     package func breakdownTables(cities: [Int], period: Period) -> [Table] {
         definition.dimensions.enumerated().compactMap { d, dimension in
             let rows = dimension.values.enumerated().map { v, value in
-                Table.Row(header: label(ofValue: value), cells: cities.map { city in
+                Table.Row(header: label(ofValue: value, in: dimension), cells: cities.map { city in
                     let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
                     return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
                 })
@@ -120,7 +123,7 @@ package struct MetricFigures {
             return Table(
                 caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": cityName(city)]),
                 corner: t("period"),
-                columns: dimension.values.map { label(ofValue: $0) },
+                columns: dimension.values.map { label(ofValue: $0, in: dimension) },
                 rows: periods.reversed().map { period in
                     Table.Row(header: period.description, cells: dimension.values.indices.map { v in
                         let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))

@@ -13,7 +13,7 @@ package struct MetricPage {
         let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
         let t = context.t
         let cities = metric.cities
-        let layout = context.layout(location, title: definition.title, description: definition.description, section: "metric")
+        let layout = context.layout(location, title: definition.title, description: definition.description, section: "metric", metric: metric)
         let hasData = !cities.isEmpty
         let breakdownPeriod = hasData ? figures.latestBreakdownPeriod(cities: cities) : nil
         let m = context.site.metricIndex(definition.id) ?? 0
@@ -81,7 +81,7 @@ package struct MetricPage {
         if let target = d.target { items.append((t("def_target"), t("value_by", ["value": t.number(target.value, for: d), "by": String(target.year)]))) }
         if !d.dimensions.isEmpty {
             items.append((t("def_breakdowns"), d.dimensions.map { dimension in
-                "\(figures.label(of: dimension)) (\(dimension.values.map { figures.label(ofValue: $0) }.joined(separator: ", ")))"
+                "\(figures.label(of: dimension)) (\(dimension.values.map { figures.label(ofValue: $0, in: dimension) }.joined(separator: ", ")))"
             }.joined(separator: "; ")))
         }
         items.append((t("def_min_cell"), t("min_cell_detail", ["min_cell": String(metric.minCell), "max": String(metric.minCell - 1)])))

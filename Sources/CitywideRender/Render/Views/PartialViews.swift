@@ -43,6 +43,10 @@ package struct CommitmentView {
 
     let id: String
     let title: String
+    /// The title's language when it is not the page's (no translation yet).
+    let title_lang: OrNo<String>
+    /// Says the title is not translated yet, as the narrative's notice does.
+    let title_notice: OrNo<String>
     let system: String
     let status_key: String
     let status_label: String

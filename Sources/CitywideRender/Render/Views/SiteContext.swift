@@ -30,13 +30,15 @@ package struct SiteContext {
     package func location(_ path: String) -> PageLocation { PageLocation(path: path, prefix: prefix) }
 
     /// The frame's values for a page of this language at `location`.
-    package func layout(_ location: PageLocation, title: String, description: String? = nil, section: String) -> LayoutView {
+    /// `metric`: on a metric's page, the metric (its own threshold is the footer's).
+    package func layout(_ location: PageLocation, title: String, description: String? = nil, section: String, metric: PublishedMetric? = nil) -> LayoutView {
         let config = site.config
         let nav: [(String, String, String)] = [
             ("home", t("nav_overview"), Paths.home),
             ("reports", t("nav_reports"), Paths.reports),
             ("coverage", t("nav_coverage"), Paths.coverage),
             ("methodology", t("nav_methodology"), Paths.methodology),
+            ("data", t("nav_data"), Paths.dataPage),
         ]
         let languages = config.languages
         return LayoutView(
@@ -74,7 +76,8 @@ package struct SiteContext {
             data_status_label: t("data_status_\(config.dataStatus.rawValue)"),
             data_notice: t("data_notice_\(config.dataStatus.rawValue)"),
             min_cell: config.privacy.minCell,
-            footer_privacy: t("footer_privacy", ["min_cell": String(config.privacy.minCell), "max": String(config.privacy.minCell - 1)]),
+            footer_privacy: LayoutView.footerPrivacy(t, site: site, published: published, metric: metric),
+            help: OrNo(config.help.map { LayoutView.Help(text: $0.text, url: OrNo($0.url), lang: OrNo($0.writtenIn)) }),
             generator: "Citywide \(CitywideVersion.string)",
             latest_period: latestReportPeriod?.description
         )
