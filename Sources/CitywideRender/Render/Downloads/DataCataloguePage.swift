@@ -28,6 +28,7 @@ package struct DataCataloguePage {
             let rows = t.plural("data_rows", metric.figures.count)
             files.append(file(Paths.dataCSV(d.id), "CSV", rows, t("data_metric_csv_holds", ["title": d.title, "breakdowns": breakdowns(metric)])))
             files.append(file(Paths.dataJSON(d.id), "JSON", rows, t("data_metric_json_holds", ["title": d.title])))
+            files.append(file(OpenSDGExport.path(d.id), "CSV", rows, t("data_metric_opensdg_holds", ["title": d.title])))
         }
         files.append(file(Paths.progress, "JSON", t.plural("data_rows", statuses), t("data_progress_holds")))
         files.append(file(Paths.dataCatalog, "JSON", t.plural("data_rows", metrics.count), t("data_catalog_holds")))
