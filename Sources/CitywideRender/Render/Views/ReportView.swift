@@ -13,6 +13,23 @@ package struct ReportView {
         let has_due: Bool
         let completed_commitments: [CommitmentView]
         let has_completed: Bool
+        /// Targets (a commitment's, else the metric's) that fell due in the
+        /// quarter, by how they ended: met, missed, with no status. Only
+        /// groups with targets.
+        let target_groups: [TargetGroup]
+    }
+
+    package struct TargetGroup {
+        let heading: String
+        let status_key: String
+        let targets: [DueTarget]
+    }
+
+    /// A target that fell due in the quarter, with its status at that date.
+    package struct DueTarget {
+        let title: String
+        let href: String
+        let progress: ProgressView
     }
 
     /// A metric's value in the quarter, beside the one published before it.
