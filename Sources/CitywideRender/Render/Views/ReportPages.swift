@@ -48,16 +48,18 @@ package struct ReportPages {
         let quarterStart = period.firstDay
         let cities = site.blueprints.enumerated().map { city, blueprint in
             var rows: [ReportView.MetricRow] = []
+            var marks = Set<FigureText.Mark>()
             for metric in context.published.metrics {
                 guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
                 let text = FigureText(metric, context.t)
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
                 let trend = Trend.between(before, current, metric, city: city)
+                marks.formUnion(text.marks(current))
                 rows.append(ReportView.MetricRow(
                     title: metric.definition.title,
                     href: location.href(Paths.metric(metric.definition.id)),
                     period: current.period.description,
-                    value: text.text(current),
+                    value: text.cellText(current),
                     value_class: text.cssClass(current),
                     previous: before.map { "\(text.text($0)) (\($0.period))" } ?? "–",
                     change: trend?.text(metric.definition, context.t) ?? "–",
@@ -91,6 +93,7 @@ package struct ReportPages {
                 href: location.href(Paths.city(blueprint.slug)),
                 metrics: rows,
                 has_metrics: !rows.isEmpty,
+                marks_key: OrNo(FigureText.key(marks, context.t)),
                 status_changes: changes,
                 has_status_changes: !changes.isEmpty,
                 due_commitments: dueCommitments.map { views.context($0, city: city, location: location) },

@@ -7,6 +7,8 @@ package struct ReportView {
         let href: String
         let metrics: [MetricRow]
         let has_metrics: Bool
+        /// What the markers in `metrics` mean; false when no value is flagged.
+        let marks_key: OrNo<String>
         let status_changes: [StatusChange]
         let has_status_changes: Bool
         let due_commitments: [CommitmentView]
