@@ -54,14 +54,14 @@ package struct ReportPages {
                 let text = FigureText(metric, context.t)
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
                 let trend = Trend.between(before, current, metric, city: city)
-                marks.formUnion(text.marks(current))
+                marks.formUnion(text.marks(current) + text.marks(before))
                 rows.append(ReportView.MetricRow(
                     title: metric.definition.title,
                     href: location.href(Paths.metric(metric.definition.id)),
                     period: current.period.description,
                     value: text.cellText(current),
                     value_class: text.cssClass(current),
-                    previous: before.map { "\(text.text($0)) (\($0.period))" } ?? "–",
+                    previous: before.map { "\(text.cellText($0)) (\($0.period))" } ?? "–",
                     change: trend?.text(metric.definition, context.t) ?? "–",
                     trend_arrow: trend?.arrow,
                     trend_class: trend?.judgement.rawValue
