@@ -240,6 +240,53 @@ struct DeadlineTests {
     }
 }
 
+/// The deadline rule on series written out, for the cases an example site rarely has.
+@Suite("Progress deadlines, unit")
+struct DeadlineUnitTests {
+    let metric = MetricDefinition(
+        id: "m", title: "M", description: "", system: .labor, kind: .count, numerator: nil, denominator: nil, per: nil,
+        unit: "", decimals: 0, direction: .up, frequency: .monthly, dimensions: [], target: nil, minCell: nil,
+        source: nil, sdg: nil, progressThresholds: nil, progressBaseline: nil, location: SourceLocation(path: "Metrics/m.yml"))
+
+    func series(_ points: [(String, PublishedValue)]) -> [PublishedFigure] {
+        points.map { PublishedFigure(city: 0, period: Period($0.0)!, cell: .total, value: $0.1, unreliable: false) }
+    }
+
+    func target(_ value: Double, due: String) -> ProgressAssessment.Target {
+        let day = Day(due)!
+        return ProgressAssessment.Target(value: value, time: day.time, label: "", by: due, due: day, source: "commitment c")
+    }
+
+    @Test("a mid-month date is judged on that month's value, once the data reach it")
+    func midMonth() {
+        let figures = series([("2020-01", .number(20)), ("2020-11", .number(45)), ("2020-12", .number(38))])
+        let p = Progress.assess(series: figures, metric: metric, target: target(40, due: "2020-11-15"))
+        #expect(p.status == .targetAchieved)
+        #expect(p.deadline?.period == Period(year: 2020, month: 11))
+        // Data that end in October leave the target open, whatever the date of the build.
+        let early = Progress.assess(series: figures, metric: metric, target: target(40, due: "2020-11-15"), dataEnd: Day("2020-10-31"))
+        #expect(early.deadline == nil)
+        #expect(early.status != .targetAchieved && early.status != .targetMissed)
+    }
+
+    @Test("a date before any value: no status, with the reason")
+    func beforeAnyValue() {
+        let figures = series([("2020-01", .number(20)), ("2020-06", .number(45))])
+        let p = Progress.assess(series: figures, metric: metric, target: target(40, due: "2019-06-30"))
+        #expect(p.status == .notEnoughData)
+        #expect(p.reason == .noValueAtDeadline)
+    }
+
+    @Test("a withheld value at the date is never compared, even when every published value is far below the target")
+    func withheldNeverCompared() {
+        let figures = series([("2020-01", .number(20)), ("2020-11", .withheld), ("2020-12", .number(21))])
+        let p = Progress.assess(series: figures, metric: metric, target: target(400, due: "2020-11-30"))
+        #expect(p.status == .notEnoughData)
+        #expect(p.reason == .withheldAtDeadline)
+        #expect(p.deadline == nil)
+    }
+}
+
 /// A status on small counts is marked, with the reason; on large counts it is
 /// exactly Open SDG's.
 @Suite("Progress on small numbers")
