@@ -39,7 +39,12 @@ package struct ReportView {
         let title: String
         let href: String
         let period: String
+        /// The figure without its flags ("42", "withheld").
         let value: String
+        /// Its flags' marker ("‡"), and the flags in words for screen readers
+        /// ("provisional"); false when it has none.
+        let value_marks: OrNo<String>
+        let value_marks_label: OrNo<String>
         let value_class: String
         let previous: String
         let change: String
