@@ -10,6 +10,8 @@ public struct ProgressAssessment: Sendable {
     public enum Status: String, Sendable, CaseIterable {
         case targetAchieved = "target_achieved"
         case substantial, moderate, limited, deterioration
+        /// The target's date has come and the value at that date falls short.
+        case targetMissed = "target_missed"
         case notEnoughData = "not_enough_data"
         /// A neutral metric: no direction is better, so no status.
         case none
@@ -22,6 +24,7 @@ public struct ProgressAssessment: Sendable {
             case .moderate: "◆"
             case .limited: "■"
             case .deterioration: "▼"
+            case .targetMissed: "✗"
             case .notEnoughData: "○"
             case .none: "–"
             }
@@ -47,6 +50,9 @@ public struct ProgressAssessment: Sendable {
         public var label: String
         /// As written: a date (a commitment's `by:`) or a year (a metric's `year:`).
         public var by: String
+        /// When the target falls due: a commitment's `by:` date, or the last
+        /// day of a metric target's year.
+        public var due: Day
         /// "commitment <id>" or "metric".
         public var source: String
     }
@@ -64,9 +70,26 @@ public struct ProgressAssessment: Sendable {
     /// Why there is no status. A value, not words: each page words it in
     /// its own language (`reason_*` in the interface text).
     public var reason: Reason?
+    /// The value judged once the target fell due (`Deadline`): the period
+    /// the due date falls in, or the latest one before it with a value.
+    public var deadline: Point?
+    /// Set when a count the status rests on is below `min_rate_numerator`:
+    /// a few events more or less could change the status.
+    public var smallNumbers: SmallNumbers?
+
+    public struct SmallNumbers: Sendable, Equatable {
+        /// The periods whose counts are small, in order.
+        public var periods: [Period]
+        /// `min_rate_numerator`.
+        public var below: Int
+    }
 
     public enum Reason: String, Sendable, CaseIterable {
         case neutral, noValue, oneValue, zeroBase, targetNotAfterBase, noGrowthRate
+        /// The target fell due, and the value of that period is withheld.
+        case withheldAtDeadline
+        /// The target fell due, and no value was given at or before that date.
+        case noValueAtDeadline
 
         /// The interface-text key that words it; `{period}` is the base period.
         public var key: String {
@@ -77,6 +100,8 @@ public struct ProgressAssessment: Sendable {
             case .zeroBase: "reason_zero_base"
             case .targetNotAfterBase: "reason_target_not_after_base"
             case .noGrowthRate: "reason_no_growth_rate"
+            case .withheldAtDeadline: "reason_withheld_at_deadline"
+            case .noValueAtDeadline: "reason_no_value_at_deadline"
             }
         }
     }
@@ -96,13 +121,18 @@ public enum Progress {
         return result
     }
 
+    /// - Parameter asOf: the report period to judge as of; nil for the
+    ///   latest. Deadlines are judged against it: a target whose date falls
+    ///   on or before its last day has come due, whatever the clock says.
     public static func assessAll(_ site: Site, _ published: PublishedData, asOf: Period? = nil) -> [[ProgressAssessment?]] {
-        published.metrics.map { metric in
+        let dataEnd = (asOf ?? published.periods.last)?.lastDay
+        return published.metrics.map { metric in
             site.blueprints.indices.map { city in
                 let series = metric.series(city: city)
                 guard !series.isEmpty else { return nil }
                 return assess(series: series, metric: metric.definition,
-                              target: target(for: metric.definition, in: site.blueprints[city]), asOf: asOf)
+                              target: target(for: metric.definition, in: site.blueprints[city]), asOf: asOf,
+                              dataEnd: dataEnd, minRateNumerator: site.config.privacy.minRateNumerator)
             }
         }
     }
@@ -119,9 +149,25 @@ public enum Progress {
     /// - Parameters:
     ///   - series: the city's published totals (withheld and missing ones are skipped).
     ///   - asOf: only periods up to this one count (for "status as of a report").
+    ///   - dataEnd: the last day the report covers; a target due on or before
+    ///     it is judged at its date (`Deadline`). Nil: the end of the series.
+    ///   - minRateNumerator: counts below it mark the status as resting on small numbers.
     public static func assess(
         series: [PublishedFigure], metric: MetricDefinition, target: ProgressAssessment.Target?,
-        asOf: Period? = nil
+        asOf: Period? = nil, dataEnd: Day? = nil, minRateNumerator: Int = 20
+    ) -> ProgressAssessment {
+        var result = assessGrowth(series: series, metric: metric, target: target, asOf: asOf)
+        let inReach = series.filter { figure in figure.cell == .total && asOf.map { figure.period <= $0 } ?? true }
+        if result.status != .none, let target, let end = dataEnd ?? inReach.last?.period.lastDay, target.due <= end {
+            Deadline.judge(&result, target: target, series: inReach, direction: metric.direction)
+        }
+        SmallNumbers.mark(&result, series: inReach, metric: metric, below: minRateNumerator)
+        return result
+    }
+
+    /// Open SDG's method proper: the status before any deadline has come.
+    private static func assessGrowth(
+        series: [PublishedFigure], metric: MetricDefinition, target: ProgressAssessment.Target?, asOf: Period?
     ) -> ProgressAssessment {
         var result = ProgressAssessment(status: .notEnoughData, target: target)
         if metric.direction == .neutral {
@@ -196,10 +242,12 @@ public enum Progress {
     /// names this metric), else the metric's default.
     public static func target(for metric: MetricDefinition, in blueprint: Blueprint) -> ProgressAssessment.Target? {
         if let (commitment, t) = blueprint.commitments.lazy.compactMap({ c in c.target.map { (c, $0) } }).first(where: { $0.1.metric == metric.id }) {
-            return ProgressAssessment.Target(value: t.value, time: t.by.time, label: "\(NumberText.format(t.value, for: metric)) by \(t.by)", by: t.by.description, source: "commitment \(commitment.id)")
+            return ProgressAssessment.Target(value: t.value, time: t.by.time, label: "\(NumberText.format(t.value, for: metric)) by \(t.by)", by: t.by.description, due: t.by, source: "commitment \(commitment.id)")
         }
         if let t = metric.target {
-            return ProgressAssessment.Target(value: t.value, time: Double(t.year), label: "\(NumberText.format(t.value, for: metric)) by \(t.year)", by: String(t.year), source: "metric")
+            // Open SDG measures a year's target from the year's start (time Y.0);
+            // it falls due when the year is over.
+            return ProgressAssessment.Target(value: t.value, time: Double(t.year), label: "\(NumberText.format(t.value, for: metric)) by \(t.year)", by: String(t.year), due: Day(year: t.year, month: 12, day: 31), source: "metric")
         }
         return nil
     }

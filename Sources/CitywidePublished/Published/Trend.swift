@@ -45,15 +45,41 @@ package struct Trend {
         return Trend(from: from, to: to, direction: metric.definition.direction)
     }
 
-    /// "up 4 since 2019-Q3 (better)" — words first, never colour alone.
+    /// "up 4 since last quarter (better)", or "up 4 since 2019-Q3 (better)"
+    /// across a gap — words first, never colour alone.
     package func text(_ metric: MetricDefinition, _ t: Translation) -> String {
         let number = t.number(abs(change), decimals: metric.decimals)
         let amount = metric.kind == .percent ? t(number == "1" ? "points_one" : "points_other", ["count": number]) : number
-        let since = ["amount": amount, "period": from.period.description]
+        let since = ["amount": amount, "period": sinceText(t)]
         let way = change > 0 ? t("trend_up", since) : change < 0 ? t("trend_down", since) : t("trend_same", since)
         let verdict = judgement == .better ? " (" + t("better") + ")" : judgement == .worse ? " (" + t("worse") + ")" : ""
         return way + verdict
     }
 
+    /// "last quarter" when `from` is the period just before `to`, else the
+    /// period itself ("2019-Q3"): a trend over a withheld gap must not read as
+    /// one period's change.
+    package func sinceText(_ t: Translation) -> String {
+        guard from.period.granularity == to.period.granularity, from.period.isJustBefore(to.period) else {
+            return from.period.description
+        }
+        switch to.period.granularity {
+        case .annual: return t("period_last_year")
+        case .quarterly: return t("period_last_quarter")
+        case .monthly: return t("period_last_month")
+        }
+    }
+
     package var arrow: String { change > 0 ? "▲" : change < 0 ? "▼" : "●" }
+}
+
+extension Period {
+    /// Whether `self` is the period of the same granularity right before `next`.
+    fileprivate func isJustBefore(_ next: Period) -> Bool {
+        switch granularity {
+        case .annual: year + 1 == next.year
+        case .quarterly: year * 4 + index + 1 == next.year * 4 + next.index
+        case .monthly: year * 12 + index + 1 == next.year * 12 + next.index
+        }
+    }
 }

@@ -81,7 +81,8 @@ struct ProgressTests {
     }
 
     func target(_ value: Double, by year: Int) -> ProgressAssessment.Target {
-        ProgressAssessment.Target(value: value, time: Double(year), label: "\(value) by \(year)", by: String(year), source: "metric")
+        ProgressAssessment.Target(value: value, time: Double(year), label: "\(value) by \(year)", by: String(year),
+                                  due: Day(year: year, month: 12, day: 31), source: "metric")
     }
 
     @Test("the worked example: base 100 in 2018, 121 in 2020, target 200 by 2025: substantial")

@@ -234,9 +234,11 @@ struct TemplateVariableDocTests {
 
     @Test("the check of forked templates knows the typed views' names, and an absent `OrNo` value hides nothing of its type")
     func checkKnowsTypedViews() {
-        let progress = ProgressView(status_key: "none", status_label: "No status", status_icon: "–",
-                                    base: OrNo(nil), current: OrNo("14 in 2019-Q1"), target: OrNo(nil), value: OrNo(nil), reason: OrNo("one value only"))
+        let progress = ProgressView(status_key: "none", status_label: "No status", status_icon: "–", since: OrNo(nil),
+                                    base: OrNo(nil), current: OrNo("14 in 2019-Q1"), target: OrNo(nil), deadline: OrNo(nil), value: OrNo(nil),
+                                    reason: OrNo("one value only"), small_numbers: OrNo(nil))
         let keys = TemplateVariables.keys(in: [progress, ["extra": [progress]] as [String: Any]])
-        #expect(keys == ["status_key", "status_label", "status_icon", "base", "current", "target", "value", "reason", "city", "city_href", "extra"])
+        #expect(keys == ["status_key", "status_label", "status_icon", "since", "base", "current", "target", "deadline", "value", "reason",
+                         "small_numbers", "city", "city_href", "extra"])
     }
 }

@@ -155,12 +155,15 @@ package struct DataDownloads {
                     ("value", p.value.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
                     ("needed_growth", p.neededGrowth.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
                     ("thresholds", p.thresholds.map { t in .object([("high", .number(t.high)), ("med", .number(t.med)), ("low", .number(t.low))]) } ?? .null),
+                    ("deadline", point(p.deadline)),
                     ("reason", .optional(reason)),
+                    ("small_numbers", .bool(p.smallNumbers != nil)),
+                    ("small_numbers_reason", .optional(p.smallNumbers.map(Self.downloadWords))),
                 ]))
             }
         }
         return JSONValue.object([
-            ("method", .string("Open SDG progress measure: compound annual growth against the growth a target needs (ratio), or against fixed thresholds without a target")),
+            ("method", .string("Open SDG progress measure: compound annual growth against the growth a target needs (ratio), or against fixed thresholds without a target; once a target's date is covered by the data, target_achieved or target_missed by the value at that date")),
             ("progress", .array(entries)),
         ]).text
     }
@@ -216,6 +219,13 @@ package struct DataDownloads {
         case .zeroBase: return "the base value (\(period)) is 0, from which no growth rate can be computed"
         case .targetNotAfterBase: return "the target's date is not after the base period"
         case .noGrowthRate: return "no growth rate can be computed from these values"
+        case .withheldAtDeadline: return "withheld at the deadline"
+        case .noValueAtDeadline: return "no value at the deadline"
         }
+    }
+
+    /// Why a status rests on small numbers, in the download's English.
+    static func downloadWords(_ small: ProgressAssessment.SmallNumbers) -> String {
+        "fewer than \(small.below) events in \(small.periods.map(\.description).joined(separator: " and ")): a few events more or less could change the status"
     }
 }

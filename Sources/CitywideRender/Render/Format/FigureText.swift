@@ -24,15 +24,76 @@ package struct FigureText {
         }
     }
 
-    /// Text with the flags a reader must see beside the number.
+    /// A flag a reader must see beside a number.
+    package enum Mark: CaseIterable {
+        case unreliable, provisional, estimated, seriesBreak, derived
+
+        init(_ flag: InputFlag) {
+            switch flag {
+            case .provisional: self = .provisional
+            case .estimated: self = .estimated
+            case .seriesBreak: self = .seriesBreak
+            case .derived: self = .derived
+            }
+        }
+
+        /// The footnote symbols of printed statistics, one per flag, always the same.
+        package var symbol: String {
+            switch self {
+            case .unreliable: "†"
+            case .provisional: "‡"
+            case .estimated: "§"
+            case .seriesBreak: "¶"
+            case .derived: "‖"
+            }
+        }
+
+        package var key: String {
+            switch self {
+            case .unreliable: "unreliable"
+            case .provisional: "flag_provisional"
+            case .estimated: "flag_estimated"
+            case .seriesBreak: "flag_break"
+            case .derived: "flag_derived"
+            }
+        }
+    }
+
+    /// The flags of a published number, in `Mark` order; none for a figure with no number.
+    package func marks(_ figure: PublishedFigure?) -> [Mark] {
+        guard let figure, figure.value.number != nil else { return [] }
+        return (figure.unreliable ? [.unreliable] : []) + (figure.flag.map { [Mark($0)] } ?? [])
+    }
+
+    /// Text with the flags a reader must see beside the number, in words,
+    /// for sentences and chart descriptions: "41% (unreliable, provisional)".
     package func text(_ figure: PublishedFigure?) -> String {
         guard let figure else { return t("no_data") }
-        var text = self.text(figure.value)
-        if figure.value.number != nil {
-            if figure.unreliable { text += " (" + t("unreliable") + ")" }
-            if let flag = figure.flag { text += " (" + t("flag_\(flag.rawValue)") + ")" }
-        }
-        return text
+        let marks = marks(figure)
+        let text = self.text(figure.value)
+        return marks.isEmpty ? text : text + " (" + marks.map { t($0.key) }.joined(separator: ", ") + ")"
+    }
+
+    /// A table cell: the number and one marker for its flags ("41% †‡"),
+    /// explained by `key` under the table, instead of words stacked in the cell.
+    package func cellText(_ figure: PublishedFigure?) -> String {
+        let marks = marks(figure)
+        guard let figure, !marks.isEmpty else { return figure.map { text($0.value) } ?? t("no_data") }
+        return text(figure.value) + " " + marks.map(\.symbol).joined()
+    }
+
+    /// What the markers in `figures` mean: "Marks: † unreliable; ‡ provisional."
+    /// Nil when none is flagged.
+    package func key(_ figures: some Sequence<PublishedFigure?>) -> String? {
+        var used = Set<Mark>()
+        for figure in figures { used.formUnion(marks(figure)) }
+        return Self.key(used, t)
+    }
+
+    package static func key(_ used: Set<Mark>, _ t: Translation) -> String? {
+        guard !used.isEmpty else { return nil }
+        let items = Mark.allCases.filter(used.contains).map { t("mark_item", ["mark": $0.symbol, "label": t($0.key)]) }
+        return t("marks_key", ["marks": items.joined(separator: "; ")])
     }
 
     package func chartValue(_ figure: PublishedFigure?) -> ChartValue {

@@ -113,6 +113,7 @@ package struct CityPage {
             breakdowns: figures.breakdownHistory(city: city).map(\.context),
             withheld_note: figures.withheldNote(cities: [city]),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
+            marks_key: OrNo(figures.text.key(metric.figures(city: city).map { $0 })),
             progress: OrNo(ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)))
         )
     }

@@ -19,6 +19,8 @@ package struct CityView {
         let breakdowns: [TableView]
         let withheld_note: String?
         let withheld_href: String
+        /// What the tables' markers mean ("Marks: † unreliable; ‡ provisional."); false when none.
+        let marks_key: OrNo<String>
         let progress: OrNo<ProgressView>
     }
 

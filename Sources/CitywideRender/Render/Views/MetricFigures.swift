@@ -87,7 +87,7 @@ package struct MetricFigures {
             rows: metric.periods.reversed().map { period in
                 Table.Row(header: period.description, cells: cities.map { city in
                     let figure = metric.figure(city: city, period: period)
-                    return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                    return Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure))
                 })
             }
         )
@@ -99,7 +99,7 @@ package struct MetricFigures {
             let rows = dimension.values.enumerated().map { v, value in
                 Table.Row(header: label(ofValue: value, in: dimension), cells: cities.map { city in
                     let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
-                    return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                    return Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure))
                 })
             }
             let anyData = cities.contains { city in
@@ -127,7 +127,7 @@ package struct MetricFigures {
                 rows: periods.reversed().map { period in
                     Table.Row(header: period.description, cells: dimension.values.indices.map { v in
                         let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
-                        return Table.Cell(text: text.text(figure), cssClass: text.cssClass(figure))
+                        return Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure))
                     })
                 }
             )

@@ -32,9 +32,10 @@ package struct MetricPage {
             no_data: !hasData,
             withheld_note: figures.withheldNote(cities: cities),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
-            unreliable_note: metric.counts.unreliable > 0
-                ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)])
-                : nil,
+            // The key to the tables' markers, then what "unreliable" means.
+            unreliable_note: [figures.text.key(metric.figures.map { $0 }),
+                              metric.counts.unreliable > 0 ? t("note_unreliable", ["n": String(context.site.config.privacy.minRateNumerator)]) : nil]
+                .compactMap { $0 }.joined(separator: " ").nonEmpty,
             progress: cities.compactMap { city in
                 guard var p = views.context(context.published.progress(metric: m, city: city)) else { return nil }
                 p.city = context.site.blueprints[city].city

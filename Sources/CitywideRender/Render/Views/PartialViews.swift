@@ -7,11 +7,17 @@ package struct ProgressView {
     let status_key: String
     let status_label: String
     let status_icon: String
+    /// What the status compares: "since 2019-Q3", or "at the deadline, 31 December 2020".
+    let since: OrNo<String>
     let base: OrNo<String>
     let current: OrNo<String>
     let target: OrNo<String>
+    /// The value judged once the target fell due.
+    let deadline: OrNo<String>
     let value: OrNo<String>
     let reason: OrNo<String>
+    /// Why the status rests on small numbers, when it does.
+    let small_numbers: OrNo<String>
     /// Set on the metric page only, where each status is one city's; nil
     /// elsewhere, so the city page's own `city` stays in reach.
     var city: String? = nil

@@ -19,12 +19,37 @@ package struct ProgressViews {
             status_key: p.status.rawValue,
             status_label: t("progress_\(p.status.rawValue)"),
             status_icon: p.status.icon,
+            since: OrNo(sinceText(p)),
             base: OrNo(p.base.map(point)),
             current: OrNo(p.current.map(point)),
             target: OrNo(target),
+            deadline: OrNo(p.deadline.map(point)),
             value: OrNo(valueText(p)),
-            reason: OrNo(p.reason.map { reasonText(p, $0) })
+            reason: OrNo(p.reason.map { reasonText(p, $0) }),
+            small_numbers: OrNo(p.smallNumbers.map(smallNumbersText))
         )
+    }
+
+    /// What the status compares, so it cannot be read against the trend
+    /// beside it (which compares with the period before): "since 2019-Q3".
+    package func sinceText(_ p: ProgressAssessment) -> String? {
+        if p.deadline != nil, let target = p.target {
+            return t("status_at_deadline", ["date": t.date(target.due)])
+        }
+        switch p.status {
+        case .substantial, .moderate, .limited, .deterioration:
+            return p.base.map { t("status_since", ["period": $0.period.description]) }
+        case .targetAchieved, .targetMissed, .notEnoughData, .none:
+            // Reached before its date: the current value says so on its own.
+            return nil
+        }
+    }
+
+    /// "this status rests on fewer than 20 events in 2019-Q1 and 2020-Q4: ..."
+    package func smallNumbersText(_ small: ProgressAssessment.SmallNumbers) -> String {
+        let periods = small.periods.map(\.description)
+        let list = periods.count == 2 ? t("list_and", ["a": periods[0], "b": periods[1]]) : periods.joined(separator: ", ")
+        return t("small_numbers_text", ["n": String(small.below), "periods": list])
     }
 
     /// "ratio 0.961: growth of 10.0% a year where 10.4% is needed"

@@ -45,21 +45,25 @@ package struct ReportPages {
         var layout = context.layout(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
         layout.canonical_url = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
         let views = CommitmentViews(site: site, published: context.published, t: context.t, asOf: period.lastDay)
-        let quarterStart = Day(year: period.year, month: (period.index - 1) * 3 + 1, day: 1)
+        let quarterStart = period.firstDay
         let cities = site.blueprints.enumerated().map { city, blueprint in
             var rows: [ReportView.MetricRow] = []
+            var marks = Set<FigureText.Mark>()
             for metric in context.published.metrics {
                 guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
                 let text = FigureText(metric, context.t)
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
                 let trend = Trend.between(before, current, metric, city: city)
+                marks.formUnion(text.marks(current) + text.marks(before))
                 rows.append(ReportView.MetricRow(
                     title: metric.definition.title,
                     href: location.href(Paths.metric(metric.definition.id)),
                     period: current.period.description,
-                    value: text.text(current),
+                    value: text.text(current.value),
+                    value_marks: OrNo(text.marks(current).map(\.symbol).joined().nonEmpty),
+                    value_marks_label: OrNo(text.marks(current).map { context.t($0.key) }.joined(separator: ", ").nonEmpty),
                     value_class: text.cssClass(current),
-                    previous: before.map { "\(text.text($0)) (\($0.period))" } ?? "–",
+                    previous: before.map { "\(text.cellText($0)) (\($0.period))" } ?? "–",
                     change: trend?.text(metric.definition, context.t) ?? "–",
                     trend_arrow: trend?.arrow,
                     trend_class: trend?.judgement.rawValue
@@ -71,7 +75,7 @@ package struct ReportPages {
             }
             let completed = blueprint.commitments.filter { $0.status == .done && inQuarter($0.completed) }
             // One completed in the quarter it was due is listed once, as completed.
-            let due = blueprint.commitments.filter { inQuarter($0.due) && !completed.map(\.id).contains($0.id) }
+            let dueCommitments = blueprint.commitments.filter { inQuarter($0.due) && !completed.map(\.id).contains($0.id) }
             var changes: [ReportView.StatusChange] = []
             for (m, metric) in context.published.metrics.enumerated() {
                 guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
@@ -84,18 +88,21 @@ package struct ReportPages {
                     to_label: context.t("progress_\(now.status.rawValue)"), to_icon: now.status.icon, to_key: now.status.rawValue
                 ))
             }
+            let due = dueTargets(city: city, quarter: (quarterStart, period.lastDay), progress: progress, location: location)
             return ReportView.City(
                 name: blueprint.displayName,
                 slug: blueprint.slug,
                 href: location.href(Paths.city(blueprint.slug)),
                 metrics: rows,
                 has_metrics: !rows.isEmpty,
+                marks_key: OrNo(FigureText.key(marks, context.t)),
                 status_changes: changes,
                 has_status_changes: !changes.isEmpty,
-                due_commitments: due.map { views.context($0, city: city, location: location) },
-                has_due: !due.isEmpty,
+                due_commitments: dueCommitments.map { views.context($0, city: city, location: location) },
+                has_due: !dueCommitments.isEmpty,
                 completed_commitments: completed.map { views.context($0, city: city, location: location) },
-                has_completed: !completed.isEmpty
+                has_completed: !completed.isEmpty,
+                target_groups: targetGroups(due)
             )
         }
         let view = ReportView(
@@ -107,5 +114,33 @@ package struct ReportPages {
             cities: cities
         )
         return Page(path: location.outputPath, template: "report", layout: layout, view: view)
+    }
+
+    /// Met, missed, then the rest (withheld at the deadline, or not yet judged).
+    private func targetGroups(_ due: [(ProgressAssessment.Status, ReportView.DueTarget)]) -> [ReportView.TargetGroup] {
+        let groups: [(key: String, heading: String, holds: (ProgressAssessment.Status) -> Bool)] = [
+            ("met", "targets_met_this_quarter", { $0 == .targetAchieved }),
+            ("missed", "targets_missed_this_quarter", { $0 == .targetMissed }),
+            ("unjudged", "targets_unjudged_this_quarter", { $0 != .targetAchieved && $0 != .targetMissed }),
+        ]
+        return groups.compactMap { group in
+            let targets = due.filter { group.holds($0.0) }.map(\.1)
+            return targets.isEmpty ? nil : ReportView.TargetGroup(heading: context.t(group.heading), status_key: group.key, targets: targets)
+        }
+    }
+
+    /// The city's targets whose date falls in the quarter, each with its
+    /// status as of the end of the quarter: judged at its date (`Deadline`)
+    /// when the quarter's data reach it.
+    private func dueTargets(city: Int, quarter: (first: Day, last: Day), progress: [[ProgressAssessment?]],
+                            location: PageLocation) -> [(ProgressAssessment.Status, ReportView.DueTarget)] {
+        context.published.metrics.enumerated().compactMap { m, metric in
+            guard progress.indices.contains(m), progress[m].indices.contains(city), let p = progress[m][city],
+                  let target = p.target, target.due >= quarter.first, target.due <= quarter.last,
+                  let view = ProgressViews(metric: metric.definition, t: context.t).context(p)
+            else { return nil }
+            return (p.status, ReportView.DueTarget(title: metric.definition.title,
+                                                   href: location.href(Paths.metric(metric.definition.id)), progress: view))
+        }
     }
 }
