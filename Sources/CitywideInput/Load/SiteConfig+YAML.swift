@@ -52,6 +52,10 @@ extension SiteConfig {
                 return Population(key: pair.key, label: label)
             }
         }
+        if let names = fields.stringList("key_metrics") {
+            // Whether each names a metric is checked once metrics are read (`KeyMetricNames`).
+            config.keyMetrics = names.map { KeyMetricName(id: $0.0, location: $0.1) }
+        }
         if var translations = fields.mapping("translations") {
             for pair in translations.allPairs() {
                 guard config.languages.contains(pair.key), pair.key != config.defaultLanguage else {

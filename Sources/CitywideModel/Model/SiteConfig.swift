@@ -12,6 +12,20 @@ public struct SiteConfig: Sendable {
     public var populations: [Population]
     /// Title, description and population labels in other languages.
     public var localized: [String: SiteText] = [:]
+    /// `key_metrics:`, the metrics the overview crosses with cities, in the
+    /// order given; empty means every metric, in id order (`Site.keyMetrics`).
+    public var keyMetrics: [KeyMetricName] = []
+
+    /// A metric id named in `key_metrics:`, and where, for the check that it exists.
+    public struct KeyMetricName: Sendable {
+        package init(id: String, location: SourceLocation) {
+            self.id = id
+            self.location = location
+        }
+
+        public var id: String
+        public var location: SourceLocation
+    }
 
     /// The site's own words in another language (site.yml `translations:`).
     public struct SiteText: Sendable {

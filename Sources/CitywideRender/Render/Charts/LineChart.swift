@@ -24,6 +24,9 @@ public struct LineChart: Sendable {
     public var series: [ChartSeries]
     /// Optional horizontal target line, e.g. `(40, "Target 40 by 2021")`.
     public var target: (value: Double, label: String)?
+    /// Width of the viewBox, which is also the chart's width in CSS pixels
+    /// (see `ChartFrame.open`): text keeps one size whatever the page's layout.
+    public var width: Double = ChartFrame.width
 
     public init(
         id: String, title: String, summary: String, unit: String = "",
@@ -86,14 +89,14 @@ public struct LineChart: Sendable {
         let scale = self.scale
         let hasData = rows.contains { $0.contains { $0.plottable != nil } }
         let count = xLabels.count
-        let plotTop = 30.0, plotHeight = 220.0
+        let plotTop = 30.0, plotHeight = 150.0
         let plotBottom = plotTop + plotHeight
         var w = SVGWriter()
 
         guard hasData else {
             ChartFrame.open(&w, id: chartID, kind: "line", height: plotBottom + 20,
-                            title: title, description: description)
-            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: ChartFrame.width - 80, height: plotHeight, text: words.noPublishedValues)
+                            title: title, description: description, width: width)
+            ChartFrame.drawEmpty(&w, x: 20, y: plotTop, width: width - 40, height: plotHeight, text: words.noPublishedValues)
             return w.finish()
         }
 
@@ -103,13 +106,13 @@ public struct LineChart: Sendable {
         let tickWidth = tickLabels.map { ChartText.width($0.1) }.max() ?? 0
         let xTexts = xLabels.map { ChartText.truncated($0, to: 16) }
         let xWidths = xTexts.map { ChartText.width($0) }
-        let seriesLabels = series.map { ChartText.truncated($0.name, to: 22) }
+        let seriesLabels = series.map { ChartText.truncated($0.name, to: 16) }
         let lastPublished = rows.map { $0.lastIndex { $0.plottable != nil } }
         let labelRoom = zip(seriesLabels, lastPublished)
             .compactMap { $1 == nil ? nil : ChartText.width($0) + 14 }.max() ?? 0
         let left = max(36, tickWidth + 14, (xWidths.first ?? 0) / 2 - inset + 4)
-        let right = min(200, max(16, labelRoom, (xWidths.last ?? 0) / 2 - inset + 4))
-        let plotLeft = left, plotRight = ChartFrame.width - right
+        let right = min(width * 0.35, max(16, labelRoom, (xWidths.last ?? 0) / 2 - inset + 4))
+        let plotLeft = left, plotRight = width - right
         let plotWidth = plotRight - plotLeft
         let spacing = count > 1 ? (plotWidth - 2 * inset) / Double(count - 1) : plotWidth
         func xPos(_ i: Int) -> Double {
@@ -137,11 +140,11 @@ public struct LineChart: Sendable {
         let noteY = xLabelY + 24
         let height = (maxStack > 0 ? noteY : xLabelY) + 10
 
-        ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description)
+        ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description, width: width)
 
         if !unit.isEmpty {
             w.element("text", [("class", "chart-unit"), ("x", "4"), ("y", "16"), ("fill", ChartPalette.mutedText)],
-                      text: ChartText.truncated(unit, to: 70))
+                      text: ChartText.fitted(unit, width: width - 8))
         }
 
         // Gridlines (decorative) and y tick labels.
@@ -167,14 +170,17 @@ public struct LineChart: Sendable {
         }
         w.close()
 
-        // Target line.
+        // Target line. Its label stays inside the plot (so it never reaches
+        // the series labels on the right), and goes under the line when above
+        // it would touch the unit at the top.
         if let target, let value = targetValue {
             let y = yPos(value)
+            let labelY = y - 5 - ChartText.fontSize < 20 ? y + ChartText.fontSize + 3 : y - 5
             w.open("g", [("class", "chart-target")])
             w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
                             ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
-            w.element("text", [("x", n(plotLeft + 4)), ("y", n(y - 5)), ("fill", ChartPalette.target)] + ChartFrame.halo,
-                      text: ChartText.truncated(target.label, to: 60))
+            w.element("text", [("class", "chart-target-label"), ("x", n(plotLeft + 4)), ("y", n(labelY)), ("fill", ChartPalette.target)] + ChartFrame.halo,
+                      text: ChartText.fitted(target.label, width: plotRight - plotLeft - 8))
             w.close()
         }
 
@@ -238,7 +244,7 @@ public struct LineChart: Sendable {
             w.leaf("circle", [("cx", n(plotLeft + 4)), ("cy", n(noteY - 4)), ("r", "3.5"),
                               ("fill", ChartPalette.background), ("stroke", ChartPalette.gap), ("stroke-width", "1.5")])
             w.element("text", [("x", n(plotLeft + 13)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: words.lineGapNote)
+                      text: ChartText.fitted(words.lineGapNote, width: width - plotLeft - 17, fontSize: ChartText.smallFontSize))
             w.close()
         }
         return w.finish()
