@@ -79,7 +79,9 @@ public struct BarChart: Sendable {
         let plotBottom = plotTop + Double(bars.count) * Self.rowHeight
         let tickY = plotBottom + 18
         let noteY = tickY + 26
-        let height = (hasGaps ? noteY : tickY) + 10
+        let noteX = 24.0
+        let noteLines = ChartText.lines(words.barGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize)
+        let height = (hasGaps ? noteY + Double(noteLines.count - 1) * 15 : tickY) + 10
         func xPos(_ v: Double) -> Double { scale.position(v, from: plotLeft, to: plotRight) }
         let zeroX = xPos(0)
 
@@ -153,10 +155,11 @@ public struct BarChart: Sendable {
 
         if hasGaps {
             w.open("g", [("class", "chart-note"), ("font-size", n(ChartText.smallFontSize))])
-            w.leaf("rect", [("x", n(plotLeft)), ("y", n(noteY - 10)), ("width", "14"), ("height", "11"),
+            w.leaf("rect", [("x", n(noteX - 20)), ("y", n(noteY - 10)), ("width", "14"), ("height", "11"),
                             ("fill", "url(#" + hatchID + ")"), ("stroke", ChartPalette.gap), ("stroke-width", "1")])
-            w.element("text", [("x", n(plotLeft + 20)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: ChartText.fitted(words.barGapNote, width: width - plotLeft - 24, fontSize: ChartText.smallFontSize))
+            for (k, line) in noteLines.enumerated() {
+                w.element("text", [("x", n(noteX)), ("y", n(noteY + Double(k) * 15)), ("fill", ChartPalette.mutedText)], text: line)
+            }
             w.close()
         }
         return w.finish()

@@ -37,15 +37,36 @@ package enum ChartText {
         return String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    /// `text` cut (ending in "…") so that its estimated width fits `width`.
+    /// `text` cut (ending in "…") so that its estimated width, with a tenth
+    /// to spare (the reader's font is not known), fits `width`.
     package static func fitted(_ text: String, width: Double, fontSize: Double = ChartText.fontSize) -> String {
         var limit = text.count
         var result = text
-        while limit > 1, self.width(result, fontSize: fontSize) > width {
+        while limit > 1, self.width(result, fontSize: fontSize) * 1.1 > width {
             limit -= 1
             result = truncated(text, to: limit)
         }
         return result
+    }
+
+    /// `text` wrapped at spaces into at most `maxLines` lines that each fit
+    /// `width` (the last cut with "…" if it must be). Widths are estimated
+    /// with a tenth to spare, since the reader's font is not known.
+    package static func lines(_ text: String, width: Double, fontSize: Double = ChartText.fontSize, maxLines: Int = 2) -> [String] {
+        let room = width / 1.1
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if current.isEmpty || self.width(candidate, fontSize: fontSize) <= room || lines.count == maxLines - 1 {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines.map { fitted($0, width: width, fontSize: fontSize) }
     }
 
     /// Moves label centres apart so that neighbours are at least `gap` apart,

@@ -138,7 +138,9 @@ public struct LineChart: Sendable {
         let laneHeight = maxStack > 0 ? 6 + Double(maxStack) * 10 : 0
         let xLabelY = plotBottom + laneHeight + 18
         let noteY = xLabelY + 24
-        let height = (maxStack > 0 ? noteY : xLabelY) + 10
+        let noteX = 17.0
+        let noteLines = ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize)
+        let height = (maxStack > 0 ? noteY + Double(noteLines.count - 1) * 15 : xLabelY) + 10
 
         ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description, width: width)
 
@@ -170,20 +172,6 @@ public struct LineChart: Sendable {
         }
         w.close()
 
-        // Target line. Its label stays inside the plot (so it never reaches
-        // the series labels on the right), and goes under the line when above
-        // it would touch the unit at the top.
-        if let target, let value = targetValue {
-            let y = yPos(value)
-            let labelY = y - 5 - ChartText.fontSize < 20 ? y + ChartText.fontSize + 3 : y - 5
-            w.open("g", [("class", "chart-target")])
-            w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
-                            ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
-            w.element("text", [("class", "chart-target-label"), ("x", n(plotLeft + 4)), ("y", n(labelY)), ("fill", ChartPalette.target)] + ChartFrame.halo,
-                      text: ChartText.fitted(target.label, width: plotRight - plotLeft - 8))
-            w.close()
-        }
-
         // Direct labels: at each series' last published point, pushed apart.
         let lastValues: [(series: Int, value: Double)] = rows.indices.compactMap { s in
             guard let i = lastPublished[s], let value = rows[s][i].plottable else { return nil }
@@ -192,6 +180,34 @@ public struct LineChart: Sendable {
         let labelled = lastValues.map(\.series)
         let wantedY = lastValues.map { yPos($0.value) }
         let labelY = ChartText.spread(wantedY, gap: 15, lower: plotTop, upper: plotBottom)
+
+        // Target line. Its label stays inside the plot, above the line or
+        // under it, wherever it touches neither the unit at the top nor a
+        // series label; failing that, it is cut short of the nearest one.
+        if let target, let value = targetValue {
+            let y = yPos(value)
+            let fontSize = ChartText.fontSize
+            let left = plotLeft + 4
+            // Each series label's box: from its start to the chart's edge, a line of text high.
+            let seriesBoxes = labelled.indices.compactMap { rank -> (x: Double, top: Double, bottom: Double)? in
+                guard let last = lastPublished[labelled[rank]] else { return nil }
+                return (xPos(last) + 9, labelY[rank] + 4.5 - fontSize, labelY[rank] + 4.5 + 3)
+            }
+            func blockers(_ baseline: Double) -> [Double] {
+                seriesBoxes.filter { $0.top < baseline + 3 && baseline - fontSize < $0.bottom }.map(\.x)
+            }
+            let above = y - 5, below = y + fontSize + 3
+            let aboveFree = above - fontSize >= 20
+            let candidates = (aboveFree ? [above, below] : [below]).filter { $0 <= plotBottom + laneHeight }
+            let baseline = candidates.first { blockers($0).allSatisfy { $0 > plotRight } } ?? candidates.first ?? below
+            let end = min(plotRight, blockers(baseline).min() ?? plotRight) - 4
+            w.open("g", [("class", "chart-target")])
+            w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
+                            ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
+            w.element("text", [("class", "chart-target-label"), ("x", n(left)), ("y", n(baseline)), ("fill", ChartPalette.target)] + ChartFrame.halo,
+                      text: ChartText.fitted(target.label, width: end - left))
+            w.close()
+        }
 
         for (s, values) in rows.enumerated() {
             let style = ChartPalette.style(forSeries: s)
@@ -241,10 +257,11 @@ public struct LineChart: Sendable {
 
         if maxStack > 0 {
             w.open("g", [("class", "chart-note"), ("font-size", n(ChartText.smallFontSize))])
-            w.leaf("circle", [("cx", n(plotLeft + 4)), ("cy", n(noteY - 4)), ("r", "3.5"),
+            w.leaf("circle", [("cx", n(noteX - 9)), ("cy", n(noteY - 4)), ("r", "3.5"),
                               ("fill", ChartPalette.background), ("stroke", ChartPalette.gap), ("stroke-width", "1.5")])
-            w.element("text", [("x", n(plotLeft + 13)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: ChartText.fitted(words.lineGapNote, width: width - plotLeft - 17, fontSize: ChartText.smallFontSize))
+            for (k, line) in noteLines.enumerated() {
+                w.element("text", [("x", n(noteX)), ("y", n(noteY + Double(k) * 15)), ("fill", ChartPalette.mutedText)], text: line)
+            }
             w.close()
         }
         return w.finish()
