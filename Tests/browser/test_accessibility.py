@@ -146,6 +146,10 @@ def test_content_charts_and_tables_without_javascript(nojs_driver, site_dir, kin
         assert svg.size["width"] > 200 and svg.size["height"] > 100
     tables = nojs_driver.find_elements(By.CSS_SELECTOR, "main table")
     assert len(tables) == source.count("<table")
+    # Tables folded in a <details> (a city page's metric cards) open with a click, no script needed.
+    for summary in nojs_driver.find_elements(By.CSS_SELECTOR, "main details > summary"):
+        summary.location_once_scrolled_into_view
+        summary.click()
     for table in tables:
         assert table.is_displayed() and table.find_elements(By.CSS_SELECTOR, "tbody tr")
     if kind in ("city", "metric"):

@@ -53,6 +53,10 @@ extension SiteConfig {
             }
         }
         config.help = HelpLine.read(&fields)
+        if let names = fields.stringList("key_metrics") {
+            // Whether each names a metric is checked once metrics are read (`KeyMetricNames`).
+            config.keyMetrics = names.map { KeyMetricName(id: $0.0, location: $0.1) }
+        }
         if var translations = fields.mapping("translations") {
             for pair in translations.allPairs() {
                 guard config.languages.contains(pair.key), pair.key != config.defaultLanguage else {

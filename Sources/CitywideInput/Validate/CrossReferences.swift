@@ -9,6 +9,7 @@ public enum CrossReferences {
         checkFormulas(site, log: log)
         checkDuplicates(site, observations, log: log)
         MetricLinks.check(site, observations, log: log)
+        KeyMetricNames.check(site, log: log)
     }
 
     package static func checkCommitments(_ site: Site, log: DiagnosticLog) {

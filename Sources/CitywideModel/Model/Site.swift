@@ -42,6 +42,15 @@ public struct Site: Sendable {
     public func cityIndex(_ slug: String) -> Int? { blueprints.firstIndex { $0.slug == slug } }
     public func metricIndex(_ id: String) -> Int? { metrics.firstIndex { $0.id == id } }
     public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
+
+    /// The metrics the overview crosses with cities, as indices of `metrics`:
+    /// site.yml's `key_metrics:` in its order (each once), else every metric
+    /// in id order. One order for every page that lists key metrics.
+    public var keyMetrics: [Int] {
+        guard !config.keyMetrics.isEmpty else { return Array(metrics.indices) }
+        var seen: Set<Int> = []
+        return config.keyMetrics.compactMap { metricIndex($0.id) }.filter { seen.insert($0).inserted }
+    }
 }
 
 /// City slugs and metric ids whose file is there but has errors that kept it

@@ -15,6 +15,21 @@ public struct SiteConfig: Sendable {
     /// The "get help" line every page shows (site.yml `help:`).
     public var help: HelpLine?
 
+    /// `key_metrics:`, the metrics the overview crosses with cities, in the
+    /// order given; empty means every metric, in id order (`Site.keyMetrics`).
+    public var keyMetrics: [KeyMetricName] = []
+
+    /// A metric id named in `key_metrics:`, and where, for the check that it exists.
+    public struct KeyMetricName: Sendable {
+        package init(id: String, location: SourceLocation) {
+            self.id = id
+            self.location = location
+        }
+
+        public var id: String
+        public var location: SourceLocation
+    }
+
     /// The site's own words in another language (site.yml `translations:`).
     public struct SiteText: Sendable {
         package init(title: String? = nil, description: String? = nil, populations: [String: String] = [:]) {

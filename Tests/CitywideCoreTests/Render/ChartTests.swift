@@ -126,8 +126,11 @@ struct ChartTests {
         #expect(root["role"] == "img")
         #expect(root["aria-labelledby"] == "\(id)-title \(id)-desc")
         #expect(root["class"] == "chart chart-\(kind)")
-        #expect(root["viewBox"]?.hasPrefix("0 0 640 ") == true)
-        #expect(root["height"] == nil)
+        // Drawn 340 units wide and shown at one CSS pixel per unit: width and height
+        // attributes equal the viewBox's, so text never scales with the layout.
+        let box = (root["viewBox"] ?? "").split(separator: " ").map(String.init)
+        #expect(box.count == 4 && box[0] == "0" && box[1] == "0" && box[2] == "340")
+        #expect(box.count == 4 && root["width"] == box[2] && root["height"] == box[3])
         #expect(root.children.count >= 2)
         #expect(root.children.first?.name == "title")
         #expect(root.children.first?["id"] == "\(id)-title")
@@ -199,10 +202,12 @@ struct ChartTests {
         }
     }
 
-    @Test func textIsAtLeast12UnitsAt640Wide() throws {
+    /// 12 units is 12 px at 1280 px; at 320 px a chart in a card is about 262 px
+    /// wide, so 340 units keep 12-unit text at 9.2 px (the browser suite measures it).
+    @Test func textIsAtLeast12UnitsAt340Wide() throws {
         for svg in [sampleLineChart().svg(), sampleBarChart().svg()] {
             let root = try parseSVG(svg)
-            #expect(root["viewBox"]?.split(separator: " ")[2] == "640")
+            #expect(root["viewBox"]?.split(separator: " ")[2] == "340")
             #expect((root.number("font-size") ?? 0) >= 12)
             for node in root.all { if let size = node.number("font-size") { #expect(size >= 12) } }
         }
@@ -595,5 +600,40 @@ struct ChartTests {
         for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(b - a >= 15 - 1e-9) }
         let squeezed = ChartText.spread([195, 199], gap: 15, lower: 0, upper: 200)
         #expect(squeezed == [185, 200])
+    }
+}
+
+@Suite("Chart labels")
+struct ChartLabelTests {
+    @Test("the target label stays clear of the unit and the series labels")
+    func targetLabelPlacement() throws {
+        // A target at the top of the scale: above its line the label would touch the unit.
+        var chart = LineChart(id: "t", title: "T", summary: "S", unit: "referrals to immigration legal help",
+                              xLabels: ["2020-Q1", "2020-Q2", "2020-Q3"],
+                              series: [ChartSeries(name: "Minneapolis", values: [.number(10, text: "10"), .number(60, text: "60"), .gap(reason: "withheld")])],
+                              target: (value: 60, label: "Target 60 by December 31, 2020, as the commitment says"))
+        chart.words = .english
+        let svg = chart.svg()
+        let label = try #require(svg.range(of: "class=\"chart-target-label\" x=\""))
+        let rest = svg[label.upperBound...]
+        let x = Double(rest.prefix { $0 != "\"" }) ?? 0
+        let yStart = try #require(rest.range(of: "y=\""))
+        let y = Double(rest[yStart.upperBound...].prefix { $0 != "\"" }) ?? 0
+        #expect(y - ChartText.fontSize >= 20, "below the unit line (baseline 16)")
+        // Its text is cut to end before the series label that starts in the plot.
+        let textStart = try #require(rest.range(of: ">"))
+        let text = String(rest[textStart.upperBound...].prefix { $0 != "<" })
+        let seriesLabel = try #require(svg.range(of: "class=\"chart-label\" x=\""))
+        let seriesX = Double(svg[seriesLabel.upperBound...].prefix { $0 != "\"" }) ?? 0
+        #expect(text.hasSuffix("…"))
+        #expect(x + ChartText.width(text) <= seriesX)
+    }
+
+    @Test("a note wraps into lines that fit the chart")
+    func wrapping() {
+        let lines = ChartText.lines("Hollow markers below the axis: value not published.", width: 200, fontSize: 12)
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { ChartText.width($0, fontSize: 12) * 1.1 <= 200 })
+        #expect(ChartText.fitted("Target 60 by December 31, 2020", width: 80).hasSuffix("…"))
     }
 }

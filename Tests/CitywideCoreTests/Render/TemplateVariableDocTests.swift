@@ -225,10 +225,12 @@ struct TemplateVariableDocTests {
         var names = ProvidedNames()
         names.collect(ReportsView(title: "Reports", reports: [ReportsView.Report(label: "2020-Q4", href: "x", is_latest: true)]), section: "reports")
         names.collect(TableView(caption: "c", corner: "k", columns: [], rows: [
-            TableView.Row(header: "h", href: OrNo(nil), cells: [TableView.Cell(text: "1", class: "num")]),
-        ]), section: "city")
+            TableView.Row(header: "h", href: OrNo(nil), cells: [TableView.Cell(text: "1", class: "num", note_mark: OrNo(nil))]),
+        ], notes: [], notes_lang: OrNo(nil), folded: OrNo(nil), download_href: OrNo(nil),
+           words: TableView.Words(note_mark: "note", notes: "Notes", download: "Downloads")), section: "city")
         #expect(names.bySection["reports"] == ["title", "reports", "label", "href", "is_latest"])
-        #expect(names.bySection["table"] == ["caption", "corner", "columns", "rows", "header", "href", "cells", "text", "class"])
+        #expect(names.bySection["table"] == ["caption", "corner", "columns", "rows", "header", "href", "cells", "text", "class", "note_mark",
+                                             "notes", "notes_lang", "folded", "download_href", "words", "download"])
         #expect(names.partialUsedIn["table"] == ["city"])
     }
 

@@ -25,7 +25,7 @@ public struct BarChart: Sendable {
     public var width: Double
 
     public init(id: String, title: String, summary: String, unit: String = "",
-                bars: [(label: String, value: ChartValue)], width: Double = 640) {
+                bars: [(label: String, value: ChartValue)], width: Double = 340) {
         self.width = width
         self.id = id
         self.title = title
@@ -71,15 +71,17 @@ public struct BarChart: Sendable {
             return w.finish()
         }
 
-        let labels = bars.map { ChartText.truncated($0.label, to: 28) }
+        let labels = bars.map { ChartText.fitted($0.label, width: width * 0.4 - 16) }
         let labelWidth = labels.map { ChartText.width($0) }.max() ?? 0
         let valueWidth = bars.compactMap { $0.value.plottable == nil ? nil : ChartText.width($0.value.words) }.max() ?? 0
-        let plotLeft = min(max(labelWidth + 16, 40), 230)
-        let plotRight = width - min(max(valueWidth + 12, 24), 160)
+        let plotLeft = min(max(labelWidth + 16, 40), width * 0.4)
+        let plotRight = width - min(max(valueWidth + 12, 24), width * 0.3)
         let plotBottom = plotTop + Double(bars.count) * Self.rowHeight
         let tickY = plotBottom + 18
         let noteY = tickY + 26
-        let height = (hasGaps ? noteY : tickY) + 10
+        let noteX = 24.0
+        let noteLines = ChartText.lines(words.barGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize)
+        let height = (hasGaps ? noteY + Double(noteLines.count - 1) * 15 : tickY) + 10
         func xPos(_ v: Double) -> Double { scale.position(v, from: plotLeft, to: plotRight) }
         let zeroX = xPos(0)
 
@@ -98,7 +100,7 @@ public struct BarChart: Sendable {
 
         if !unit.isEmpty {
             w.element("text", [("class", "chart-unit"), ("x", n(plotLeft)), ("y", "18"), ("fill", ChartPalette.mutedText)],
-                      text: ChartText.truncated(unit, to: 70))
+                      text: ChartText.fitted(unit, width: width - plotLeft - 4))
         }
 
         // Gridlines (decorative), tick labels and the zero line.
@@ -142,7 +144,7 @@ public struct BarChart: Sendable {
                        title: tooltip)
                 w.element("text", [("class", "chart-gap-label"), ("x", n(zeroX + Self.gapWidth + 6)), ("y", textY),
                                    ("fill", ChartPalette.mutedText), ("font-style", "italic")] + ChartFrame.halo,
-                          text: ChartText.truncated(bar.value.words, to: 44))
+                          text: ChartText.fitted(bar.value.words, width: width - zeroX - Self.gapWidth - 10))
             }
             w.close()
         }
@@ -153,10 +155,11 @@ public struct BarChart: Sendable {
 
         if hasGaps {
             w.open("g", [("class", "chart-note"), ("font-size", n(ChartText.smallFontSize))])
-            w.leaf("rect", [("x", n(plotLeft)), ("y", n(noteY - 10)), ("width", "14"), ("height", "11"),
+            w.leaf("rect", [("x", n(noteX - 20)), ("y", n(noteY - 10)), ("width", "14"), ("height", "11"),
                             ("fill", "url(#" + hatchID + ")"), ("stroke", ChartPalette.gap), ("stroke-width", "1")])
-            w.element("text", [("x", n(plotLeft + 20)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: words.barGapNote)
+            for (k, line) in noteLines.enumerated() {
+                w.element("text", [("x", n(noteX)), ("y", n(noteY + Double(k) * 15)), ("fill", ChartPalette.mutedText)], text: line)
+            }
             w.close()
         }
         return w.finish()

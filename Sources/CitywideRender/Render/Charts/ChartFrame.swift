@@ -6,8 +6,12 @@ import CitywideWrite
 /// The parts every chart shares: the accessible `<svg>` root with its
 /// `<title>` and `<desc>`, and the "No published values" placeholder.
 package enum ChartFrame {
-    /// All charts are drawn in a 640-unit-wide viewBox and scale with CSS.
-    package static let width = 640.0
+    /// Charts are drawn 340 units wide, and shown at one CSS pixel per unit
+    /// (`width` and `height` attributes) unless the page is narrower
+    /// (`max-width: 100%` in style.css). So text is 12–13 px on screen however
+    /// many charts share a row, and shrinks only on a phone: at 320 px a chart
+    /// in a card is about 262 px wide, which keeps 12-unit text above 9 px.
+    package static let width = 340.0
 
     /// Opens the root `<svg>` and writes `<title>` and `<desc>` as its first
     /// children, linked through `aria-labelledby`.
@@ -21,7 +25,8 @@ package enum ChartFrame {
             ("role", "img"),
             ("aria-labelledby", id + "-title " + id + "-desc"),
             ("viewBox", "0 0 " + n(width) + " " + n(height)),
-            ("width", "100%"),
+            ("width", n(width)),
+            ("height", n(height)),
             ("class", "chart chart-" + kind),
             ("font-family", ChartText.fontFamily),
             ("font-size", n(ChartText.fontSize)),

@@ -6,8 +6,8 @@ import CitywideWrite
 /// Rough text measurement and placement. We cannot measure fonts while
 /// generating a static page, so widths are generous estimates per character.
 package enum ChartText {
-    /// Font size for labels, in viewBox units. Charts are 640 units wide, so
-    /// at ~640px on screen this is 13px.
+    /// Font size for labels, in viewBox units, which are CSS pixels until a
+    /// page is narrower than the chart (see `ChartFrame.width`).
     package static let fontSize = 13.0
     /// Font size for the small print (never below 12).
     package static let smallFontSize = 12.0
@@ -35,6 +35,38 @@ package enum ChartText {
     package static func truncated(_ text: String, to limit: Int) -> String {
         guard text.count > limit, limit > 1 else { return text }
         return String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// `text` cut (ending in "…") so that its estimated width, with a tenth
+    /// to spare (the reader's font is not known), fits `width`.
+    package static func fitted(_ text: String, width: Double, fontSize: Double = ChartText.fontSize) -> String {
+        var limit = text.count
+        var result = text
+        while limit > 1, self.width(result, fontSize: fontSize) * 1.1 > width {
+            limit -= 1
+            result = truncated(text, to: limit)
+        }
+        return result
+    }
+
+    /// `text` wrapped at spaces into at most `maxLines` lines that each fit
+    /// `width` (the last cut with "…" if it must be). Widths are estimated
+    /// with a tenth to spare, since the reader's font is not known.
+    package static func lines(_ text: String, width: Double, fontSize: Double = ChartText.fontSize, maxLines: Int = 2) -> [String] {
+        let room = width / 1.1
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if current.isEmpty || self.width(candidate, fontSize: fontSize) <= room || lines.count == maxLines - 1 {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines.map { fitted($0, width: width, fontSize: fontSize) }
     }
 
     /// Moves label centres apart so that neighbours are at least `gap` apart,

@@ -24,6 +24,9 @@ public struct LineChart: Sendable {
     public var series: [ChartSeries]
     /// Optional horizontal target line, e.g. `(40, "Target 40 by 2021")`.
     public var target: (value: Double, label: String)?
+    /// Width of the viewBox, which is also the chart's width in CSS pixels
+    /// (see `ChartFrame.open`): text keeps one size whatever the page's layout.
+    public var width: Double = ChartFrame.width
 
     public init(
         id: String, title: String, summary: String, unit: String = "",
@@ -86,14 +89,14 @@ public struct LineChart: Sendable {
         let scale = self.scale
         let hasData = rows.contains { $0.contains { $0.plottable != nil } }
         let count = xLabels.count
-        let plotTop = 30.0, plotHeight = 220.0
+        let plotTop = 30.0, plotHeight = 150.0
         let plotBottom = plotTop + plotHeight
         var w = SVGWriter()
 
         guard hasData else {
             ChartFrame.open(&w, id: chartID, kind: "line", height: plotBottom + 20,
-                            title: title, description: description)
-            ChartFrame.drawEmpty(&w, x: 40, y: plotTop, width: ChartFrame.width - 80, height: plotHeight, text: words.noPublishedValues)
+                            title: title, description: description, width: width)
+            ChartFrame.drawEmpty(&w, x: 20, y: plotTop, width: width - 40, height: plotHeight, text: words.noPublishedValues)
             return w.finish()
         }
 
@@ -103,13 +106,13 @@ public struct LineChart: Sendable {
         let tickWidth = tickLabels.map { ChartText.width($0.1) }.max() ?? 0
         let xTexts = xLabels.map { ChartText.truncated($0, to: 16) }
         let xWidths = xTexts.map { ChartText.width($0) }
-        let seriesLabels = series.map { ChartText.truncated($0.name, to: 22) }
+        let seriesLabels = series.map { ChartText.truncated($0.name, to: 16) }
         let lastPublished = rows.map { $0.lastIndex { $0.plottable != nil } }
         let labelRoom = zip(seriesLabels, lastPublished)
             .compactMap { $1 == nil ? nil : ChartText.width($0) + 14 }.max() ?? 0
         let left = max(36, tickWidth + 14, (xWidths.first ?? 0) / 2 - inset + 4)
-        let right = min(200, max(16, labelRoom, (xWidths.last ?? 0) / 2 - inset + 4))
-        let plotLeft = left, plotRight = ChartFrame.width - right
+        let right = min(width * 0.35, max(16, labelRoom, (xWidths.last ?? 0) / 2 - inset + 4))
+        let plotLeft = left, plotRight = width - right
         let plotWidth = plotRight - plotLeft
         let spacing = count > 1 ? (plotWidth - 2 * inset) / Double(count - 1) : plotWidth
         func xPos(_ i: Int) -> Double {
@@ -135,13 +138,15 @@ public struct LineChart: Sendable {
         let laneHeight = maxStack > 0 ? 6 + Double(maxStack) * 10 : 0
         let xLabelY = plotBottom + laneHeight + 18
         let noteY = xLabelY + 24
-        let height = (maxStack > 0 ? noteY : xLabelY) + 10
+        let noteX = 17.0
+        let noteLines = ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize)
+        let height = (maxStack > 0 ? noteY + Double(noteLines.count - 1) * 15 : xLabelY) + 10
 
-        ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description)
+        ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description, width: width)
 
         if !unit.isEmpty {
             w.element("text", [("class", "chart-unit"), ("x", "4"), ("y", "16"), ("fill", ChartPalette.mutedText)],
-                      text: ChartText.truncated(unit, to: 70))
+                      text: ChartText.fitted(unit, width: width - 8))
         }
 
         // Gridlines (decorative) and y tick labels.
@@ -167,17 +172,6 @@ public struct LineChart: Sendable {
         }
         w.close()
 
-        // Target line.
-        if let target, let value = targetValue {
-            let y = yPos(value)
-            w.open("g", [("class", "chart-target")])
-            w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
-                            ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
-            w.element("text", [("x", n(plotLeft + 4)), ("y", n(y - 5)), ("fill", ChartPalette.target)] + ChartFrame.halo,
-                      text: ChartText.truncated(target.label, to: 60))
-            w.close()
-        }
-
         // Direct labels: at each series' last published point, pushed apart.
         let lastValues: [(series: Int, value: Double)] = rows.indices.compactMap { s in
             guard let i = lastPublished[s], let value = rows[s][i].plottable else { return nil }
@@ -186,6 +180,34 @@ public struct LineChart: Sendable {
         let labelled = lastValues.map(\.series)
         let wantedY = lastValues.map { yPos($0.value) }
         let labelY = ChartText.spread(wantedY, gap: 15, lower: plotTop, upper: plotBottom)
+
+        // Target line. Its label stays inside the plot, above the line or
+        // under it, wherever it touches neither the unit at the top nor a
+        // series label; failing that, it is cut short of the nearest one.
+        if let target, let value = targetValue {
+            let y = yPos(value)
+            let fontSize = ChartText.fontSize
+            let left = plotLeft + 4
+            // Each series label's box: from its start to the chart's edge, a line of text high.
+            let seriesBoxes = labelled.indices.compactMap { rank -> (x: Double, top: Double, bottom: Double)? in
+                guard let last = lastPublished[labelled[rank]] else { return nil }
+                return (xPos(last) + 9, labelY[rank] + 4.5 - fontSize, labelY[rank] + 4.5 + 3)
+            }
+            func blockers(_ baseline: Double) -> [Double] {
+                seriesBoxes.filter { $0.top < baseline + 3 && baseline - fontSize < $0.bottom }.map(\.x)
+            }
+            let above = y - 5, below = y + fontSize + 3
+            let aboveFree = above - fontSize >= 20
+            let candidates = (aboveFree ? [above, below] : [below]).filter { $0 <= plotBottom + laneHeight }
+            let baseline = candidates.first { blockers($0).allSatisfy { $0 > plotRight } } ?? candidates.first ?? below
+            let end = min(plotRight, blockers(baseline).min() ?? plotRight) - 4
+            w.open("g", [("class", "chart-target")])
+            w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
+                            ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
+            w.element("text", [("class", "chart-target-label"), ("x", n(left)), ("y", n(baseline)), ("fill", ChartPalette.target)] + ChartFrame.halo,
+                      text: ChartText.fitted(target.label, width: end - left))
+            w.close()
+        }
 
         for (s, values) in rows.enumerated() {
             let style = ChartPalette.style(forSeries: s)
@@ -235,10 +257,11 @@ public struct LineChart: Sendable {
 
         if maxStack > 0 {
             w.open("g", [("class", "chart-note"), ("font-size", n(ChartText.smallFontSize))])
-            w.leaf("circle", [("cx", n(plotLeft + 4)), ("cy", n(noteY - 4)), ("r", "3.5"),
+            w.leaf("circle", [("cx", n(noteX - 9)), ("cy", n(noteY - 4)), ("r", "3.5"),
                               ("fill", ChartPalette.background), ("stroke", ChartPalette.gap), ("stroke-width", "1.5")])
-            w.element("text", [("x", n(plotLeft + 13)), ("y", n(noteY)), ("fill", ChartPalette.mutedText)],
-                      text: words.lineGapNote)
+            for (k, line) in noteLines.enumerated() {
+                w.element("text", [("x", n(noteX)), ("y", n(noteY + Double(k) * 15)), ("fill", ChartPalette.mutedText)], text: line)
+            }
             w.close()
         }
         return w.finish()

@@ -86,13 +86,15 @@ package struct ShortcodeRenderer {
                 return "<p class=\"note\">\(MarkupText.escape(definition.title))\(MarkupText.escape(other)): \(MarkupText.escape(context.t("no_data_yet")))</p>"
             }
             let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c)).svg()
-            let table = context.site.templates.library.render(figures.seriesTable(cities: [c]).context, withTemplate: "table") ?? ""
+            let table = context.site.templates.library.render(figures.view(figures.seriesTable(cities: [c])), withTemplate: "table") ?? ""
             return """
             <figure class="chart-figure embedded-chart">
             \(chart)
-            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(MarkupText.escape(definition.title))</a>\(MarkupText.escape(other)). \(MarkupText.escape(context.t("numbers_in_table_below")))</figcaption>
+            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(MarkupText.escape(definition.title))</a>\(MarkupText.escape(other)). \(MarkupText.escape(context.t("numbers_in_details")))</figcaption>
             </figure>
+            <details class="metric-details"><summary>\(MarkupText.escape(context.t("metric_details")))</summary>
             \(table)
+            </details>
             """
         }
     }

@@ -38,8 +38,9 @@ package struct CityPage {
             commitment_count: blueprint.commitments.count,
             commitments_summary: t.plural("commitments_across_systems", blueprint.commitments.count),
             systems: views.bySystem(blueprint, city: city, location: location),
-            metrics: context.published.metrics.enumerated().compactMap { m, metric in
-                metricSection(metric, index: m, location: location)
+            // Key metrics first, in the overview's order, then the others in id order.
+            metrics: (site.keyMetrics + site.metrics.indices.filter { !site.keyMetrics.contains($0) }).compactMap { m in
+                metricSection(context.published.metrics[m], index: m, location: location)
             },
             data_href: location.href(Paths.dataCatalog)
         )
@@ -95,26 +96,30 @@ package struct CityPage {
         let definition = metric.definition
         let latest = metric.latestPublished(city: city)
         let trend = Trend.latest(metric, city: city)
+        let t = context.t
+        let table = figures.seriesTable(cities: [city])
+        let breakdowns = figures.breakdownHistory(city: city, downloadHref: location.href(Paths.dataCSV(definition.id)))
+        let notes = ([table] + breakdowns).reduce(0) { $0 + $1.noteCount }
         return CityView.MetricSection(
             id: definition.id,
             title: definition.title,
             href: location.href(Paths.metric(definition.id)),
-            system: context.t("system_\(definition.system.rawValue)"),
-            // `false`, not nil: a nil description would resolve to the page's own.
+            system: t("system_\(definition.system.rawValue)"),
             description: OrNo(definition.description.nonEmpty),
             chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
-            table: figures.seriesTable(cities: [city]).context,
-            latest: latest.map(figures.text.text),
-            latest_period: latest?.period.description,
-            latest_sentence: latest.map { context.t("latest_in", ["value": figures.text.text($0), "period": $0.period.description]) },
-            trend: trend?.text(definition, context.t),
-            trend_arrow: trend?.arrow,
-            trend_class: trend?.judgement.rawValue,
-            breakdowns: figures.breakdownHistory(city: city).map(\.context),
-            withheld_note: figures.withheldNote(cities: [city]),
+            table: figures.view(table),
+            latest: OrNo(latest.map(figures.text.text)),
+            latest_period: OrNo(latest?.period.description),
+            latest_sentence: OrNo(latest.map { t("latest_in", ["value": figures.text.text($0), "period": $0.period.description]) }),
+            trend: OrNo(trend?.text(definition, t)),
+            trend_arrow: OrNo(trend?.arrow),
+            trend_class: OrNo(trend?.judgement.rawValue),
+            breakdowns: breakdowns.map(figures.view),
+            withheld_note: OrNo(figures.withheldNote(cities: [city])),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
             marks_key: OrNo(figures.text.key(metric.figures(city: city).map { $0 })),
-            progress: OrNo(ProgressViews(metric: definition, t: context.t).context(context.published.progress(metric: index, city: city)))
+            progress: OrNo(ProgressViews(metric: definition, t: t).context(context.published.progress(metric: index, city: city))),
+            details_label: t("metric_details") + (notes > 0 ? " (" + t.plural("notes_count", notes) + ")" : "")
         )
     }
 }

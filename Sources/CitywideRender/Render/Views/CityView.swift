@@ -1,7 +1,9 @@
 /// The `city` template's own values: a blueprint, its commitments, and the
 /// city's metrics. A nil value is absent: Mustache looks it up further out.
 package struct CityView {
-    /// One metric the city reports: chart, table, latest value, trend, progress.
+    /// One metric the city reports, as a compact card: the latest value,
+    /// trend, progress status and chart; the table, breakdowns, notes and
+    /// the progress inputs one click away (`details_label`).
     package struct MetricSection {
         let id: String
         let title: String
@@ -10,18 +12,20 @@ package struct CityView {
         let description: OrNo<String>
         let chart_svg: String
         let table: TableView
-        let latest: String?
-        let latest_period: String?
-        let latest_sentence: String?
-        let trend: String?
-        let trend_arrow: String?
-        let trend_class: String?
+        let latest: OrNo<String>
+        let latest_period: OrNo<String>
+        let latest_sentence: OrNo<String>
+        let trend: OrNo<String>
+        let trend_arrow: OrNo<String>
+        let trend_class: OrNo<String>
         let breakdowns: [TableView]
-        let withheld_note: String?
+        let withheld_note: OrNo<String>
         let withheld_href: String
         /// What the tables' markers mean ("Marks: † unreliable; ‡ provisional."); false when none.
         let marks_key: OrNo<String>
         let progress: OrNo<ProgressView>
+        /// "Table and notes (2 notes)": the fold's summary.
+        let details_label: String
     }
 
     let title: String

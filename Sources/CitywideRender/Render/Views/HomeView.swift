@@ -1,31 +1,41 @@
 /// The `home` template's own values: the overview a funder opens first.
 /// A nil value is absent: Mustache looks it up further out (and finds nothing).
 package struct HomeView {
-    package struct City {
+    /// One city: its row of both matrices. The rows are a plain list of
+    /// cities with their state; `groups` cuts it by state for display.
+    package struct CityRow {
         let name: String
         let href: String
-        let slug: String
-        let status_counts: [StatusCountView]
-        let commitments_label: String
-        let commitment_count: Int
-        let fellow: OrNo<String>
-        let updated: OrNo<String>
-        let key_metrics: [KeyMetric]
-        let systems: [SystemCommitmentsView]
+        let state: String
+        let systems: [SystemCell]
+        let metrics: [MetricCell]
     }
 
-    /// A metric a city's commitments name: its latest value, trend and progress.
-    package struct KeyMetric {
+    /// A city's commitments in one system: how many in each status, and how
+    /// many are overdue or missed their target, said in words with a shape.
+    package struct SystemCell {
+        let counts: [StatusCountView]
+        let none: Bool
+        let overdue: OrNo<String>
+        let missed: OrNo<String>
+    }
+
+    /// A key metric's progress status in one city (any status key).
+    package struct MetricCell {
+        let status_key: String
+        let status_label: String
+        let status_icon: String
+    }
+
+    /// The cities of one state; `state` is false when the rows are not grouped.
+    package struct StateGroup {
+        let state: OrNo<String>
+        let cities: [CityRow]
+    }
+
+    package struct MetricColumn {
         let title: String
         let href: String
-        let value: String
-        let period: String?
-        let trend: String?
-        let trend_arrow: String?
-        let trend_class: String?
-        let progress_label: String
-        let progress_icon: String
-        let progress_key: String
     }
 
     package struct SystemMetrics {
@@ -48,7 +58,14 @@ package struct HomeView {
     let commitment_count: Int
     let metric_count: Int
     let latest_report: ReportLink?
-    let cities: [City]
+    /// Both matrices' rows, by state when there are many cities.
+    let groups: [StateGroup]
+    let system_columns: [TableView.Column]
+    let key_metrics: [MetricColumn]
+    /// Columns of the systems matrix and of the metrics matrix, with the city's (for `colspan`).
+    let system_span: Int
+    let metric_span: Int
+    /// The latest value of every metric in every city, while the cities fit across a table.
     let systems: [SystemMetrics]
     let city_columns: [TableView.Column]
     let reports_href: String

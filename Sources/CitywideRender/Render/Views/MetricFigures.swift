@@ -43,6 +43,25 @@ package struct MetricFigures {
 
     package func cityName(_ city: Int) -> String { site.blueprints[city].city }
 
+    /// A table cell for a figure: its text, its class, and the provider's note.
+    package func cell(_ figure: PublishedFigure?) -> Table.Cell {
+        Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure), note: figure?.value == .withheld ? nil : figure?.note)
+    }
+
+    /// The language provider notes are written in (the site's default), when
+    /// the page is in another: the notes are shown as written, marked with `lang`.
+    package var noteLanguage: String? {
+        t.language == site.config.defaultLanguage ? nil : site.config.defaultLanguage
+    }
+
+    /// A table as the `table` partial receives it, in the page's language.
+    package func view(_ table: Table) -> TableView { table.context(t, noteLanguage: noteLanguage) }
+
+    /// How a breakdown by `dimension` folds when most of it is withheld.
+    private func fold(_ dimension: CitywideModel.Dimension, downloadHref: String?) -> Table.Fold? {
+        downloadHref.map { Table.Fold(label: t("breakdown_by", ["dimension": label(of: dimension).lowercased()]), downloadHref: $0) }
+    }
+
     /// A line per city over every period of the metric.
     package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil) -> LineChart {
         let periods = metric.periods
@@ -85,21 +104,18 @@ package struct MetricFigures {
             corner: t("period"),
             columns: cities.map(cityName),
             rows: metric.periods.reversed().map { period in
-                Table.Row(header: period.description, cells: cities.map { city in
-                    let figure = metric.figure(city: city, period: period)
-                    return Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure))
-                })
+                Table.Row(header: period.description, cells: cities.map { city in cell(metric.figure(city: city, period: period)) })
             }
         )
     }
 
     /// For each dimension, its values down and the cities across, in `period`.
-    package func breakdownTables(cities: [Int], period: Period) -> [Table] {
+    /// With `downloadHref`, a table more than half withheld folds into a sentence.
+    package func breakdownTables(cities: [Int], period: Period, downloadHref: String? = nil) -> [Table] {
         definition.dimensions.enumerated().compactMap { d, dimension in
             let rows = dimension.values.enumerated().map { v, value in
                 Table.Row(header: label(ofValue: value, in: dimension), cells: cities.map { city in
-                    let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
-                    return Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure))
+                    cell(metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1)))
                 })
             }
             let anyData = cities.contains { city in
@@ -107,13 +123,14 @@ package struct MetricFigures {
             }
             guard anyData else { return nil }
             return Table(caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": period.description]), corner: label(of: dimension),
-                         columns: cities.map(cityName), rows: rows)
+                         columns: cities.map(cityName), rows: rows, fold: fold(dimension, downloadHref: downloadHref))
         }
     }
 
     /// For one city, each dimension's breakdown over time: periods down,
     /// the dimension's values across. Every one-way row of the data is here.
-    package func breakdownHistory(city: Int) -> [Table] {
+    /// With `downloadHref`, a table more than half withheld folds into a sentence.
+    package func breakdownHistory(city: Int, downloadHref: String? = nil) -> [Table] {
         let figures = metric.figures(city: city)
         return definition.dimensions.enumerated().compactMap { d, dimension in
             let periods = metric.periods.filter { period in
@@ -126,10 +143,10 @@ package struct MetricFigures {
                 columns: dimension.values.map { label(ofValue: $0, in: dimension) },
                 rows: periods.reversed().map { period in
                     Table.Row(header: period.description, cells: dimension.values.indices.map { v in
-                        let figure = metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1))
-                        return Table.Cell(text: text.cellText(figure), cssClass: text.cssClass(figure))
+                        cell(metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1)))
                     })
-                }
+                },
+                fold: fold(dimension, downloadHref: downloadHref)
             )
         }
     }

@@ -26,9 +26,11 @@ package struct MetricPage {
             source_url: definition.source?.url,
             line_chart_svg: hasData ? figures.lineChart(id: "chart-\(definition.id)-time", cities: cities, target: figures.target(city: nil)).svg() : nil,
             bar_chart_svg: hasData ? figures.barChart(id: "chart-\(definition.id)-cities")?.svg() : nil,
-            table: hasData ? figures.seriesTable(cities: cities).context : nil,
+            table: hasData ? figures.view(figures.seriesTable(cities: cities)) : nil,
             breakdown_period: breakdownPeriod?.description,
-            breakdowns: breakdownPeriod.map { figures.breakdownTables(cities: cities, period: $0).map(\.context) } ?? [],
+            breakdowns: breakdownPeriod.map {
+                figures.breakdownTables(cities: cities, period: $0, downloadHref: location.href(Paths.dataCSV(definition.id))).map(figures.view)
+            } ?? [],
             no_data: !hasData,
             withheld_note: figures.withheldNote(cities: cities),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
