@@ -24,7 +24,7 @@ package enum OpenSDGReader {
         for column in columns.disaggregations where headings[column].isEmpty {
             let filled = grid.rows.filter { !$0.cell(column).trimmed.isEmpty }.map(\.location.line)
             if !filled.isEmpty {
-                log.warning(grid.header.cell(column).location, "not imported: the column \(column + 1) has no heading; its cells on lines \(LineList.format(filled))")
+                log.warning(grid.header.cell(column).location, "not imported: the column \(column + 1) has no heading; its cells on \(LineList.phrase(filled))")
             }
         }
         guard let kept = selection.rows(of: grid, columns: columns, log: log) else { return nil }
@@ -77,10 +77,10 @@ package enum OpenSDGReader {
                                           note: notes.isEmpty ? nil : notes.joined(separator: "; "), origin: valueCell.location))
         }
         for (text, lines) in multipliers.sorted(by: { $0.key < $1.key }) {
-            log.warning(SourceLocation(path: grid.path, line: lines[0]), "Unit multiplier '\(text)' on lines \(LineList.format(lines)): the values are imported as written; say the multiplier in the metric's unit")
+            log.warning(SourceLocation(path: grid.path, line: lines[0]), "Unit multiplier '\(text)' on \(LineList.phrase(lines)): the values are imported as written; say the multiplier in the metric's unit")
         }
         if let first = fiscal.first {
-            log.warning(SourceLocation(path: grid.path, line: first), "fiscal years (lines \(LineList.format(fiscal))) are imported as the year they end in; say so in the metric's description")
+            log.warning(SourceLocation(path: grid.path, line: first), "fiscal years (\(LineList.phrase(fiscal))) are imported as the year they end in; say so in the metric's description")
         }
         return batch
     }

@@ -66,7 +66,7 @@ package struct OpenSDGSelection: Sendable {
                     return match
                 }
                 if !left.isEmpty {
-                    log.warning(at, "not imported: \(left.count) \(left.count == 1 ? "row" : "rows") of another \(heading) than '\(chosen)' (\(axis.option)): lines \(LineList.format(left))")
+                    log.warning(at, "not imported: \(left.count) \(left.count == 1 ? "row" : "rows") of another \(heading) than '\(chosen)' (\(axis.option)): \(LineList.phrase(left))")
                 }
             } else if order.count > 1 {
                 log.error(at, "the file holds \(order.count) \(Self.plural(axis.role)) in its \(heading) column: \(choices); choose one with \(axis.option) (e.g. \(axis.option) \(Self.shellQuoted(order[0]))); nothing was written")

@@ -1,5 +1,10 @@
 /// Line numbers as a person reads them: `3, 5-9, 14`.
 package enum LineList {
+    /// "line 5" or "lines 3, 5-9".
+    package static func phrase(_ lines: [Int]) -> String {
+        (Set(lines).count == 1 ? "line " : "lines ") + format(lines)
+    }
+
     package static func format(_ lines: [Int]) -> String {
         let sorted = Array(Set(lines)).sorted()
         var parts: [String] = []

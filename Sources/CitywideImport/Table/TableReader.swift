@@ -97,13 +97,13 @@ package enum TableReader {
             }
         }
         if !totalRows.isEmpty {
-            log.warning(SourceLocation(path: grid.path, line: totalRows[0]), "not imported: \(totalRows.count == 1 ? "a row" : "\(totalRows.count) rows") of totals over cities (lines \(LineList.format(totalRows))); Citywide shows each city's figures")
+            log.warning(SourceLocation(path: grid.path, line: totalRows[0]), "not imported: \(totalRows.count == 1 ? "a row" : "\(totalRows.count) rows") of totals over cities (\(LineList.phrase(totalRows))); Citywide shows each city's figures")
         }
         for (name, lines) in otherMetrics.sorted(by: { $0.key < $1.key }) {
-            log.warning(SourceLocation(path: grid.path, line: lines[0]), "not imported: \(lines.count) \(lines.count == 1 ? "row" : "rows") of the metric '\(name)', not \(metric) (lines \(LineList.format(lines))); import them with --metric")
+            log.warning(SourceLocation(path: grid.path, line: lines[0]), "not imported: \(lines.count) \(lines.count == 1 ? "row" : "rows") of the metric '\(name)', not \(metric) (\(LineList.phrase(lines))); import them with --metric")
         }
         if let first = fiscal.first {
-            log.warning(SourceLocation(path: grid.path, line: first), "fiscal years are imported as the year they end in (lines \(LineList.format(fiscal))); say so in the metric's description")
+            log.warning(SourceLocation(path: grid.path, line: first), "fiscal years are imported as the year they end in (\(LineList.phrase(fiscal))); say so in the metric's description")
         }
         return batch
     }
@@ -114,6 +114,6 @@ package enum TableReader {
         guard let first = filled.first else { return }
         let heading = grid.header.cell(column)
         let place = heading.reference.map { "column \($0.drop { $0 != "!" }.dropFirst().filter(\.isLetter))" } ?? "column \(column + 1)"
-        log.warning(first.location, "\(first.prefix)not imported: \(place) \(why()): its \(filled.count) \(filled.count == 1 ? "cell" : "cells") on lines \(LineList.format(filled.map(\.location.line)))")
+        log.warning(first.location, "\(first.prefix)not imported: \(place) \(why()): its \(filled.count) \(filled.count == 1 ? "cell" : "cells") on \(LineList.phrase(filled.map(\.location.line)))")
     }
 }
