@@ -52,7 +52,7 @@ public enum Importer {
         if sheet != nil, !isWorkbook {
             log.error(SourceLocation(path: file), "--sheet is for .xlsx workbooks; a CSV file has one table")
         }
-        let grid = isWorkbook ? XLSXReader.read(bytes, path: file, sheet: sheet, log: log) : CSVGrid.read(bytes, path: file, log: log)
+        let grid = isWorkbook ? XLSXReader.read(bytes, file: URL(fileURLWithPath: file), path: file, sheet: sheet, log: log) : CSVGrid.read(bytes, path: file, log: log)
         guard let grid, !log.hasErrors, let batch = TableReader.read(grid, metric: metric, city: city, log: log) else {
             return ImportOutcome(diagnostics: log.diagnostics, written: empty.written, messages: [])
         }

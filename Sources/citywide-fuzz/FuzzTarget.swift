@@ -54,7 +54,11 @@ enum FuzzTarget: String, CaseIterable {
                     _ = DataFileMerge.merge(existing: bytes, plan: plan, path: "Data/referrals.csv", log: log)
                 }
             }
-            _ = XLSXReader.read(bytes, path: "table.xlsx", sheet: nil, log: log)
+            // ZIPFoundation opens workbooks from files: the input is written to one.
+            let workbook = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-fuzz-\(getpid()).xlsx")
+            if (try? Data(bytes).write(to: workbook)) != nil {
+                _ = XLSXReader.read(bytes, file: workbook, path: "table.xlsx", sheet: nil, log: log)
+            }
         }
     }
 }

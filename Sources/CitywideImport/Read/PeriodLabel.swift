@@ -42,9 +42,6 @@ package enum PeriodLabel {
                 return Reading(period: Period(year: y, quarter: q), fiscal: false)
             }
             if let m = month(a) { return Reading(period: Period(year: y, month: m), fiscal: false) }
-            if b == words[1], b.count == 4, let m = Int(a), a.count <= 2, (1...12).contains(m) {
-                continue  // 01/2024: month first is read below
-            }
         }
         // 2024/01, 2024.01, 01/2024
         if words[0].count == 4, let y = year(words[0]), words[1].count <= 2, let m = Int(words[1]), (1...12).contains(m) {

@@ -22,12 +22,16 @@ package enum XLSXReader {
         var message: String
     }
 
-    package static func read(_ bytes: [UInt8], path: String, sheet wanted: String?, log: DiagnosticLog) -> SourceGrid? {
+    /// `bytes` are the file's (read once, within the size limit); `file` is
+    /// where they are, which ZIPFoundation opens: its in-memory archive leaks
+    /// its stream when the bytes are not a zip, its file archive does not.
+    package static func read(_ bytes: [UInt8], file: URL, path: String, sheet wanted: String?, log: DiagnosticLog) -> SourceGrid? {
         let at = SourceLocation(path: path)
         do {
             let archive: Archive
             do {
-                archive = try Archive(data: Data(bytes), accessMode: .read)
+                guard looksLikeZip(bytes) else { throw Failure(message: "") }
+                archive = try Archive(url: file, accessMode: .read)
             } catch {
                 throw Failure(message: "not an .xlsx workbook (it is not a zip archive); save it from the spreadsheet as .xlsx, or export it as CSV")
             }
@@ -64,6 +68,22 @@ package enum XLSXReader {
             log.error(at, "cannot read the workbook: \(error)")
         }
         return nil
+    }
+
+    /// A local file header at the start, and an end-of-central-directory
+    /// record (22 bytes, then a comment of at most 65,535) at the end.
+    static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 30, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
+        let earliest = max(0, bytes.count - 22 - 65_535)
+        var i = bytes.count - 22
+        while i >= earliest {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 {
+                let commentLength = Int(bytes[i + 20]) | Int(bytes[i + 21]) << 8
+                if i + 22 + commentLength <= bytes.count { return true }
+            }
+            i -= 1
+        }
+        return false
     }
 
     /// Reads and decodes one part of the archive, within the size limit.
