@@ -44,7 +44,6 @@ public enum Importer {
     /// `citywide import table FILE --metric ID [--city SLUG] [--sheet NAME]`
     public static func table(file: String, metric: String, city: String?, site: URL, sheet: String? = nil) -> ImportOutcome {
         let log = DiagnosticLog()
-        let empty = ImportOutcome(diagnostics: [], written: [], messages: [])
         guard start(metric: metric, cities: city.map { [$0] } ?? [], site: site, log: log), let bytes = readInput(file, log: log) else {
             return ImportOutcome(diagnostics: log.diagnostics, written: [], messages: [])
         }
@@ -54,7 +53,7 @@ public enum Importer {
         }
         let grid = isWorkbook ? XLSXReader.read(bytes, file: URL(fileURLWithPath: file), path: file, sheet: sheet, log: log) : CSVGrid.read(bytes, path: file, log: log)
         guard let grid, !log.hasErrors, let batch = TableReader.read(grid, metric: metric, city: city, log: log) else {
-            return ImportOutcome(diagnostics: log.diagnostics, written: empty.written, messages: [])
+            return ImportOutcome(diagnostics: log.diagnostics, written: [], messages: [])
         }
         return finish(batch, facts: MetricFacts(), metric: metric, file: file, command: "import table", site: site, log: log)
     }
