@@ -102,6 +102,22 @@ struct TableImportTests {
         #expect(site.text("Data/victims.csv") == nil)
     }
 
+    @Test("a dimension the data file lacked is added before value, empty in the rows that were there")
+    func newDimensionColumn() throws {
+        let site = try ImportSite([
+            "site/Data/victims.csv": "city,period,metric,value,note\nspringfield,2024-Q1,victims,30,as reported\n",
+            "wide.csv": "city,sex,2024 Q1\nst-paul,female,12\n",
+        ])
+        defer { site.cleanUp() }
+        #expect(Importer.table(file: site.path("wide.csv"), metric: "victims", city: nil, site: site.site).succeeded)
+        #expect(site.text("Data/victims.csv") == """
+            city,period,metric,sex,value,note
+            springfield,2024-Q1,victims,,30,as reported
+            st-paul,2024-Q1,victims,female,12,
+
+            """)
+    }
+
     @Test("period labels as spreadsheets write them", arguments: [
         ("2024 Q1", "2024-Q1"), ("Q1 2024", "2024-Q1"), ("2024Q1", "2024-Q1"), ("q3-2024", "2024-Q3"),
         ("FY2024", "2024"), ("FY 2024", "2024"), ("2019", "2019"), ("2019.0", "2019"), ("Jan 2024", "2024-01"),
