@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -103,11 +105,26 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `citywide import`: Open SDG files and spreadsheets (.csv, .xlsx) into
+        // Data/ and Metrics/. A converter of input files, outside the pipeline:
+        // nothing the build runs depends on it. ZIPFoundation and XMLCoder read .xlsx.
+        .target(
+            name: "CitywideImport",
+            dependencies: [
+                "CitywideModel",
+                "CitywideInput",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
+            swiftSettings: strict
+        ),
         // The command line as a library, so every command is testable.
         .target(
             name: "CitywideCommands",
             dependencies: generator + [
                 "CitywideServe",
+                "CitywideImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -120,7 +137,7 @@ let package = Package(
         // Benchmarks: writes synthetic sites of any size and times each stage.
         .executableTarget(name: "citywide-bench", dependencies: generator, swiftSettings: strict),
         // Fuzz targets for libFuzzer; `tools/fuzz` builds them with sanitizers.
-        .executableTarget(name: "citywide-fuzz", dependencies: generator, swiftSettings: strict),
+        .executableTarget(name: "citywide-fuzz", dependencies: generator + ["CitywideImport"], swiftSettings: strict),
         .testTarget(
             name: "CitywideCoreTests",
             dependencies: generator,
@@ -129,8 +146,11 @@ let package = Package(
         .testTarget(
             name: "CitywideCommandsTests",
             // Yams: the workflow test parses `init --with-workflow`'s YAML as YAML.
+            // ZIPFoundation: the import tests write a small .xlsx.
             dependencies: generator + [
                 "CitywideCommands",
+                "CitywideImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

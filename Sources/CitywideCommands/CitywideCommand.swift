@@ -14,7 +14,7 @@ public struct CitywideCommand: ParsableCommand {
         single anyone out: counts below the site's min_cell are withheld everywhere.
         """,
         version: CitywideVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self, ImportCommand.self]
     )
 
     public init() {}

@@ -7,6 +7,7 @@ import Foundation
 @testable import CitywideInput
 @testable import CitywidePublished
 @testable import CitywideRender
+@testable import CitywideImport
 
 /// One fuzz target per input reader. Each takes arbitrary bytes and must
 /// return without a crash, a hang or a leak, whatever the bytes are;
@@ -22,6 +23,9 @@ enum FuzzTarget: String, CaseIterable {
     case markdown
     /// A whole small site, built in memory: the input is split into files.
     case site
+    /// A file to import, read in memory (nothing is written): as an Open SDG
+    /// indicator file, as a table (CSV), and as an .xlsx workbook.
+    case `import`
 
     func run(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -39,6 +43,22 @@ enum FuzzTarget: String, CaseIterable {
             _ = MarkdownRenderer.render(text)
         case .site:
             FuzzSite.build(FuzzSite.split(bytes))
+        case .import:
+            let log = DiagnosticLog()
+            if let grid = CSVGrid.read(bytes, path: "indicator.csv", log: log) {
+                if let batch = OpenSDGReader.read(grid, city: "springfield", selection: OpenSDGSelection(), log: log) {
+                    _ = ImportPlan.make(batch, metric: "referrals", unit: batch.unit, path: "indicator.csv", log: log)
+                }
+                if let batch = TableReader.read(grid, metric: "referrals", city: nil, log: log),
+                   let plan = ImportPlan.make(batch, metric: "referrals", unit: nil, path: "table.csv", log: log) {
+                    _ = DataFileMerge.merge(existing: bytes, plan: plan, path: "Data/referrals.csv", log: log)
+                }
+            }
+            // ZIPFoundation opens workbooks from files: the input is written to one.
+            let workbook = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-fuzz-\(getpid()).xlsx")
+            if (try? Data(bytes).write(to: workbook)) != nil {
+                _ = XLSXReader.read(bytes, file: workbook, path: "table.xlsx", sheet: nil, log: log)
+            }
         }
     }
 }

@@ -107,6 +107,11 @@ extension MetricDefinition {
             if let name { source = Source(name: name, url: valid ? url : nil) }
         }
         let sdg = fields.string("sdg")
+        // `citywide import` writes the defaults it cannot know (system, direction)
+        // and this key; the warning stays until a person confirms them.
+        if let origin = fields.string("imported") {
+            log.warning(fields.valueLocation("imported"), "imported from \(origin): system (\(system?.rawValue ?? "?")), direction (\(direction.rawValue)) and type are guesses; confirm them, then delete the line 'imported:'")
+        }
 
         var thresholds: ProgressThresholds?
         var baseline: Period?
