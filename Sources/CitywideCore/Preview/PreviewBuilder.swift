@@ -29,6 +29,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     private var site: Site?
     private var published: PublishedData?
     private var files = PreviewFiles()
+    /// The problems (warnings) of the last good build.
+    private var diagnostics: [Diagnostic] = []
     /// The inputs of the last good build, path → bytes.
     private var inputs: [String: Data] = [:]
     /// The inputs of the last attempt, good or not.
@@ -80,6 +82,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         self.site = site
         self.published = published
         files = PreviewFiles(renderer: renderer, pages: plan, made: assets.files)
+        diagnostics = log.diagnostics
         inputs = current
         return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: files.paths.count,
                                                 stages: clock.stages),
@@ -107,6 +110,16 @@ public final class PreviewBuilder: @unchecked Sendable {
         return keys
     }
 
+    /// A problem found in the narrative of one of `paths` (at or after its
+    /// body's first line), or about a shortcode (checked again for the whole site).
+    private func isInNarrative(_ diagnostic: Diagnostic, of paths: [String], site: Site) -> Bool {
+        guard paths.contains(diagnostic.path) else { return false }
+        let name = diagnostic.path.dropFirst("Blueprints/".count).dropLast(3)
+        let parts = name.split(separator: ".").map(String.init)
+        let blueprint = parts.count == 2 ? site.translations[parts[0]]?[parts[1]] : site.cityIndex(parts[0]).map { site.blueprints[$0] }
+        return diagnostic.line >= (blueprint?.bodyLine ?? 1)
+    }
+
     private func failed(_ log: DiagnosticLog, _ published: PublishedData?, _ site: Site?, incremental: Bool) -> Result {
         Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
                files: nil, pagesRendered: 0, incremental: incremental)
@@ -116,6 +129,11 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// rendered again (when asked for), every other file is kept.
     private func rebuild(cities changed: [String], site: Site, published: PublishedData, inputs current: [String: Data]) -> Result {
         let log = DiagnosticLog()
+        // The last build's problems stay (warnings about data, templates,
+        // front matter), but those in the narratives read again below.
+        for diagnostic in diagnostics where !isInNarrative(diagnostic, of: changed, site: site) {
+            log.add(diagnostic)
+        }
         var site = site
         var slugs: Set<String> = []
         for path in changed {
@@ -148,6 +166,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         let changedPages = renderer.pagePlan(onlyCities: slugs)
         files = files.replacing(changedPages, renderer: renderer)
         self.site = site
+        diagnostics = log.diagnostics
         inputs = current
         return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: changedPages.count),
                       files: files, pagesRendered: changedPages.count, incremental: true)
