@@ -9,9 +9,10 @@ import CitywideWrite
 /// Builds for `citywide serve`, in memory, and rebuilds only what a change
 /// touches: when the only change is the narrative of blueprints (their front
 /// matter as before), just those cities' pages are made again, in every
-/// language. Any other change (front matter, metrics, data, templates,
-/// site.yml, a file added or removed) rebuilds the whole site, since it can
-/// move any figure on any page.
+/// language, from the analysis kept. Any other change (front matter,
+/// metrics, data, templates, site.yml, a file added or removed) reruns the
+/// whole analysis, since it can move any figure on any page; pages and
+/// downloads are then made when first asked for (`PreviewFiles`).
 public final class PreviewBuilder: @unchecked Sendable {
     public struct Result: Sendable {
         public var outcome: Pipeline.Outcome
