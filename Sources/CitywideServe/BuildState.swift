@@ -5,8 +5,9 @@ import Foundation
 /// of the latest build attempt. Long-polling requests wait here for a change.
 final class BuildState: @unchecked Sendable {
     struct Snapshot: Sendable {
-        /// Output path → bytes of the last build without errors.
-        var files: [String: Data] = [:]
+        /// The files of the last build without errors (pages rendered when
+        /// first asked for).
+        var files = PreviewFiles()
         /// Counts good builds; each page carries the version it belongs to,
         /// and reloads itself when the version moves on.
         var version = 0
@@ -28,7 +29,7 @@ final class BuildState: @unchecked Sendable {
 
     /// Records a build attempt. `files` is nil when the build had errors:
     /// the previous files stay in place.
-    func record(files: [String: Data]?, diagnostics: [Diagnostic]) {
+    func record(files: PreviewFiles?, diagnostics: [Diagnostic]) {
         let waiting: [CheckedContinuation<Snapshot, Never>]
         let now: Snapshot
         lock.lock()
@@ -98,12 +99,20 @@ extension BuildState.Snapshot {
             ["path": d.path, "line": d.line, "column": d.column, "severity": d.severity.rawValue,
              "message": d.message, "text": d.formatted]
         }
+        // What the panel lists: a problem repeated on many rows once, as the
+        // terminal prints it; `errors` and `warnings` count every occurrence.
+        let groups: [[String: Any]] = DiagnosticGroup.grouping(diagnostics).map { group in
+            ["severity": group.first.severity.rawValue, "text": group.formatted, "occurrences": 1 + group.moreLines.count]
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
         let object: [String: Any] = [
             "version": version,
             "attempt": attempt,
             "ok": !failed,
-            "errors": diagnostics.filter { $0.severity == .error }.count,
+            "errors": errors,
+            "warnings": diagnostics.count - errors,
             "diagnostics": items,
+            "groups": groups,
         ]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }

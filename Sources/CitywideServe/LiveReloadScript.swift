@@ -39,8 +39,9 @@ enum LiveReloadScript {
             alert.appendChild(title);
             var list = el("ul");
             list.style.cssText = "margin:0 0 .75rem;padding-left:1.25rem";
+            // A problem repeated on many rows is one item, as in the terminal.
             // A site with hundreds of problems: the first 100 here, all in the terminal.
-            s.diagnostics.slice(0, 100).forEach(function (d) {
+            s.groups.slice(0, 100).forEach(function (d) {
               var item = el("li");
               var code = el("code", d.text);
               code.style.cssText = "white-space:pre-wrap;overflow-wrap:anywhere;font:.95rem/1.4 ui-monospace,monospace;color:" + (d.severity === "error" ? "#8a0019" : "#1a1a1a");
@@ -48,8 +49,8 @@ enum LiveReloadScript {
               list.appendChild(item);
             });
             alert.appendChild(list);
-            if (s.diagnostics.length > 100) {
-              alert.appendChild(el("p", "… and " + (s.diagnostics.length - 100) + " more; the terminal running citywide serve lists them all."));
+            if (s.groups.length > 100) {
+              alert.appendChild(el("p", "… and " + (s.groups.length - 100) + " more; the terminal running citywide serve lists them all."));
             }
             box.appendChild(alert);
             var button = el("button", "Dismiss");

@@ -51,7 +51,7 @@ struct PreviewHandler: HTTPHandler {
         let decoded = rawPath.removingPercentEncoding ?? rawPath
         var path = String(decoded.drop(while: { $0 == "/" }))
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        if let data = snapshot.files[path] {
+        if let data = snapshot.files.data(path) {
             var body = data
             if path.hasSuffix(".html") {
                 // Every page served belongs to the current build, whichever build rendered it.
@@ -60,7 +60,7 @@ struct PreviewHandler: HTTPHandler {
             }
             return HTTPResponse(statusCode: .ok, headers: Self.headers(ContentType.of(path)), body: body)
         }
-        if snapshot.files[path + "/index.html"] != nil {
+        if snapshot.files.contains(path + "/index.html") {
             // Built from the decoded path with its leading slashes and
             // backslashes dropped: `//evil.example` (or `/\evil.example`)
             // must never become a protocol-relative `Location`.
@@ -88,10 +88,16 @@ struct PreviewHandler: HTTPHandler {
 /// problems in HTML too, so they read without JavaScript.
 enum ProblemPage {
     static func noBuildYet(_ snapshot: BuildState.Snapshot) -> String {
-        let items = snapshot.diagnostics.map { "<li><code>\(escape($0.formatted))</code></li>" }.joined(separator: "\n")
+        // A problem repeated on many rows is listed once, as the terminal
+        // prints it; the count counts every occurrence.
+        let items = DiagnosticGroup.grouping(snapshot.diagnostics)
+            .map { "<li><code>\(escape($0.formatted))</code></li>" }.joined(separator: "\n")
+        let errors = snapshot.diagnostics.filter { $0.severity == .error }.count
+        let warnings = snapshot.diagnostics.count - errors
+        let count = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
         return page(title: "The site has errors", body: """
         <h1>The site has errors</h1>
-        <p>Citywide has not built this site yet because of the problems below. Fix them and save: this page updates by itself.</p>
+        <p>Citywide has not built this site yet because of the problems below (\(count)). Fix them and save: this page updates by itself.</p>
         <ul>
         \(items)
         </ul>

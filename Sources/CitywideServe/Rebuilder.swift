@@ -72,6 +72,6 @@ final class Rebuilder: @unchecked Sendable {
         state.record(files: files, diagnostics: outcome.diagnostics)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         onReport?(Report(succeeded: files != nil, diagnostics: outcome.diagnostics, seconds: seconds,
-                         version: state.current.version, files: files?.count ?? 0))
+                         version: state.current.version, files: files?.paths.count ?? 0))
     }
 }

@@ -233,6 +233,43 @@ struct PreviewServerTests {
         #expect(!body.contains("<script>alert(1)"))
     }
 
+    @Test("a problem repeated on many rows is listed once, as the terminal prints it; the counts count every row")
+    func repeatedProblemsGrouped() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-serve-\(UUID().uuidString)")
+        try SiteScaffold.createSite(at: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The same problem on three rows (lines 2 to 4): a negative count.
+        try Data("""
+        city,period,metric,trafficking_type,value,status,note
+        our-city,2024-Q1,survivors_identified,,-24,,
+        our-city,2024-Q2,survivors_identified,,-20,,
+        our-city,2024-Q3,survivors_identified,,-18,,
+
+        """.utf8).write(to: folder.appendingPathComponent("Data/observations.csv"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Data").path) where name != "observations.csv" {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("Data/\(name)"))
+        }
+
+        let server = PreviewServer(site: folder, port: 0)
+        let base = try await server.start()
+        defer { Task { await server.stop() } }
+        let (page, _) = try await URLSession.shared.data(from: URL(string: "/", relativeTo: base)!)
+        let body = String(decoding: page, as: UTF8.self)
+        #expect(body.contains("Data/observations.csv:2:"))
+        #expect(body.contains("(and 2 more rows: lines 3-4)"))
+        #expect(!body.contains("Data/observations.csv:3:"))
+        #expect(body.contains("3 errors, 0 warnings"))
+
+        let (json, _) = try await URLSession.shared.data(from: URL(string: "/_citywide/status", relativeTo: base)!)
+        let status = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(status["errors"] as? Int == 3)
+        #expect((status["diagnostics"] as? [Any])?.count == 3)
+        let groups = try #require(status["groups"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        #expect(groups.first?["occurrences"] as? Int == 3)
+        #expect((groups.first?["text"] as? String ?? "").hasSuffix("(and 2 more rows: lines 3-4)"))
+    }
+
     @Test("files in a new subfolder of Templates/ are watched and served")
     func newSubfolder() async throws {
         let preview = try await Preview()

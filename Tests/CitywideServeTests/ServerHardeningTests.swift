@@ -183,7 +183,7 @@ struct ServerHardeningTests {
     @Test("the handler itself never builds a Location starting with // or /\\")
     func handlerRedirect() {
         let state = BuildState()
-        state.record(files: ["x/index.html": Data("<p>x</p>".utf8), "index.html": Data()], diagnostics: [])
+        state.record(files: PreviewFiles(["x/index.html": Data("<p>x</p>".utf8), "index.html": Data()]), diagnostics: [])
         let handler = PreviewHandler(state: state)
         for path in ["//x", "///x", "/\\x", "/x", "//x/../x"] {
             let response = handler.file(path)

@@ -9,16 +9,18 @@ import CitywideWrite
 /// Builds for `citywide serve`, in memory, and rebuilds only what a change
 /// touches: when the only change is the narrative of blueprints (their front
 /// matter as before), just those cities' pages are made again, in every
-/// language. Any other change (front matter, metrics, data, templates,
-/// site.yml, a file added or removed) rebuilds the whole site, since it can
-/// move any figure on any page.
+/// language, from the analysis kept. Any other change (front matter,
+/// metrics, data, templates, site.yml, a file added or removed) reruns the
+/// whole analysis, since it can move any figure on any page; pages and
+/// downloads are then made when first asked for (`PreviewFiles`).
 public final class PreviewBuilder: @unchecked Sendable {
     public struct Result: Sendable {
         public var outcome: Pipeline.Outcome
         /// Every file of the site, or nil when the input has errors (the
         /// previous files stay good).
-        public var files: [String: Data]?
-        /// How many pages were made: all of them, or a changed city's.
+        public var files: PreviewFiles?
+        /// How many pages a narrative edit changed (0 after a full build:
+        /// its pages are rendered when asked for).
         public var pagesRendered: Int
         public var incremental: Bool
     }
@@ -27,7 +29,9 @@ public final class PreviewBuilder: @unchecked Sendable {
     package let bodyEnd: String?
     private var site: Site?
     private var published: PublishedData?
-    private var files: [String: Data] = [:]
+    private var files = PreviewFiles()
+    /// The problems (warnings) of the last good build.
+    private var diagnostics: [Diagnostic] = []
     /// The inputs of the last good build, path → bytes.
     private var inputs: [String: Data] = [:]
     /// The inputs of the last attempt, good or not.
@@ -63,32 +67,74 @@ public final class PreviewBuilder: @unchecked Sendable {
 
     private func rebuildAll(inputs current: [String: Data]) -> Result {
         let log = DiagnosticLog()
-        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log)
-        guard let site, let published, !log.hasErrors else {
-            return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
-                          files: nil, pagesRendered: 0, incremental: false)
+        let clock = StageClock()
+        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log, clock: clock)
+        guard let site, let published, !log.hasErrors else { return failed(log, published, site, incremental: false) }
+        let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder), bodyEnd: bodyEnd)
+        let plan = renderer.pagePlan()
+        Pipeline.checkTemplateVariables(site, pageKeys: Self.pageKeys(plan, enoughFor: site), log: log)
+        clock.mark("template check")
+        for path in plan.map(\.path) {
+            do { _ = try OutputPath.check(path) } catch { log.error(SourceLocation(path: "_site"), "\(error)") }
         }
-        let memory = MemoryOutput()
-        var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
-        renderer.bodyEnd = bodyEnd
-        let pageKeys = renderer.render(into: memory, log: log, contextKeys: { TemplateVariables.keys(in: $0) })
-        Pipeline.checkTemplateVariables(site, pageKeys: pageKeys, log: log)
-        guard !log.hasErrors else {
-            return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
-                          files: nil, pagesRendered: 0, incremental: false)
-        }
+        let assets = MemoryOutput()
+        renderer.writeAssets(into: assets, log: log)
+        guard !log.hasErrors else { return failed(log, published, site, incremental: false) }
         self.site = site
         self.published = published
-        files = memory.files
+        files = PreviewFiles(renderer: renderer, pages: plan, made: assets.files)
+        diagnostics = log.diagnostics
         inputs = current
-        let pages = files.keys.filter { $0.hasSuffix(".html") }.count
-        return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: files.count),
-                      files: files, pagesRendered: pages, incremental: false)
+        return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: files.paths.count,
+                                                stages: clock.stages),
+                      files: files, pagesRendered: 0, incremental: false)
     }
 
-    /// Re-reads the changed blueprints' narratives and renders their city pages.
+    /// The variables pages provide, as far as the check of template
+    /// variables needs them: it warns about a name a template uses that is
+    /// neither built in nor given by any page, so once every such name has
+    /// been seen the other pages cannot change its answer. With the built-in
+    /// templates (or forks that use only their names) no page is made; else
+    /// pages are made, one of each folder first, until every name is found
+    /// (all of them only when some name is missing: then there is a warning
+    /// to give, the same one `build` gives).
+    static func pageKeys(_ plan: [PlannedPage], enoughFor site: Site) -> Set<String> {
+        let wanted = TemplateVariables.names(in: site.templates.sources).subtracting(TemplateVariables.builtInNames)
+        var keys: Set<String> = []
+        var folders: Set<Substring> = []
+        let firstOfFolder = plan.indices.filter { folders.insert(plan[$0].path.split(separator: "/").dropLast().first ?? "").inserted }
+        let first = Set(firstOfFolder)
+        let order = firstOfFolder + plan.indices.filter { !first.contains($0) }
+        for i in order where !wanted.isSubset(of: keys) {
+            keys.formUnion(TemplateVariables.keys(in: plan[i].make().variableSources))
+        }
+        return keys
+    }
+
+    /// A problem found in the narrative of one of `paths` (at or after its
+    /// body's first line), or about a shortcode (checked again for the whole site).
+    private func isInNarrative(_ diagnostic: Diagnostic, of paths: [String], site: Site) -> Bool {
+        guard paths.contains(diagnostic.path) else { return false }
+        let name = diagnostic.path.dropFirst("Blueprints/".count).dropLast(3)
+        let parts = name.split(separator: ".").map(String.init)
+        let blueprint = parts.count == 2 ? site.translations[parts[0]]?[parts[1]] : site.cityIndex(parts[0]).map { site.blueprints[$0] }
+        return diagnostic.line >= (blueprint?.bodyLine ?? 1)
+    }
+
+    private func failed(_ log: DiagnosticLog, _ published: PublishedData?, _ site: Site?, incremental: Bool) -> Result {
+        Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
+               files: nil, pagesRendered: 0, incremental: incremental)
+    }
+
+    /// Re-reads the changed blueprints' narratives; their city pages are
+    /// rendered again (when asked for), every other file is kept.
     private func rebuild(cities changed: [String], site: Site, published: PublishedData, inputs current: [String: Data]) -> Result {
         let log = DiagnosticLog()
+        // The last build's problems stay (warnings about data, templates,
+        // front matter), but those in the narratives read again below.
+        for diagnostic in diagnostics where !isInNarrative(diagnostic, of: changed, site: site) {
+            log.add(diagnostic)
+        }
         var site = site
         var slugs: Set<String> = []
         for path in changed {
@@ -116,20 +162,15 @@ public final class PreviewBuilder: @unchecked Sendable {
         if !log.hasErrors, site.mediaFiles != self.site?.mediaFiles {
             return rebuildAll(inputs: current)
         }
-        guard !log.hasErrors else {
-            return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0),
-                          files: nil, pagesRendered: 0, incremental: true)
-        }
-        var renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder))
-        renderer.bodyEnd = bodyEnd
-        let pages = renderer.pagePlan(onlyCities: slugs).map { $0.make() }
-        for page in pages {
-            if let html = renderer.html(page) { files[page.path] = Data(html.utf8) }
-        }
+        guard !log.hasErrors else { return failed(log, published, site, incremental: true) }
+        let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder), bodyEnd: bodyEnd)
+        let changedPages = renderer.pagePlan(onlyCities: slugs)
+        files = files.replacing(changedPages, renderer: renderer)
         self.site = site
+        diagnostics = log.diagnostics
         inputs = current
-        return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: pages.count),
-                      files: files, pagesRendered: pages.count, incremental: true)
+        return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: changedPages.count),
+                      files: files, pagesRendered: changedPages.count, incremental: true)
     }
 
     /// The blueprint files whose narrative alone changed, or nil when any

@@ -89,6 +89,19 @@ package struct SiteRenderer {
     }
 
     private func writeData(into writer: some OutputSink, sitemap pagePaths: [String], log: DiagnosticLog) {
+        let files = dataFiles(sitemap: pagePaths)
+        let failures = ParallelMap.map(files.indices) { i -> String? in
+            do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: "_site"), failure)
+        }
+    }
+
+    /// The downloads, feed and sitemap, each with how to make it (`serve`
+    /// makes one when it is first asked for).
+    package func dataFiles(sitemap pagePaths: [String]) -> [(String, () -> String)] {
         let downloads = DataDownloads(site: site, published: published)
         let files: [(String, () -> String)] =
             published.metrics.flatMap { metric in
@@ -102,16 +115,10 @@ package struct SiteRenderer {
                 ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
                 ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
             ]
-        let failures = ParallelMap.map(files.indices) { i -> String? in
-            do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
-            return nil
-        }
-        for failure in failures.compactMap({ $0 }) {
-            log.error(SourceLocation(path: "_site"), failure)
-        }
+        return files
     }
 
-    private func writeAssets(into writer: some OutputSink, log: DiagnosticLog) {
+    package func writeAssets(into writer: some OutputSink, log: DiagnosticLog) {
         for (path, source) in site.templates.assets.sorted(by: { $0.key < $1.key }) {
             do {
                 switch source {

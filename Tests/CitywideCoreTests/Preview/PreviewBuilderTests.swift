@@ -117,12 +117,12 @@ struct PreviewBuilderTests {
         let second = builder.build()
         #expect(second.incremental)
         #expect(second.pagesRendered == 2, "the city page in English and in Spanish")
-        let files = try #require(second.files)
+        let files = try #require(second.files).all()
         #expect(String(decoding: files["cities/springfield/index.html"] ?? Data(), as: UTF8.self).contains("<strong>now</strong>"))
 
         // The same input, built from scratch, gives the same files.
         let full = PreviewBuilder(folder: site.folder, bodyEnd: nil).build()
-        #expect(full.files == files)
+        #expect(full.files?.all() == files)
     }
 
     @Test("a narrative edit that shows another image builds everything, so the image is copied (and a dropped one is not kept)")
@@ -131,17 +131,17 @@ struct PreviewBuilderTests {
         try site.write("Blueprints/images/board.png", "PNG")
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
-        #expect(builder.build().files?["media/Blueprints/images/board.png"] == nil)
+        #expect(builder.build().files?.data("media/Blueprints/images/board.png") == nil)
 
         try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\n![The advisory board](images/board.png)\n"))
         let shown = builder.build()
         #expect(!shown.incremental)
-        #expect(shown.files?["media/Blueprints/images/board.png"] == Data("PNG".utf8))
+        #expect(shown.files?.data("media/Blueprints/images/board.png") == Data("PNG".utf8))
 
         try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\nNo picture.\n"))
         let dropped = builder.build()
         #expect(!dropped.incremental)
-        #expect(dropped.files?["media/Blueprints/images/board.png"] == nil)
+        #expect(dropped.files?.data("media/Blueprints/images/board.png") == nil)
     }
 
     @Test("a narrative edit is read as build reads it: invalid UTF-8 is an error with its position, and the last good files stay")
@@ -169,7 +169,7 @@ struct PreviewBuilderTests {
         try site.write("Blueprints/springfield.md", Self.springfield(city: "Springfield Township", body: "# Springfield Blueprint\n\nWe will act.\n"))
         let result = builder.build()
         #expect(!result.incremental)
-        let home = String(decoding: result.files?["index.html"] ?? Data(), as: UTF8.self)
+        let home = String(decoding: result.files?.data("index.html") ?? Data(), as: UTF8.self)
         #expect(home.contains("Springfield Township"))
     }
 
@@ -178,7 +178,7 @@ struct PreviewBuilderTests {
         let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
-        let good = try #require(builder.build().files)
+        let good = try #require(builder.build().files).all()
         try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\n{{< value arrests >}}\n"))
         let broken = builder.build()
         #expect(broken.files == nil)
@@ -186,8 +186,105 @@ struct PreviewBuilderTests {
         try site.write("Blueprints/springfield.md", Self.springfield(body: "# Springfield Blueprint\n\nFixed.\n"))
         let fixed = builder.build()
         #expect(fixed.incremental)
-        #expect(fixed.files?["index.html"] == good["index.html"])
-        let city = String(decoding: fixed.files?["cities/springfield/index.html"] ?? Data(), as: UTF8.self)
+        #expect(fixed.files?.data("index.html") == good["index.html"])
+        let city = String(decoding: fixed.files?.data("cities/springfield/index.html") ?? Data(), as: UTF8.self)
         #expect(city.contains("Fixed."))
+    }
+}
+
+/// What the preview serves after each kind of edit is exactly what `build`
+/// would publish: no figure a fresh build withholds, no stale page.
+@Suite("Preview equals build")
+struct PreviewEqualsBuildTests {
+    /// A fresh `citywide build` of the folder as it is now, path → bytes.
+    /// Its privacy ledger is removed again, so the preview and the next
+    /// build start from the same (empty) ledger.
+    static func freshBuild(_ site: TestSite) throws -> (files: [String: Data], diagnostics: [Diagnostic]) {
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.lines)")
+        try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(".citywide"))
+        return (site.outputFiles(), outcome.diagnostics)
+    }
+
+    /// Every file served, made now, against a fresh build: the same paths,
+    /// the same bytes, the same diagnostics.
+    static func expectSame(_ served: PreviewBuilder.Result, _ site: TestSite, _ kind: String) throws {
+        let files = try #require(served.files, "\(kind): \(served.outcome.lines)").all()
+        var (built, diagnostics) = try freshBuild(site)
+        // The writer's mark on a folder it owns: no file of the site.
+        built[OutputWriter.markerName] = nil
+        #expect(Set(files.keys).symmetricDifference(built.keys).isEmpty, "\(kind)")
+        let differing = files.keys.filter { files[$0] != built[$0] }.sorted()
+        #expect(differing.isEmpty, "\(kind): \(differing)")
+        #expect(served.outcome.diagnostics == diagnostics, "\(kind)")
+    }
+
+    @Test("after a narrative, front matter, metric, data, template or site.yml edit, every served file equals a fresh build's")
+    func everyKindOfEdit() throws {
+        let site = try TestSite(txtar: PreviewBuilderTests.site)
+        defer { site.cleanUp() }
+        // Springfield's second quarter has a count of 5 by labor: withheld,
+        // and so is a complement (the total or another part).
+        try site.write("Data/referrals.csv", """
+            city,period,metric,trafficking_type,value,status,note
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,
+            springfield,2019-Q2,referrals,,35,,
+            springfield,2019-Q2,referrals,sex,30,,
+            springfield,2019-Q2,referrals,labor,5,,
+            shelbyville,2019-Q1,referrals,,14,,
+
+            """)
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        try Self.expectSame(builder.build(), site, "the first build")
+
+        let edits: [(kind: String, path: String, text: String)] = [
+            ("narrative", "Blueprints/springfield.md", PreviewBuilderTests.springfield(body: "# Springfield Blueprint\n\nNow {{< value referrals >}}.\n\n{{< chart referrals >}}\n")),
+            ("front matter", "Blueprints/springfield.md", PreviewBuilderTests.springfield(city: "Springfield Township", body: "# Springfield Blueprint\n\nNow {{< value referrals >}}.\n")),
+            ("metric", "Metrics/referrals.yml", """
+                id: referrals
+                title: Referrals to victim services
+                description: Referrals to victim services.
+                system: labor
+                type: count
+                unit: referrals
+                decimals: 0
+                direction: up
+                frequency: quarterly
+                dimensions:
+                  trafficking_type: [sex, labor, both]
+
+                """),
+            ("data", "Data/referrals.csv", """
+                city,period,metric,trafficking_type,value,status,note
+                springfield,2019-Q1,referrals,,30,,
+                springfield,2019-Q1,referrals,sex,12,,
+                springfield,2019-Q1,referrals,labor,18,,
+                springfield,2019-Q2,referrals,,36,,
+                springfield,2019-Q2,referrals,sex,30,,
+                springfield,2019-Q2,referrals,labor,6,,
+                shelbyville,2019-Q1,referrals,,14,,
+                shelbyville,2019-Q2,referrals,,3,,
+
+                """),
+            // A fork naming a variable no page provides: the same warning as `build`'s.
+            ("template", "Templates/commitment.mustache", "<li class=\"commitment\">{{title}} {{titel}}</li>\n"),
+            ("site.yml", "site.yml", """
+                title: Test City Progress, Edited
+                base_url: https://example.org/test/
+                languages: [en, es]
+                privacy:
+                  min_cell: 11
+                  min_rate_numerator: 20
+                data_status: synthetic
+
+                """),
+        ]
+        for edit in edits {
+            try site.write(edit.path, edit.text)
+            try Self.expectSame(builder.build(), site, edit.kind)
+        }
+        #expect(builder.build().outcome.diagnostics.contains { $0.message.contains("'{{titel}}' is not a variable any page provides") })
     }
 }
