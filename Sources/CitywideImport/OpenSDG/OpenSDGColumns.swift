@@ -1,3 +1,4 @@
+import CitywideInput
 import Foundation
 /// The columns of an Open SDG indicator file (`data/indicator_*.csv`), as
 /// sdg-build reads them: `Year` first, `Value` last, and between them the

@@ -1,3 +1,4 @@
+import CitywideInput
 import CitywideModel
 
 /// An Open SDG indicator file read into an `ImportBatch` for one city.

@@ -1,4 +1,5 @@
 import Foundation
+import CitywideInput
 import CitywideModel
 
 /// Which units, series and geography of an Open SDG file to import. A file

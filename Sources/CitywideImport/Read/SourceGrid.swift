@@ -1,3 +1,4 @@
+import CitywideInput
 import CitywideModel
 
 /// One cell of a file being imported: its text, and where a person finds it.
@@ -71,14 +72,5 @@ package struct SourceGrid: Sendable {
     package init?(path: String, records: [SourceRow]) {
         guard let first = records.firstIndex(where: { !$0.isBlank }) else { return nil }
         self.init(path: path, header: records[first], rows: records[(first + 1)...].filter { !$0.isBlank })
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and no-break spaces.
-    package var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{202F}" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
     }
 }

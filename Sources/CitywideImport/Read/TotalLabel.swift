@@ -1,3 +1,4 @@
+import CitywideInput
 /// Labels publishers write for "all values of this dimension", which Citywide
 /// writes as an empty cell: `Total`, `All`, `All ages`, `Both sexes`, and the
 /// SDMX code `_T`. Matched without regard to case or spaces around.

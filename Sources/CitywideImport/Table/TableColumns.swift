@@ -1,3 +1,4 @@
+import CitywideInput
 import CitywideModel
 
 /// What each column of a spreadsheet holds, from its heading.

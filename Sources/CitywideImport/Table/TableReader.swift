@@ -1,3 +1,4 @@
+import CitywideInput
 import CitywideModel
 
 /// A spreadsheet (CSV or .xlsx, one header row) read into an `ImportBatch`:

@@ -1,4 +1,5 @@
 import Foundation
+import CitywideInput
 import CitywideModel
 
 extension XLSXReader {

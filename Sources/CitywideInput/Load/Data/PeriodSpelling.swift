@@ -5,41 +5,12 @@ import CitywideModel
 /// `FY2024`, `2019.0`), read only to teach Citywide's own spelling in a
 /// message: data files still take exactly `2019`, `2019-Q1` and `2019-03`.
 package enum PeriodSpelling {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
     /// Citywide's spelling of `text` when it is an unambiguous calendar
-    /// period written another way (`2024 Q1` → `2024-Q1`), else nil.
+    /// period written another way (`2024 Q1` → `2024-Q1`), else nil. A fiscal
+    /// year is not one: its months depend on the city.
     package static func citywideSpelling(of text: String) -> Period? {
-        guard text.utf8.count <= 32 else { return nil }
-        let words = words(text)
-        func year(_ w: String) -> Int? { w.count == 4 ? Int(w).flatMap { (1900...2200).contains($0) ? $0 : nil } : nil }
-        func quarter(_ w: String) -> Int? {
-            guard w.count == 2, w.first == "q", let q = Int(w.dropFirst()), (1...4).contains(q) else { return nil }
-            return q
-        }
-        func month(_ w: String) -> Int? {
-            if let i = months.firstIndex(where: { w.hasPrefix($0) && w.count >= 3 }) { return i + 1 }
-            guard w.count <= 2, let m = Int(w), (1...12).contains(m) else { return nil }
-            return m
-        }
-        switch words.count {
-        case 1:
-            // 2024q1 (no separator), or 2019.0 (a year that went through a number cell)
-            let w = words[0]
-            if w.count == 6, let y = year(String(w.prefix(4))), let q = quarter(String(w.suffix(2))) { return Period(year: y, quarter: q) }
-            if w.count == 6, let q = quarter(String(w.prefix(2))), let y = year(String(w.suffix(4))) { return Period(year: y, quarter: q) }
-            return nil
-        case 2:
-            let (a, b) = (words[0], words[1])
-            if let y = year(a), let q = quarter(b) { return Period(year: y, quarter: q) }
-            if let q = quarter(a), let y = year(b) { return Period(year: y, quarter: q) }
-            if let y = year(a), b == "0" || b == "00" { return Period(year: y) }
-            if let y = year(a), let m = month(b) { return Period(year: y, month: m) }
-            if let m = month(a), let y = year(b) { return Period(year: y, month: m) }
-            return nil
-        default:
-            return nil
-        }
+        guard text.utf8.count <= 32, let reading = PeriodLabel.parse(text), !reading.fiscal else { return nil }
+        return reading.period
     }
 
     /// Whether a column name reads as a period (or a fiscal year): a sheet
