@@ -1,6 +1,6 @@
-@_spi(Reflection) import Swift
 import Foundation
 import Mustache
+import CitywideModel
 
 /// A typed view as Mustache looks into it, without a `Mirror` per lookup.
 ///
@@ -18,7 +18,7 @@ import Mustache
 /// mirror or a Mustache protocol of its own) is handed to Mustache as it is.
 package struct ViewLookup: MustacheParent {
     let value: Any
-    let fields: ViewFields
+    let fields: StructFields
 
     package func child(named name: String) -> Any? {
         guard let field = fields.byName[name] else { return nil }
@@ -52,20 +52,14 @@ extension Array: ViewArray {
     }
 }
 
-/// One struct type's stored fields, read once.
-package struct ViewFields: @unchecked Sendable {
-    struct Field {
-        let offset: Int
-        let type: Any.Type
-        /// The field's type when it is an optional.
-        let optional: (any OptionalField.Type)?
-    }
-
-    let byName: [String: Field]
-
-    /// The fields of `type` if it is a plain struct Mustache would reflect
-    /// with `Mirror`; nil for any other type. Cached per type.
-    static func of(_ type: Any.Type) -> ViewFields? {
+/// The fields of this module's view structs: `StructFields`, for the types
+/// Mustache would otherwise reflect with `Mirror`.
+package enum ViewFields {
+    /// The fields of `type` if it is one of this module's plain structs (a
+    /// view) with no Mustache protocol of its own; nil for any other type.
+    /// A standard or Foundation struct (Bool, String, Date) renders as text
+    /// or as a section's truth, not as fields, so it is never wrapped.
+    static func of(_ type: Any.Type) -> StructFields? {
         let key = ObjectIdentifier(type)
         lock.lock()
         if let known = cache[key] {
@@ -80,64 +74,16 @@ package struct ViewFields: @unchecked Sendable {
         return fields
     }
 
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: ViewFields?] = [:]
+    nonisolated(unsafe) private static var cache: [ObjectIdentifier: StructFields?] = [:]
     private static let lock = NSLock()
 
-    private static func make(_ type: Any.Type) -> ViewFields? {
-        // Our own view types only: a standard or Foundation struct (Bool,
-        // String, Date) renders as text or as a section's truth, not as fields.
-        guard !(type is AnyObject.Type), String(reflecting: type).hasPrefix("CitywideRender."),
-              !(type is CustomReflectable.Type),
+    private static func make(_ type: Any.Type) -> StructFields? {
+        guard String(reflecting: type).hasPrefix("CitywideRender."),
               !(type is MustacheParent.Type), !(type is MustacheCustomRepresentation.Type),
               !(type is MustacheCustomRenderable.Type), !(type is MustacheLambda.Type),
               !(type is MustacheTransformable.Type), !(type is any MustacheSequence.Type),
               !(type is MustacheTemplate.Type)
         else { return nil }
-        var byName: [String: Field] = [:]
-        var plain = true
-        let complete = _forEachField(of: type) { name, offset, fieldType, kind in
-            // An existential field (`Any`) may hold an optional that Mirror
-            // would unwrap by its value: such a type is left to Mirror.
-            guard kind != .existential, kind != .existentialMetatype else {
-                plain = false
-                return false
-            }
-            let label = String(cString: name)
-            // Mirror gives the first child of a name.
-            if byName[label] == nil {
-                byName[label] = Field(offset: offset, type: fieldType,
-                                      optional: kind == .optional ? fieldType as? any OptionalField.Type : nil)
-            }
-            return true
-        }
-        // A struct without fields, or whose layout the runtime cannot
-        // describe, is left to Mirror.
-        return plain && complete && !byName.isEmpty ? ViewFields(byName: byName) : nil
-    }
-
-    /// The field's value in `object` (a value of this struct type), with an
-    /// optional unwrapped one level as Mirror's lookup does.
-    func read(_ field: Field, of object: Any) -> Any? {
-        func fromValue<V>(_ value: V) -> Any? {
-            withUnsafeBytes(of: value) { bytes -> Any? in
-                guard let base = bytes.baseAddress else { return nil }
-                let at = base + field.offset
-                if let optional = field.optional { return optional.wrappedValue(at: at) }
-                func load<F>(_: F.Type) -> Any { at.load(as: F.self) }
-                return _openExistential(field.type, do: load)
-            }
-        }
-        return _openExistential(object, do: fromValue)
-    }
-}
-
-/// An optional field read in place: its value, or nil when empty.
-protocol OptionalField {
-    static func wrappedValue(at pointer: UnsafeRawPointer) -> Any?
-}
-
-extension Optional: OptionalField {
-    static func wrappedValue(at pointer: UnsafeRawPointer) -> Any? {
-        pointer.load(as: Self.self).map { $0 as Any }
+        return StructFields.of(type)
     }
 }
