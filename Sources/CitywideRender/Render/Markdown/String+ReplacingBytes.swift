@@ -3,7 +3,7 @@ extension String {
     /// comparing UTF-8 bytes. For cmark's fixed ASCII markup: Foundation's
     /// `replacingOccurrences` goes through NSString and UTF-16 and cost 5% of
     /// a 10,000-city build (docs/performance.md).
-    func replacingBytes(_ target: String, with replacement: String) -> String {
+    package func replacingBytes(_ target: String, with replacement: String) -> String {
         let pattern = Array(target.utf8)
         guard let first = pattern.first else { return self }
         var contiguous = self
