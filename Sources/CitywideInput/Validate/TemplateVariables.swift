@@ -35,8 +35,14 @@ public enum TemplateVariables {
             for item in list {
                 collect(item, into: &keys)
             }
+        } else if let view = StructFields.of(type(of: value)) {
+            // A typed view: its property names are its variables. Read
+            // without a Mirror (the same fields; an empty optional has nothing).
+            for field in view.fields {
+                keys.insert(field.name)
+                if let nested = view.read(field, of: value) { collect(nested, into: &keys) }
+            }
         } else {
-            // A typed view: its property names are its variables.
             let mirror = Mirror(reflecting: value)
             switch mirror.displayStyle {
             case .struct:

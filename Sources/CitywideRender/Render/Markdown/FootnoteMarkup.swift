@@ -14,9 +14,9 @@ package enum FootnoteMarkup {
     package static func accessible(_ html: String, labels: MarkdownRenderer.Labels) -> String {
         guard html.contains("<section class=\"footnotes\" data-footnotes>") else { return html }
         return html
-            .replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>",
-                                  with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"\(headingID)\">\n<h3 id=\"\(headingID)\">\(MarkupText.escape(labels.footnotes))</h3>")
-            .replacingOccurrences(of: " data-footnote-ref>", with: " data-footnote-ref aria-describedby=\"\(headingID)\">")
-            .replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"\(MarkupText.escape(labels.backToText))\"")
+            .replacingBytes("<section class=\"footnotes\" data-footnotes>",
+                            with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"\(headingID)\">\n<h3 id=\"\(headingID)\">\(MarkupText.escape(labels.footnotes))</h3>")
+            .replacingBytes(" data-footnote-ref>", with: " data-footnote-ref aria-describedby=\"\(headingID)\">")
+            .replacingBytes("aria-label=\"Back to content\"", with: "aria-label=\"\(MarkupText.escape(labels.backToText))\"")
     }
 }

@@ -78,9 +78,9 @@ package enum TaskListMarkup {
     package static func accessible(_ html: String) -> String {
         guard html.contains("<input type=\"checkbox\"") else { return html }
         return html
-            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
-                                  with: "<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" /> ",
-                                  with: "<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ")
+            .replacingBytes("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+                            with: "<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ")
+            .replacingBytes("<input type=\"checkbox\" disabled=\"\" /> ",
+                            with: "<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ")
     }
 }

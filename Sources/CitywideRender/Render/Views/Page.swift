@@ -27,13 +27,14 @@ package struct PageContext: MustacheParent {
     let layout: LayoutView
 
     package func child(named name: String) -> Any? {
-        Self.value(named: name, in: view) ?? Self.value(named: name, in: layout)
+        ViewLookup.wrap(Self.value(named: name, in: view) ?? Self.value(named: name, in: layout))
     }
 
     /// A value by name as Mustache finds it: a dictionary's key, or a typed
     /// view's property (nil when the property is nil, so lookup goes on).
     static func value(named name: String, in object: Any) -> Any? {
         if let parent = object as? MustacheParent { return parent.child(named: name) }
+        if let fields = ViewFields.of(type(of: object)) { return ViewLookup(value: object, fields: fields).child(named: name) }
         guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
         let optional = Mirror(reflecting: child.value)
         guard optional.displayStyle == .optional else { return child.value }
