@@ -84,6 +84,11 @@ package struct SiteRenderer {
             makers += localSite.blueprints.indices.map { city in PlannedPage(at(Paths.city(localSite.blueprints[city].slug))) { CityPage(context: context, city: city).page() } }
             makers += localPublished.metrics.map { metric in PlannedPage(at(Paths.metric(metric.definition.id))) { MetricPage(context: context, metric: metric).page() } }
             makers += reports.pages().map { page in PlannedPage(page.path) { page } }
+            // A large site's city index and state pages, where its matrices are.
+            if CityListing.isPaged(localSite) {
+                let lists = CityListPage(context: context, listing: CityListing(localSite, other: t("state_other")))
+                makers += lists.plan().map { PlannedPage(at($0.path), $0.make) }
+            }
         }
         return makers
     }
@@ -100,8 +105,7 @@ package struct SiteRenderer {
                 (Paths.dataCatalog, { downloads.catalog() }),
                 (Paths.progress, { downloads.progress() }),
                 ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
-                ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
-            ]
+            ] + Sitemap(base: site.config.baseURL).files(pagePaths).map { file in (file.path, { file.text }) }
         let failures = ParallelMap.map(files.indices) { i -> String? in
             do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
             return nil
