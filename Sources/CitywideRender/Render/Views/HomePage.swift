@@ -39,11 +39,11 @@ package struct HomePage {
             key_metrics: matrix.metricColumns(location: location),
             system_span: matrix.systemSpan,
             metric_span: matrix.metricSpan,
-            status_counts: paged ? Self.statusCounts(site.blueprints.indices, site: site, t: t) : [],
+            status_counts: paged ? CommitmentViews.statusCounts(site.blueprints, t) : [],
             states: listing.map { $0.states.map { state in
                 HomeView.StateSummary(name: state.name, href: location.href(Paths.state(state.slug)),
                                       cities: state.cities.count,
-                                      status_counts: Self.statusCounts(state.cities, site: site, t: t))
+                                      status_counts: CommitmentViews.statusCounts(state.cities.lazy.map { site.blueprints[$0] }, t))
             } } ?? [],
             city_index: OrNo(listing.map { listing in
                 HomeView.IndexLink(href: location.href(Paths.cityIndex(page: 1)),
@@ -61,17 +61,6 @@ package struct HomePage {
             data_href: location.href(Paths.dataCatalog)
         )
         return Page(path: location.outputPath, template: "home", layout: layout, view: view)
-    }
-
-    /// Commitments of these cities by status, statuses with none left out.
-    static func statusCounts(_ cities: some Sequence<Int>, site: Site, t: Translation) -> [StatusCountView] {
-        var counts: [Commitment.Status: Int] = [:]
-        for city in cities { for commitment in site.blueprints[city].commitments { counts[commitment.status, default: 0] += 1 } }
-        return Commitment.Status.allCases.compactMap { status in
-            guard let count = counts[status], count > 0 else { return nil }
-            return StatusCountView(status_key: status.rawValue, status_label: t("status_\(status.rawValue)"),
-                                   status_icon: CommitmentViews.icon(status), count: count)
-        }
     }
 
     /// Rows grouped by state, states in alphabetical order, cities without a
