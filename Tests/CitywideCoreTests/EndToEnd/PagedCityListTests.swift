@@ -31,8 +31,8 @@ struct PagedCityListTests {
                 direction: up
                 frequency: quarterly
                 """,
-            "Data/referrals.csv": "city,period,metric,value\ncity-000,2019-Q1,referrals,30\n",
         ]
+        files["Data/referrals.csv"] = "city,period,metric,value\n" + (0..<150).map { "city-\(String(format: "%03d", $0)),2019-Q1,referrals,\(20 + $0)\n" }.joined()
         for c in 0..<150 {
             let state = c < 120 ? "state: Texas\n" : c < 140 ? "state: Nuevo León\n" : ""
             files["Blueprints/city-\(String(format: "%03d", c)).md"] = """
@@ -131,6 +131,20 @@ struct PagedCityListTests {
         #expect(text("cities/page/1/index.html").contains("Cities 1 to 100 of 150."))
         #expect(text("es/cities/page/2/index.html").contains("Ciudades 101 a 150 de 150."))
         #expect(text("cities/page/2/index.html").components(separatedBy: "aria-current=\"page\">2</a>").count == 3, "above and below the tables")
+    }
+
+    @Test("a metric page draws and lists 12 of 150 cities, the 6 highest and the 6 lowest, and says so")
+    func metricPageAtScale() throws {
+        let site = try Self.largeSite()
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let page = try #require(site.file("metrics/referrals/index.html"))
+        #expect(page.contains("150 cities report this metric: the chart shows the 6 with the highest and the 6 with the lowest latest value."))
+        let cities = Set(Self.cityLinks(page, from: "metrics/referrals/index.html"))
+        let expected = Set(([0, 1, 2, 3, 4, 5] + [144, 145, 146, 147, 148, 149]).map { "cities/city-\(String(format: "%03d", $0))/index.html" })
+        #expect(cities == expected)
+        let csv = try #require(site.file("data/referrals.csv"))
+        #expect(Set(csv.split(whereSeparator: \.isNewline).dropFirst().map { $0.prefix { $0 != "," } }).count == 150, "every city in the download")
     }
 
     @Test("a site of a few cities keeps its overview: no city index, no state pages")
