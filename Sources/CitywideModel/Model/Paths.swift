@@ -23,6 +23,10 @@ package enum Paths {
     package static func state(_ slug: String, page n: Int = 1) -> String {
         n <= 1 ? "states/\(slug)/index.html" : "states/\(slug)/page/\(n)/index.html"
     }
+    /// The coverage grid of a state's cities, on a large site; paged as `state`.
+    package static func coverage(state slug: String, page n: Int = 1) -> String {
+        n <= 1 ? "coverage/\(slug)/index.html" : "coverage/\(slug)/page/\(n)/index.html"
+    }
     package static func dataCSV(_ id: String) -> String { "data/\(id).csv" }
     package static func dataJSON(_ id: String) -> String { "data/\(id).json" }
     /// A site file a narrative shows (`Blueprints/images/team.png`), kept at

@@ -86,8 +86,9 @@ package struct SiteRenderer {
             makers += reports.pages().map { page in PlannedPage(page.path) { page } }
             // A large site's city index and state pages, where its matrices are.
             if CityListing.isPaged(localSite) {
-                let lists = CityListPage(context: context, listing: CityListing(localSite, other: t("state_other")))
-                makers += lists.plan().map { PlannedPage(at($0.path), $0.make) }
+                let listing = CityListing(localSite, other: t("state_other"))
+                makers += CityListPage(context: context, listing: listing).plan().map { PlannedPage(at($0.path), $0.make) }
+                makers += CoveragePage(context: context).statePlan(listing).map { PlannedPage(at($0.path), $0.make) }
             }
         }
         return makers

@@ -101,6 +101,13 @@ struct PagedCityListTests {
         #expect(text("index.html").contains("href=\"states/other/index.html\">Other</a>"))
         #expect(text("es/index.html").contains("es/states/other/index.html\">Otros</a>"))
         let listPages = html.filter { $0.contains("cities/page/") || $0.contains("states/") }.sorted()
+        // No page of the site but a city's own lists more than a page of cities.
+        for path in html where !path.contains("cities/city-") {
+            #expect(Set(Self.cityLinks(text(path), from: path)).count <= CityListing.pageSize, "\(path)")
+        }
+        #expect(html.contains("coverage/texas/page/2/index.html") && html.contains("es/coverage/other/index.html"))
+        #expect(html.contains("reports/2019-Q1/index.html"))
+        #expect(Self.cityLinks(text("reports/2019-Q1/index.html"), from: "reports/2019-Q1/index.html").count <= 2 * ReportPages.citiesLimit)
         #expect(listPages.filter { !$0.hasPrefix("es/") } == [
             "cities/page/1/index.html", "cities/page/2/index.html",
             "states/nuevo-leon/index.html", "states/other/index.html",
