@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CitywideCore
 @testable import CitywideModel
+@testable import CitywideInput
 @testable import CitywideRender
 
 /// A site with more cities than one page lists (`CityListing.pageSize`):
@@ -186,6 +187,20 @@ struct PagedCityListTests {
         #expect(home.contains("id=\"commitments-caption\""))
         #expect(home.contains("href=\"cities/springfield/index.html\">Springfield</a>"))
         #expect(!home.contains("states-heading"))
+    }
+
+    @Test("the three-city example site makes no page of the large-site design")
+    func exampleSiteIsUnchanged() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(Pipeline.build(Pipeline.Options(site: ExampleSiteTests.root, output: output)).succeeded)
+        let paths = SiteFiles.list(output)
+        #expect(!paths.contains { $0.contains("cities/page/") || $0.contains("states/") || $0.contains("sitemap-") })
+        #expect(paths.filter { $0.hasPrefix("coverage/") } == ["coverage/index.html"])
+        for path in paths where path.hasSuffix(".html") {
+            let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            #expect(!text.contains("class=\"pagination\"") && !text.contains("states-heading") && !text.contains("report this metric:"), "\(path)")
+        }
     }
 
     @Test("a sitemap past 50,000 URLs or 1 MB becomes an index of parts within both")
