@@ -16,24 +16,7 @@ public enum BlueprintScaffold {
     /// "St. Paul" → "st-paul", "San José" → "san-jose": lowercase, accents
     /// removed, spaces → `-`, anything but `a-z 0-9 - _` dropped, repeated `-`
     /// collapsed, `-` and `_` trimmed from both ends. nil when nothing is left.
-    public static func slug(for name: String) -> String? {
-        let folded = name.lowercased().folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        var slug = ""
-        for scalar in folded.unicodeScalars {
-            let c: Character
-            if scalar.properties.isWhitespace || scalar == "-" {
-                c = "-"
-            } else if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" {
-                c = Character(scalar)
-            } else {
-                continue
-            }
-            if c == "-", slug.hasSuffix("-") { continue }
-            slug.append(c)
-        }
-        let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-_"))
-        return trimmed.isEmpty ? nil : trimmed
-    }
+    public static func slug(for name: String) -> String? { Slug.make(name) }
 
     /// Checks the name and works out the slug, or says why it cannot.
     public static func validate(name rawName: String) throws -> (name: String, slug: String) {

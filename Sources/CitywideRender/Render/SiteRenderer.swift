@@ -84,6 +84,12 @@ package struct SiteRenderer {
             makers += localSite.blueprints.indices.map { city in PlannedPage(at(Paths.city(localSite.blueprints[city].slug))) { CityPage(context: context, city: city).page() } }
             makers += localPublished.metrics.map { metric in PlannedPage(at(Paths.metric(metric.definition.id))) { MetricPage(context: context, metric: metric).page() } }
             makers += reports.pages().map { page in PlannedPage(page.path) { page } }
+            // A large site's city index and state pages, where its matrices are.
+            if CityListing.isPaged(localSite) {
+                let listing = CityListing(localSite, other: t("state_other"))
+                makers += CityListPage(context: context, listing: listing).plan().map { PlannedPage(at($0.path), $0.make) }
+                makers += CoveragePage(context: context).statePlan(listing).map { PlannedPage(at($0.path), $0.make) }
+            }
         }
         return makers
     }
@@ -113,8 +119,7 @@ package struct SiteRenderer {
                 (Paths.dataCatalog, { downloads.catalog() }),
                 (Paths.progress, { downloads.progress() }),
                 ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
-                ("sitemap.xml", { Sitemap(base: site.config.baseURL).xml(pagePaths) }),
-            ]
+            ] + Sitemap(base: site.config.baseURL).files(pagePaths).map { file in (file.path, { file.text }) }
         return files
     }
 

@@ -33,6 +33,7 @@ struct TemplateVariableDocTests {
             case is CommitmentView: "commitment"
             case is ProgressView: "progress"
             case is StatusCountView: "status-counts"
+            case is PaginationView: "pagination"
             default: nil
             }
         }
@@ -122,16 +123,23 @@ struct TemplateVariableDocTests {
 
             """)
         defer { small.cleanUp() }
+        // A site past a page of cities, for the overview by state and the
+        // city lists (only those pages: its 300 city pages add nothing).
+        let large = try PagedCityListTests.largeSite()
+        defer { large.cleanUp() }
         let (example, examplePages) = try pages(of: root)
-        return (examplePages + (try pages(of: small.folder)).pages, example)
+        let largePages = try pages(of: large.folder) { path in
+            ["index.html", "es/index.html"].contains(path) || path.contains("cities/page/") || path.contains("states/") || path.contains("coverage/") || path.contains("reports/")
+        }.pages
+        return (examplePages + (try pages(of: small.folder)).pages + largePages, example)
     }
 
-    static func pages(of folder: URL) throws -> (site: Site, pages: [Page]) {
+    static func pages(of folder: URL, only: (String) -> Bool = { _ in true }) throws -> (site: Site, pages: [Page]) {
         let log = DiagnosticLog()
         let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log)
         let loaded = try #require(site, "\(log.diagnostics)")
         let data = try #require(published)
-        return (loaded, SiteRenderer(site: loaded, published: data, assets: AssetFiles()).pagePlan().map { $0.make() })
+        return (loaded, SiteRenderer(site: loaded, published: data, assets: AssetFiles()).pagePlan().filter { only($0.path) }.map { $0.make() })
     }
 
     static func provided(_ pages: [Page]) -> ProvidedNames {
@@ -175,8 +183,8 @@ struct TemplateVariableDocTests {
         }
     }
 
-    static let viewSections = ["layout", "home", "city", "metric", "reports", "report", "coverage", "methodology", "data",
-                               "table", "commitment", "progress", "status-counts"]
+    static let viewSections = ["layout", "home", "cities", "city", "metric", "reports", "report", "coverage", "methodology", "data",
+                               "table", "commitment", "progress", "status-counts", "pagination"]
 
     @Test("every variable a view provides is named in its docs/templates.md section")
     func everyProvidedVariableIsDocumented() throws {

@@ -9,6 +9,11 @@ package struct AtomFeed {
     package let site: Site
     package let published: PublishedData
 
+    /// The most entries the feed holds: the newest. A reader wants what
+    /// changed lately; with 10,000 cities every entry would make the feed
+    /// megabytes long, and the sitemap lists every page anyway.
+    package static let entryLimit = 50
+
     /// The default language's interface text (English if none is loaded).
     private var t: Translation? { site.interface[site.config.defaultLanguage] }
 
@@ -28,6 +33,7 @@ package struct AtomFeed {
                                 ?? "The \(blueprint.displayName) blueprint was updated on \(day)."))
         }
         entries.sort { ($0.updated, $0.id) > ($1.updated, $1.id) }
+        entries = Array(entries.prefix(Self.entryLimit))
         let newest = entries.first?.updated.description ?? "2000-01-01"
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -55,17 +61,3 @@ package struct AtomFeed {
         return out + "</feed>\n"
     }
 }
-
-/// `sitemap.xml`: every HTML page, by its public URL.
-package struct Sitemap {
-    package let base: String
-
-    package func xml(_ paths: [String]) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths.sorted() {
-            out += "  <url><loc>\(MarkupText.escape(PageLocation.absolute(path, base: base)))</loc></url>\n"
-        }
-        return out + "</urlset>\n"
-    }
-}
-

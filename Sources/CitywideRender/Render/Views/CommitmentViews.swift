@@ -70,12 +70,19 @@ package struct CommitmentViews {
 
     /// "Planned 2 · In progress 5 · Done 3 · Dropped 1"
     package static func statusCounts(_ blueprint: Blueprint, _ t: Translation) -> [StatusCountView] {
-        Commitment.Status.allCases.map { status in
+        statusCounts([blueprint], t)
+    }
+
+    /// The same over many cities: a state's, or every city of a large site.
+    package static func statusCounts(_ blueprints: some Sequence<Blueprint>, _ t: Translation) -> [StatusCountView] {
+        var counts: [Commitment.Status: Int] = [:]
+        for blueprint in blueprints { for commitment in blueprint.commitments { counts[commitment.status, default: 0] += 1 } }
+        return Commitment.Status.allCases.map { status in
             StatusCountView(
                 status_key: status.rawValue,
                 status_label: t("status_\(status.rawValue)"),
                 status_icon: icon(status),
-                count: blueprint.commitments.filter { $0.status == status }.count
+                count: counts[status] ?? 0
             )
         }
     }

@@ -3,21 +3,59 @@ import CitywidePublished
 import CitywideWrite
 
 /// `coverage/index.html`: cities × systems, and who each city names or leaves out.
+/// On a large site (past `CityListing.pageSize` cities) the grid is split by
+/// state: `coverage/<state>/` (paged `coverage/<state>/page/<n>/`), and
+/// `coverage/index.html` links to each state's.
 package struct CoveragePage {
     package let context: SiteContext
 
     package func page() -> Page {
         let site = context.site
-        let location = context.location(Paths.coverage)
         let t = context.t
-        let layout = context.layout(location, title: t("coverage_title"), description: t("coverage_description"), section: "coverage")
+        guard CityListing.isPaged(site) else {
+            return page(Array(site.blueprints.indices), location: context.location(Paths.coverage), title: t("coverage_title"))
+        }
+        let location = context.location(Paths.coverage)
+        let listing = CityListing(site, other: t("state_other"))
+        return page([], location: location, title: t("coverage_title"), states: listing.states.map { state in
+            CoverageView.StateLink(name: state.name, href: location.href(Paths.coverage(state: state.slug)), cities: state.cities.count)
+        })
+    }
+
+    /// A large site's coverage pages by state: path (within the language) and maker.
+    package func statePlan(_ listing: CityListing) -> [(path: String, make: () -> Page)] {
+        listing.states.flatMap { state in
+            let count = CityListing.pageCount(state.cities.count)
+            return (1...count).map { n in
+                let path = Paths.coverage(state: state.slug, page: n)
+                return (path, {
+                    let location = context.location(path)
+                    let title = context.t("coverage_state_title", ["state": state.name])
+                        + (count > 1 ? " (\(context.t("pagination_page", ["page": String(n), "pages": String(count)])))" : "")
+                    return page(Array(CityListing.page(n, of: state.cities)), location: location, title: title,
+                                pagination: PaginationView.make(current: n, count: count, t: context.t) {
+                                    location.href(Paths.coverage(state: state.slug, page: $0))
+                                })
+                })
+            }
+        }
+    }
+
+    private func page(_ cities: [Int], location: PageLocation, title: String, states: [CoverageView.StateLink] = [],
+                      pagination: PaginationView? = nil) -> Page {
+        let site = context.site
+        let t = context.t
+        let layout = context.layout(location, title: title, description: t("coverage_description"), section: "coverage")
+        let blueprints = cities.map { site.blueprints[$0] }
         let view = CoverageView(
-            title: t("coverage_title"),
-            city_columns: site.blueprints.map { CoverageView.CityColumn(label: $0.city, href: location.href(Paths.city($0.slug))) },
-            systems: CitySystem.allCases.map { system in
+            title: title,
+            states: states,
+            pagination: OrNo(pagination),
+            city_columns: blueprints.map { CoverageView.CityColumn(label: $0.city, href: location.href(Paths.city($0.slug))) },
+            systems: cities.isEmpty ? [] : CitySystem.allCases.map { system in
                 CoverageView.SystemRow(
                     system: t("system_\(system.rawValue)"),
-                    cells: site.blueprints.enumerated().map { city, blueprint in
+                    cells: zip(cities, blueprints).map { city, blueprint in
                         let commitments = blueprint.commitments.filter { $0.system == system }.count
                         let metrics = context.published.metrics.filter { $0.definition.system == system && !$0.series(city: city).isEmpty }.count
                         return CoverageView.SystemCell(
@@ -29,16 +67,16 @@ package struct CoveragePage {
                     }
                 )
             },
-            populations: site.config.populations.map { population in
+            populations: cities.isEmpty ? [] : site.config.populations.map { population in
                 CoverageView.PopulationRow(
                     label: population.label,
-                    cells: site.blueprints.map { blueprint in
+                    cells: blueprints.map { blueprint in
                         let count = blueprint.commitments.filter { $0.populations.contains(population.key) }.count
                         return CoverageView.PopulationCell(named: count > 0, text: count > 0 ? t.plural("named_in", count) : t("not_named"))
                     }
                 )
             },
-            left_out: site.blueprints.map { blueprint in
+            left_out: blueprints.map { blueprint in
                 let named = Set(blueprint.commitments.flatMap(\.populations))
                 let missing = site.config.populations.filter { !named.contains($0.key) }.map(\.label)
                 return CoverageView.LeftOut(city: blueprint.city, missing: missing.joined(separator: "; "), none_missing: missing.isEmpty)
@@ -50,6 +88,13 @@ package struct CoveragePage {
 
 /// The `coverage` template's own values: cities × systems, and who each city names.
 package struct CoverageView {
+    /// A state's coverage page, linked from `coverage/index.html` on a large site.
+    package struct StateLink {
+        let name: String
+        let href: String
+        let cities: Int
+    }
+
     package struct CityColumn {
         let label: String
         let href: String
@@ -85,6 +130,10 @@ package struct CoverageView {
     }
 
     let title: String
+    /// On a large site's `coverage/index.html` only (else empty): each state's page.
+    let states: [StateLink]
+    /// On a state's coverage pages, when there are several.
+    let pagination: OrNo<PaginationView>
     let city_columns: [CityColumn]
     let systems: [SystemRow]
     let populations: [PopulationRow]

@@ -15,8 +15,12 @@ package struct HomePage {
         let layout = context.layout(location, title: site.config.title, section: "home")
         let t = context.t
         let commitmentCount = site.blueprints.reduce(0) { $0 + $1.commitments.count }
-        let keyMetrics = site.keyMetrics
-        let rows = site.blueprints.indices.map { cityRow($0, keyMetrics: keyMetrics, location: location) }
+        let matrix = CityMatrix(context: context)
+        // Past a page of cities, the matrices move to each state's page and
+        // the city index; the overview sums up by state and links to them.
+        let paged = CityListing.isPaged(site)
+        let listing = paged ? CityListing(site, other: t("state_other")) : nil
+        let rows = paged ? [] : site.blueprints.indices.map { matrix.row($0, location: location) }
         // Across the page, cities fit while there are as few as the city menu lists.
         let fewCities = site.blueprints.count <= SiteContext.cityMenuLimit
         let view = HomeView(
@@ -31,12 +35,20 @@ package struct HomePage {
             metric_count: site.metrics.count,
             latest_report: context.latestReportPeriod.map { ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
             groups: fewCities ? [HomeView.StateGroup(state: OrNo(nil), cities: rows)] : Self.byState(rows, other: t("state_other")),
-            system_columns: CitySystem.seven.map { TableView.Column(label: t("system_\($0.rawValue)")) },
-            key_metrics: keyMetrics.map { m in
-                HomeView.MetricColumn(title: site.metrics[m].title, href: location.href(Paths.metric(site.metrics[m].id)))
-            },
-            system_span: CitySystem.seven.count + 1,
-            metric_span: keyMetrics.count + 1,
+            system_columns: matrix.systemColumns,
+            key_metrics: matrix.metricColumns(location: location),
+            system_span: matrix.systemSpan,
+            metric_span: matrix.metricSpan,
+            status_counts: paged ? CommitmentViews.statusCounts(site.blueprints, t) : [],
+            states: listing.map { $0.states.map { state in
+                HomeView.StateSummary(name: state.name, href: location.href(Paths.state(state.slug)),
+                                      cities: state.cities.count,
+                                      status_counts: CommitmentViews.statusCounts(state.cities.lazy.map { site.blueprints[$0] }, t))
+            } } ?? [],
+            city_index: OrNo(listing.map { listing in
+                HomeView.IndexLink(href: location.href(Paths.cityIndex(page: 1)),
+                                   pages: t.plural("pages_count", CityListing.pageCount(listing.alphabetical.count)))
+            }),
             systems: fewCities ? CitySystem.allCases.compactMap { system in
                 let metrics = published.metrics.filter { $0.definition.system == system }
                 guard !metrics.isEmpty else { return nil }
@@ -59,51 +71,6 @@ package struct HomePage {
         let stateless = rows.filter { $0.state.isEmpty }
         if !stateless.isEmpty { groups.append(HomeView.StateGroup(state: OrNo(other), cities: stateless)) }
         return groups
-    }
-
-    private func cityRow(_ city: Int, keyMetrics: [Int], location: PageLocation) -> HomeView.CityRow {
-        let blueprint = context.site.blueprints[city]
-        let t = context.t
-        let views = CommitmentViews(site: context.site, published: context.published, t: t, asOf: context.latestReportPeriod?.lastDay)
-        return HomeView.CityRow(
-            name: blueprint.city,
-            href: location.href(Paths.city(blueprint.slug)),
-            state: blueprint.state,
-            systems: CitySystem.seven.map { system in
-                let commitments = blueprint.commitments.filter { $0.system == system }
-                let shown = commitments.map { views.context($0, city: city, location: location) }
-                let overdue = shown.filter(\.overdue).count
-                let missed = commitments.filter { missedTarget($0, city: city) }.count
-                return HomeView.SystemCell(
-                    counts: Commitment.Status.allCases.compactMap { status in
-                        let count = commitments.filter { $0.status == status }.count
-                        guard count > 0 else { return nil }
-                        return StatusCountView(status_key: status.rawValue, status_label: t("status_\(status.rawValue)"),
-                                               status_icon: CommitmentViews.icon(status), count: count)
-                    },
-                    none: commitments.isEmpty,
-                    overdue: OrNo(overdue > 0 ? t("overview_overdue", ["count": String(overdue)]) : nil),
-                    missed: OrNo(missed > 0 ? t("overview_missed", ["count": String(missed)]) : nil)
-                )
-            },
-            metrics: keyMetrics.map { m in
-                guard let progress = context.published.progress(metric: m, city: city) else {
-                    let reported = !context.published.metrics[m].series(city: city).isEmpty
-                    return HomeView.MetricCell(status_key: reported ? "not_enough_data" : "none",
-                                               status_label: reported ? t("progress_not_enough_data") : t("overview_no_data"),
-                                               status_icon: reported ? "○" : "–")
-                }
-                let key = progress.status.rawValue
-                return HomeView.MetricCell(status_key: key, status_label: t("progress_\(key)"), status_icon: progress.status.icon)
-            }
-        )
-    }
-
-    /// The commitment's target fell due and was not reached: its metric's
-    /// progress status in the city says so (`target_missed`).
-    private func missedTarget(_ commitment: Commitment, city: Int) -> Bool {
-        guard let target = commitment.target, let m = context.site.metricIndex(target.metric) else { return false }
-        return context.published.progress(metric: m, city: city)?.status.rawValue == "target_missed"
     }
 
     /// A metric's latest published value in every city, as a small bar chart

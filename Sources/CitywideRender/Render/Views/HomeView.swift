@@ -33,6 +33,21 @@ package struct HomeView {
         let cities: [CityRow]
     }
 
+    /// A state's line in the overview of a large site: its page, how many
+    /// cities, their commitments by status.
+    package struct StateSummary {
+        let name: String
+        let href: String
+        let cities: Int
+        let status_counts: [StatusCountView]
+    }
+
+    /// The first page of the city index, and how many pages it has.
+    package struct IndexLink {
+        let href: String
+        let pages: String
+    }
+
     package struct MetricColumn {
         let title: String
         let href: String
@@ -65,6 +80,13 @@ package struct HomeView {
     /// Columns of the systems matrix and of the metrics matrix, with the city's (for `colspan`).
     let system_span: Int
     let metric_span: Int
+    /// Commitments of every city by status: only on a large site, where the
+    /// matrices are on other pages (empty otherwise).
+    let status_counts: [StatusCountView]
+    /// Each state's summary, on a large site (empty otherwise).
+    let states: [StateSummary]
+    /// The city index, on a large site.
+    let city_index: OrNo<IndexLink>
     /// The latest value of every metric in every city, while the cities fit across a table.
     let systems: [SystemMetrics]
     let city_columns: [TableView.Column]

@@ -80,10 +80,10 @@ package struct MetricFigures {
         return chart
     }
 
-    /// One bar per city, in the latest period any city reported.
-    package func barChart(id: String, width: Double = ChartFrame.width) -> BarChart? {
+    /// One bar per city (of `among`, else every city), in the latest period any city reported.
+    package func barChart(id: String, width: Double = ChartFrame.width, among: [Int]? = nil) -> BarChart? {
         guard let period = metric.periods.last else { return nil }
-        let cities = site.blueprints.indices.filter { metric.figure(city: $0, period: period) != nil }
+        let cities = (among ?? Array(site.blueprints.indices)).filter { metric.figure(city: $0, period: period) != nil }
         guard !cities.isEmpty else { return nil }
         var chart = BarChart(
             id: id,

@@ -12,9 +12,12 @@ package struct MetricPage {
         let location = context.location(Paths.metric(definition.id))
         let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
         let t = context.t
-        let cities = metric.cities
+        let reporting = metric.cities
+        // With many cities, the charts and tables show a few (said on the page), the downloads all.
+        let selection = MetricCitySelection(metric: metric, cities: reporting, names: figures.cityName, t: t)
+        let cities = selection.listed
         let layout = context.layout(location, title: definition.title, description: definition.description, section: "metric", metric: metric)
-        let hasData = !cities.isEmpty
+        let hasData = !reporting.isEmpty
         let breakdownPeriod = hasData ? figures.latestBreakdownPeriod(cities: cities) : nil
         let m = context.site.metricIndex(definition.id) ?? 0
         let views = ProgressViews(metric: definition, t: t)
@@ -24,15 +27,16 @@ package struct MetricPage {
             definition: definitionList(definition, figures: figures),
             source_name: definition.source?.name,
             source_url: definition.source?.url,
-            line_chart_svg: hasData ? figures.lineChart(id: "chart-\(definition.id)-time", cities: cities, target: figures.target(city: nil)).svg() : nil,
-            bar_chart_svg: hasData ? figures.barChart(id: "chart-\(definition.id)-cities")?.svg() : nil,
+            line_chart_svg: hasData ? lineChart(figures, selection).svg() : nil,
+            selection_note: OrNo(selection.note),
+            bar_chart_svg: hasData ? figures.barChart(id: "chart-\(definition.id)-cities", among: selection.note == nil ? nil : cities)?.svg() : nil,
             table: hasData ? figures.view(figures.seriesTable(cities: cities)) : nil,
             breakdown_period: breakdownPeriod?.description,
             breakdowns: breakdownPeriod.map {
                 figures.breakdownTables(cities: cities, period: $0, downloadHref: location.href(Paths.dataCSV(definition.id))).map(figures.view)
             } ?? [],
             no_data: !hasData,
-            withheld_note: figures.withheldNote(cities: cities),
+            withheld_note: figures.withheldNote(cities: reporting),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
             // The key to the tables' markers, then what "unreliable" means.
             unreliable_note: [figures.text.key(metric.figures.map { $0 }),
@@ -48,7 +52,8 @@ package struct MetricPage {
             methodology_href: location.href(Paths.methodology),
             csv_href: location.href(Paths.dataCSV(definition.id)),
             json_href: location.href(Paths.dataJSON(definition.id)),
-            commitments: context.site.blueprints.flatMap { blueprint in
+            // Every city's commitments tracking the metric, but only the listed cities' on a large site.
+            commitments: (cities.count == reporting.count ? context.site.blueprints : cities.map { context.site.blueprints[$0] }).flatMap { blueprint in
                 blueprint.commitments.filter { $0.metrics.contains(definition.id) }.map { commitment in
                     MetricView.Commitment(city: blueprint.city, city_href: location.href(Paths.city(blueprint.slug)), title: commitment.title,
                                           status_label: t("status_\(commitment.status.rawValue)"), status_icon: CommitmentViews.icon(commitment.status),
@@ -57,6 +62,13 @@ package struct MetricPage {
             }
         )
         return Page(path: location.outputPath, template: "metric", layout: layout, view: view)
+    }
+
+    /// The line chart of the charted cities; its description says which they are.
+    private func lineChart(_ figures: MetricFigures, _ selection: MetricCitySelection) -> LineChart {
+        var chart = figures.lineChart(id: "chart-\(metric.definition.id)-time", cities: selection.charted, target: figures.target(city: nil))
+        if let note = selection.note { chart.summary += " " + note }
+        return chart
     }
 
     private func definitionList(_ d: MetricDefinition, figures: MetricFigures) -> [MetricView.Term] {

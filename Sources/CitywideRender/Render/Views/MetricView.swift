@@ -23,6 +23,8 @@ package struct MetricView {
     let source_name: String?
     let source_url: String?
     let line_chart_svg: String?
+    /// Which cities the charts and tables show, when not every city (a large site).
+    let selection_note: OrNo<String>
     let bar_chart_svg: String?
     let table: TableView?
     let breakdown_period: String?

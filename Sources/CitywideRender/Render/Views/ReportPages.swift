@@ -7,6 +7,10 @@ import CitywideWrite
 package struct ReportPages {
     package let context: SiteContext
 
+    /// On a large site (past `CityListing.pageSize` cities), the most cities
+    /// a report lists: those where most changed in the quarter.
+    package static let citiesLimit = 20
+
     package var periods: [Period] { ReportPeriods.all(context.published) }
 
     package func index() -> Page {
@@ -105,15 +109,35 @@ package struct ReportPages {
                 target_groups: targetGroups(due)
             )
         }
+        let (shown, selection) = mostChanged(cities, location: location)
         let view = ReportView(
             title: title,
             period: period.description,
             period_intro: context.t("report_intro", ["date": context.t.date(period.lastDay)]),
             previous: previous.map { ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
             next: next.map { ReportLink(label: $0.description, href: location.href(Paths.report($0))) },
-            cities: cities
+            selection: OrNo(selection),
+            cities: shown
         )
         return Page(path: location.outputPath, template: "report", layout: layout, view: view)
+    }
+
+    /// Every city on a small site; on a large one, the `citiesLimit` cities
+    /// with the most status changes, commitments due or completed and targets
+    /// due in the quarter (ties by name), and a sentence saying so.
+    private func mostChanged(_ cities: [ReportView.City], location: PageLocation) -> ([ReportView.City], ReportView.Selection?) {
+        guard CityListing.isPaged(context.site) else { return (cities, nil) }
+        func changes(_ city: ReportView.City) -> Int {
+            city.status_changes.count + city.due_commitments.count + city.completed_commitments.count
+                + city.target_groups.reduce(0) { $0 + $1.targets.count }
+        }
+        let ranked = cities.map { (city: $0, changes: changes($0)) }.filter { $0.changes > 0 }
+            .sorted { ($0.changes, $1.city.name) > ($1.changes, $0.city.name) }
+        let shown = ranked.prefix(Self.citiesLimit).map(\.city)
+        let t = context.t
+        return (shown, ReportView.Selection(
+            text: t("report_cities_selected", ["shown": String(shown.count), "changed": String(ranked.count), "count": String(cities.count)]),
+            href: location.href(Paths.cityIndex(page: 1)), label: t("cities_index_title")))
     }
 
     /// Met, missed, then the rest (withheld at the deadline, or not yet judged).

@@ -62,10 +62,19 @@ package struct ReportView {
         let to_key: String
     }
 
+    /// On a large site, which cities the report lists and where the rest are.
+    package struct Selection {
+        let text: String
+        let href: String
+        let label: String
+    }
+
     let title: String
     let period: String
     let period_intro: String
     let previous: ReportLink?
     let next: ReportLink?
+    /// Said on a large site only, where the report lists the cities where most changed.
+    let selection: OrNo<Selection>
     let cities: [City]
 }
