@@ -267,7 +267,8 @@ struct PreviewServerTests {
         let groups = try #require(status["groups"] as? [[String: Any]])
         #expect(groups.count == 1)
         #expect(groups.first?["occurrences"] as? Int == 3)
-        #expect((groups.first?["text"] as? String ?? "").hasSuffix("(and 2 more rows: lines 3-4)"))
+        let text = groups.first?["text"] as? String
+        #expect(text?.hasSuffix("(and 2 more rows: lines 3-4)") == true, "\(text ?? "no text")")
     }
 
     @Test("files in a new subfolder of Templates/ are watched and served")
