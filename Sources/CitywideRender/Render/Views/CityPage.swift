@@ -42,7 +42,7 @@ package struct CityPage {
             metrics: (site.keyMetrics + site.metrics.indices.filter { !site.keyMetrics.contains($0) }).compactMap { m in
                 metricSection(context.published.metrics[m], index: m, location: location)
             },
-            data_href: location.href(Paths.dataCatalog)
+            data_href: location.href(Paths.dataPage)
         )
         return Page(path: location.outputPath, template: "city", layout: layout, view: view)
     }

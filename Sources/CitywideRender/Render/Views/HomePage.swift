@@ -58,7 +58,7 @@ package struct HomePage {
             reports_href: location.href(Paths.reports),
             coverage_href: location.href(Paths.coverage),
             methodology_href: location.href(Paths.methodology),
-            data_href: location.href(Paths.dataCatalog)
+            data_href: location.href(Paths.dataPage)
         )
         return Page(path: location.outputPath, template: "home", layout: layout, view: view)
     }

@@ -47,7 +47,7 @@ package struct MethodologyPage {
             sources: site.metrics.compactMap { metric in
                 metric.source.map { MethodologyView.Source(metric: metric.title, name: $0.name, url: OrNo($0.url?.nonEmpty)) }
             },
-            data_href: location.href(Paths.dataCatalog),
+            data_href: location.href(Paths.dataPage),
             progress_href: location.href(Paths.progress),
             progress_with_target: t("progress_with_target_text", ["high": t.number(ratio.high, decimals: 2), "med": t.number(ratio.med, decimals: 2)]),
             progress_without_target: t("progress_without_target_text", [
