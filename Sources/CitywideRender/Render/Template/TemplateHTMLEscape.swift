@@ -1,5 +1,8 @@
 /// HTML escaping while appending, byte by byte: swift-mustache's
 /// `htmlEscape` (`<`, `>`, `&`, `"`, `'`) without building a new String.
+/// One difference, on purpose: swift-mustache compares whole Characters, so
+/// it leaves a `&` or `<` that a combining mark follows (one grapheme) as it
+/// is; here every such byte is escaped, which is what HTML needs.
 enum TemplateHTMLEscape {
     static func append(_ text: String, escaped: Bool, to out: inout [UInt8]) {
         var text = text
