@@ -16,12 +16,15 @@ package struct SiteRenderer {
     /// HTML put before `</body>` of every page: `serve`'s live-reload script.
     /// Never set by `build`, so published pages carry no script.
     package var bodyEnd: String? = nil
+    /// The templates compiled for our own renderer; nil: swift-mustache renders.
+    private let compiled: CompiledTemplates?
 
     package init(site: Site, published: PublishedData, assets: AssetFiles, bodyEnd: String? = nil) {
         self.site = site
         self.published = published
         self.assets = assets
         self.bodyEnd = bodyEnd
+        self.compiled = CompiledTemplates.enabled ? CompiledTemplates(site.templates.sources) : nil
     }
 
     /// Renders and writes every file. With `contextKeys`, also returns the
@@ -49,7 +52,9 @@ package struct SiteRenderer {
 
     /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
     package func html(_ page: Page) -> String? {
-        guard var html = site.templates.library.render(page.context, withTemplate: page.template) else { return nil }
+        let rendered = compiled.map { $0.render(page.context, template: page.template) }
+            ?? site.templates.library.render(page.context, withTemplate: page.template)
+        guard var html = rendered else { return nil }
         if let bodyEnd, let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: bodyEnd, at: end.lowerBound)
         }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The site's templates (built-in, overridden file by file from `Templates/`)
+/// compiled once per build for `TemplateRenderer`.
+///
+/// Only when every template compiles: otherwise (a syntax swift-mustache
+/// rejects, already reported by `TemplateLoader`, or one this renderer does
+/// not cover) there is none, and pages go through swift-mustache.
+package struct CompiledTemplates: Sendable {
+    let templates: [String: [TemplateNode]]
+
+    package init?(_ sources: [(name: String, origin: String, text: String)]) {
+        var templates: [String: [TemplateNode]] = [:]
+        for source in sources {
+            guard let nodes = TemplateCompiler.compile(source.text) else { return nil }
+            templates[source.name] = nodes
+        }
+        self.templates = templates
+    }
+
+    /// `object` rendered with the template `name`; nil when there is no such template.
+    package func render(_ object: Any, template name: String) -> String? {
+        guard let nodes = templates[name] else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * 1024)
+        TemplateRenderer(templates: templates).render(nodes, .init(stack: [object]), into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `CITYWIDE_TEMPLATES=swift-mustache` renders pages with swift-mustache
+    /// instead, to compare the two (docs/performance.md).
+    package static var enabled: Bool {
+        ProcessInfo.processInfo.environment["CITYWIDE_TEMPLATES"] != "swift-mustache"
+    }
+}

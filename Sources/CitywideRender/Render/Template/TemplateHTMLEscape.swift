@@ -1,0 +1,32 @@
+/// HTML escaping while appending, byte by byte: swift-mustache's
+/// `htmlEscape` (`<`, `>`, `&`, `"`, `'`) without building a new String.
+/// One difference, on purpose: swift-mustache compares whole Characters, so
+/// it leaves a `&` or `<` that a combining mark follows (one grapheme) as it
+/// is; here every such byte is escaped, which is what HTML needs.
+enum TemplateHTMLEscape {
+    static func append(_ text: String, escaped: Bool, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard escaped else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            var start = 0
+            for i in bytes.indices {
+                let replacement: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+}

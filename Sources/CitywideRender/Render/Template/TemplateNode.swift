@@ -1,0 +1,39 @@
+/// One piece of a compiled template: what swift-mustache's parser would make
+/// of the same text (its tokens), with text already in UTF-8 and dotted names
+/// already split, so rendering does no string work but appending.
+indirect enum TemplateNode: Sendable {
+    /// Literal text, standalone-line whitespace already removed.
+    case text([UInt8])
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (raw), with
+    /// swift-mustache's transforms (`empty(x)` is `transforms: ["empty"]`).
+    case variable(TemplateName, escaped: Bool)
+    /// `{{#name}}` or `{{^name}}` (inverted) and its contents.
+    case section(TemplateName, inverted: Bool, [TemplateNode])
+    /// `{{> name}}`, or `{{< name}}` with the blocks it overrides. A
+    /// standalone partial's indentation is put before each of its lines.
+    case partial(String, indentation: [UInt8], overrides: [String: [TemplateNode]]?)
+    /// `{{$ name}}` outside a `{{< }}`: a block, with its default contents.
+    case block(String, indentation: [UInt8], defaults: [TemplateNode])
+    /// `{{$ name}}` inside a `{{< }}`: only while compiling, collected into
+    /// the partial's overrides.
+    case blockDefinition(String, [TemplateNode])
+}
+
+/// A tag's name as lookups use it.
+struct TemplateName: Sendable {
+    /// "t.key" as ["t", "key"]; empty for ".".
+    let path: [String]
+    /// `.name`: looked up in the innermost object only, not up the stack.
+    let local: Bool
+    /// `{{.}}`: the innermost object itself.
+    let isDot: Bool
+    /// Outermost first, as written: `a(b(x))` is ["a", "b"].
+    let transforms: [String]
+
+    init(_ name: String, transforms: [String]) {
+        isDot = name == "."
+        local = name.first == "."
+        path = name.split(separator: ".").map(String.init)
+        self.transforms = transforms
+    }
+}
