@@ -61,6 +61,8 @@ struct DeadlineTests {
         var entry: [String: Any]
         var city: String
         var cityES: String
+        /// The overview, whose commitments matrix marks missed targets.
+        var home: String
         var report: (String) -> String?
     }
 
@@ -77,7 +79,8 @@ struct DeadlineTests {
             reports[quarter] = site.file("reports/\(quarter)/index.html")
         }
         return Built(entry: entry, city: try #require(site.file("cities/springfield/index.html")),
-                     cityES: try #require(site.file("es/cities/springfield/index.html")), report: { reports[$0] })
+                     cityES: try #require(site.file("es/cities/springfield/index.html")),
+                     home: try #require(site.file("index.html")), report: { reports[$0] })
     }
 
     @Test("Atlanta's case: 28 of 30 by the date is missed, not 'substantial progress'")
@@ -96,6 +99,7 @@ struct DeadlineTests {
         #expect(built.city.contains("at the deadline, December 31, 2020"))
         #expect(!built.city.contains("Substantial progress"))
         #expect(built.cityES.contains("Meta no alcanzada"))
+        #expect(built.home.contains("1 target missed"), "the overview's matrix marks the commitment")
         let q4 = try #require(built.report("2020-Q4"))
         #expect(q4.contains("Targets missed this quarter"))
         #expect(!q4.contains("Targets met this quarter"))
@@ -115,6 +119,7 @@ struct DeadlineTests {
         #expect(built.entry["status"] as? String == "target_achieved")
         #expect((built.entry["deadline"] as? [String: Any])?["value"] as? Double == 31)
         #expect(built.city.contains("Target achieved"))
+        #expect(!built.home.contains("target missed"))
         let q4 = try #require(built.report("2020-Q4"))
         #expect(q4.contains("Targets met this quarter"))
         #expect(!q4.contains("Targets missed this quarter"))

@@ -74,7 +74,7 @@ package struct CityMatrix {
     /// progress status in the city says so (`target_missed`).
     private func missedTarget(_ commitment: Commitment, city: Int) -> Bool {
         guard let target = commitment.target, let m = context.site.metricIndex(target.metric) else { return false }
-        return context.published.progress(metric: m, city: city)?.status.rawValue == "target_missed"
+        return context.published.progress(metric: m, city: city)?.status == .targetMissed
     }
 
 }
