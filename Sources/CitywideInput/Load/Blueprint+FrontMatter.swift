@@ -127,31 +127,53 @@ extension Commitment {
     }
 }
 
-/// Splits `---\nYAML\n---\nbody`.
+/// Splits `---\nYAML\n---\nbody`, over UTF-8 bytes.
+///
+/// A line ends at a line feed that is not part of "\r\n", which is one
+/// Character (readText turns CRLF into LF, but "\r\r\n" leaves one), and a
+/// fence is exactly the bytes `---`, or `---\r` at the very end: no other
+/// character is canonically equal to a hyphen, so this is what comparing
+/// Characters found.
 package enum FrontMatter {
     package static func split(_ text: String) -> (yaml: String, body: String, bodyLine: Int)? {
-        // Walk lines only up to the closing fence; the body is taken whole.
-        func isFence(_ line: Substring) -> Bool { line.trimmingSuffix("\r") == "---" }
-        var lineStart = text.startIndex
-        var lineNumber = 1
-        var yamlStart: String.Index?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd]
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-            if lineNumber == 1 {
-                guard isFence(line) else { return nil }
-                yamlStart = next
-            } else if isFence(line), let yamlStart {
-                let yaml = yamlStart < lineStart ? String(text[yamlStart..<text.index(before: lineStart)]) : ""
-                var body = text[next...]
-                if body.hasSuffix("\n") { body = body.dropLast() }
-                return (yaml, String(body), lineNumber + 1)
+        UTF8Bytes.withBytes(of: text) { bytes in
+            // Walk lines only up to the closing fence; the body is taken whole.
+            let count = bytes.count
+            func isFence(_ line: Range<Int>) -> Bool {
+                let length = line.count == 4 && bytes[line.upperBound - 1] == UTF8Bytes.carriageReturn ? 3 : line.count
+                return length == 3 && bytes[line.lowerBound..<(line.lowerBound + 3)].allSatisfy { $0 == UInt8(ascii: "-") }
             }
-            lineStart = next
-            lineNumber += 1
+            func lineEnd(from start: Int) -> Int {
+                var from = start
+                while let feed = UTF8Bytes.firstIndex(of: UTF8Bytes.lineFeed, in: bytes, from..<count) {
+                    if feed == 0 || bytes[feed - 1] != UTF8Bytes.carriageReturn { return feed }
+                    from = feed + 1
+                }
+                return count
+            }
+            var lineStart = 0
+            var lineNumber = 1
+            var yamlStart: Int?
+            while lineStart < count {
+                let end = lineEnd(from: lineStart)
+                let next = end < count ? end + 1 : count
+                if lineNumber == 1 {
+                    guard isFence(lineStart..<end) else { return nil }
+                    yamlStart = next
+                } else if isFence(lineStart..<end), let yamlStart {
+                    let yaml = yamlStart < lineStart ? String(decoding: bytes[yamlStart..<(lineStart - 1)], as: UTF8.self) : ""
+                    // One final line feed is dropped (not a final "\r\n": that is another Character).
+                    var bodyEnd = count
+                    if bodyEnd > next, bytes[bodyEnd - 1] == UTF8Bytes.lineFeed, !(bodyEnd - 2 >= next && bytes[bodyEnd - 2] == UTF8Bytes.carriageReturn) {
+                        bodyEnd -= 1
+                    }
+                    return (yaml, String(decoding: bytes[next..<bodyEnd], as: UTF8.self), lineNumber + 1)
+                }
+                lineStart = next
+                lineNumber += 1
+            }
+            return nil
         }
-        return nil
     }
 }
 

@@ -131,7 +131,35 @@ package enum SiteFiles {
             log.error(SourceLocation(path: path, line: line, column: column), "the file is not valid UTF-8 text (save it as UTF-8)")
             return nil
         }
-        return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return withUnixLineEnds(text, bytes: bytes)
+    }
+
+    /// `text` (whose UTF-8 is `bytes`) with each CRLF made LF. Over bytes
+    /// when every CRLF stands between ASCII bytes; Foundation decides the
+    /// rest (it keeps a CRLF that a combining mark follows, as one character).
+    package static func withUnixLineEnds(_ text: String, bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            var feeds: [Int] = []  // line feeds that end a CRLF
+            var from = 0
+            while let cr = UTF8Bytes.firstIndex(of: UTF8Bytes.carriageReturn, in: buffer, from..<buffer.count) {
+                from = cr + 1
+                guard from < buffer.count, buffer[from] == UTF8Bytes.lineFeed else { continue }
+                let before = cr > 0 ? buffer[cr - 1] : 0
+                let after = from + 1 < buffer.count ? buffer[from + 1] : 0
+                guard before < 0x80, after < 0x80 else { return text.replacingOccurrences(of: "\r\n", with: "\n") }
+                feeds.append(from)
+            }
+            guard !feeds.isEmpty else { return text }
+            var unix: [UInt8] = []
+            unix.reserveCapacity(buffer.count - feeds.count)
+            var start = 0
+            for feed in feeds {
+                unix.append(contentsOf: buffer[start..<(feed - 1)])
+                start = feed
+            }
+            unix.append(contentsOf: buffer[start...])
+            return String(decoding: unix, as: UTF8.self)
+        }
     }
 
     /// Line and column (in characters) of the first byte that is not UTF-8.

@@ -33,27 +33,142 @@ package enum ShortcodeParser {
     package static let close: Character = "\u{E001}"
 
     /// Replaces each shortcode of `body` with a marker and returns what was found.
+    ///
+    /// Read over UTF-8 bytes line by line; a line with any non-ASCII byte is
+    /// read as Characters (`replace(in:)`), which is what the messages'
+    /// columns count and where a combining mark can change what matches.
     package static func extract(_ body: String, path: String, firstLine: Int, log: DiagnosticLog) -> (text: String, shortcodes: [Shortcode]) {
-        // Most narratives have none: don't walk their lines.
-        guard body.contains("{{<") else { return (body, []) }
+        UTF8Bytes.withBytes(of: body) { bytes in
+            // Most narratives have none: don't walk their lines. (A shortcode
+            // is ASCII: no bytes "{{<", no shortcode.)
+            guard UTF8Bytes.firstIndex(of: openBytes, in: bytes, 0..<bytes.count) != nil else { return (body, []) }
+            // "\r\n" is one Character, not a line break: read such text as Characters.
+            guard UTF8Bytes.firstIndex(of: UTF8Bytes.carriageReturn, in: bytes, 0..<bytes.count) == nil else {
+                return extractByCharacters(body, path: path, firstLine: firstLine, log: log)
+            }
+            var shortcodes: [Shortcode] = []
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            var fence: String?
+            var lineStart = 0
+            var offset = 0
+            while true {
+                let lineEnd = UTF8Bytes.firstIndex(of: UTF8Bytes.lineFeed, in: bytes, lineStart..<bytes.count) ?? bytes.count
+                if UTF8Bytes.isASCII(bytes, lineStart..<lineEnd) {
+                    var trimmed = lineStart
+                    while trimmed < lineEnd, bytes[trimmed] == UInt8(ascii: " ") { trimmed += 1 }
+                    if let f = fence {
+                        let closes = f.utf8.allSatisfy { $0 < 0x80 }
+                            ? UTF8Bytes.hasPrefix(f.utf8, in: bytes, at: trimmed, end: lineEnd)
+                            : String(decoding: bytes[trimmed..<lineEnd], as: UTF8.self).hasPrefix(f)
+                        if closes { fence = nil }
+                        output.append(contentsOf: bytes[lineStart..<lineEnd])
+                    } else if UTF8Bytes.hasPrefix(backticks, in: bytes, at: trimmed, end: lineEnd) || UTF8Bytes.hasPrefix(tildes, in: bytes, at: trimmed, end: lineEnd) {
+                        fence = String(decoding: bytes[trimmed..<(trimmed + 3)], as: UTF8.self)
+                        output.append(contentsOf: bytes[lineStart..<lineEnd])
+                    } else {
+                        replaceASCII(bytes, line: lineStart..<lineEnd, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes, output: &output)
+                    }
+                } else {
+                    let line = Substring(String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
+                    output.append(contentsOf: readLine(line, fence: &fence, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes).utf8)
+                }
+                guard lineEnd < bytes.count else { break }
+                output.append(UTF8Bytes.lineFeed)
+                lineStart = lineEnd + 1
+                offset += 1
+            }
+            return (String(decoding: output, as: UTF8.self), shortcodes)
+        }
+    }
+
+    private static let openBytes = Array("{{<".utf8)
+    private static let closeBytes = Array(">}}".utf8)
+    private static let backticks = Array("```".utf8)
+    private static let tildes = Array("~~~".utf8)
+
+    /// `extract` as Characters: for text with a carriage return, and what
+    /// the byte path must agree with (tests compare the two).
+    package static func extractByCharacters(_ body: String, path: String, firstLine: Int, log: DiagnosticLog) -> (text: String, shortcodes: [Shortcode]) {
         var shortcodes: [Shortcode] = []
         var output: [String] = []
-        var fence: Substring?
+        var fence: String?
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if let f = fence {
-                if trimmed.hasPrefix(f) { fence = nil }
-                output.append(String(line))
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                output.append(String(line))
-                continue
-            }
-            output.append(replace(in: line, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes))
+            output.append(readLine(line, fence: &fence, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes))
         }
         return (output.joined(separator: "\n"), shortcodes)
+    }
+
+    /// One line as Characters: inside a code fence it is left as it is; a
+    /// line that opens or closes one too.
+    private static func readLine(_ line: Substring, fence: inout String?, lineNumber: Int, path: String, log: DiagnosticLog, into shortcodes: inout [Shortcode]) -> String {
+        let trimmed = line.drop { $0 == " " }
+        if let f = fence {
+            if trimmed.hasPrefix(f) { fence = nil }
+            return String(line)
+        }
+        if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            fence = String(trimmed.prefix(3))
+            return String(line)
+        }
+        return replace(in: line, lineNumber: lineNumber, path: path, log: log, into: &shortcodes)
+    }
+
+    /// `replace(in:)` over the bytes of an ASCII line, where a byte is a
+    /// Character (so the column is the byte offset), appending to `output`.
+    private static func replaceASCII(_ bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>, lineNumber: Int, path: String, log: DiagnosticLog,
+                                     into shortcodes: inout [Shortcode], output: inout [UInt8]) {
+        let end = line.upperBound
+        guard UTF8Bytes.firstIndex(of: openBytes, in: bytes, line) != nil else {
+            output.append(contentsOf: bytes[line])
+            return
+        }
+        var i = line.lowerBound
+        var onlySpaceBefore = true
+        func take(_ range: Range<Int>) {
+            output.append(contentsOf: bytes[range])
+            if onlySpaceBefore, !bytes[range].allSatisfy(UTF8Bytes.isWhitespace) { onlySpaceBefore = false }
+        }
+        while i < end {
+            // Code spans: a run of backticks up to the same run.
+            if bytes[i] == UInt8(ascii: "`") {
+                var j = i
+                while j < end, bytes[j] == UInt8(ascii: "`") { j += 1 }
+                if let closing = UTF8Bytes.firstIndex(of: bytes[i..<j], in: bytes, j..<end) {
+                    take(i..<(closing + j - i))
+                    i = closing + j - i
+                } else {
+                    take(i..<j)
+                    i = j
+                }
+                continue
+            }
+            if UTF8Bytes.hasPrefix(openBytes, in: bytes, at: i, end: end) {
+                let location = SourceLocation(path: path, line: lineNumber, column: i - line.lowerBound + 1)
+                guard let closing = UTF8Bytes.firstIndex(of: closeBytes, in: bytes, i..<end) else {
+                    log.error(location, "shortcode not closed: write {{< value metric_id >}}")
+                    output.append(contentsOf: bytes[i..<end])
+                    break
+                }
+                let after = closing + closeBytes.count
+                let inner = Substring(String(decoding: bytes[(i + openBytes.count)..<closing], as: UTF8.self))
+                let alone = onlySpaceBefore && bytes[after..<end].allSatisfy(UTF8Bytes.isWhitespace)
+                if let shortcode = parse(inner, location: location, standsAlone: alone, log: log) {
+                    output.append(contentsOf: "\(open)\(shortcodes.count)\(close)".utf8)
+                    shortcodes.append(shortcode)
+                    onlySpaceBefore = false
+                } else {
+                    take(i..<after)
+                }
+                i = after
+                continue
+            }
+            // Plain text up to the next backtick or brace, in one piece.
+            var j = i + 1
+            while j < end, bytes[j] != UInt8(ascii: "`"), bytes[j] != UInt8(ascii: "{") { j += 1 }
+            take(i..<j)
+            i = j
+        }
     }
 
     private static func replace(in line: Substring, lineNumber: Int, path: String, log: DiagnosticLog, into shortcodes: inout [Shortcode]) -> String {

@@ -26,8 +26,8 @@ package final class MarkdownDocument {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        // Fed from the string's own storage, not a copy.
+        UTF8Bytes.withBytes(of: markdown) { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
@@ -74,6 +74,15 @@ package final class MarkdownDocument {
 
     package static func literal(_ node: OpaquePointer) -> String? {
         cmark_node_get_literal(node).map { String(cString: $0) }
+    }
+
+    /// A node's literal as UTF-8 bytes, without copying it into a String
+    /// (empty when it has none).
+    package static func withLiteralBytes<R>(_ node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let literal = cmark_node_get_literal(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
+            body(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+        }
     }
 
     /// Line and byte column (both from 1) where the node starts in the text parsed.

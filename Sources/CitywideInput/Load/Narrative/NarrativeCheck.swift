@@ -16,13 +16,15 @@ package struct NarrativeCheck {
 
     package func scan(_ body: String) -> [String: LocalLink] {
         guard let document = MarkdownDocument(body) else { return [:] }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split only when a message needs a column: most narratives have none.
+        var lines: [Substring]?
         let resolver = LocalLinkResolver(folder: folder, blueprintPath: path)
         var links: [String: LocalLink] = [:]
 
         func location(_ node: OpaquePointer, byteOffset: Int = 0) -> SourceLocation {
             let (line, byteColumn) = MarkdownDocument.start(node)
-            guard line >= 1, line <= lines.count else { return SourceLocation(path: path, line: bodyLine) }
+            if lines == nil { lines = body.split(separator: "\n", omittingEmptySubsequences: false) }
+            guard let lines, line >= 1, line <= lines.count else { return SourceLocation(path: path, line: bodyLine) }
             // cmark counts bytes; messages count characters.
             let prefix = lines[line - 1].utf8.prefix(max(0, byteColumn - 1 + byteOffset))
             let column = String(decoding: prefix, as: UTF8.self).count + 1
@@ -48,8 +50,10 @@ package struct NarrativeCheck {
                 guard !html.hasPrefix("<!--"), !html.hasPrefix("</") else { return }
                 log.warning(location(node), "raw HTML is not published: '\(Self.excerpt(html))' is dropped from the page; write it in Markdown")
             case CMARK_NODE_TEXT:
-                checkText(MarkdownDocument.literal(node) ?? "") { offset, message in
-                    log.warning(location(node, byteOffset: offset), message)
+                MarkdownDocument.withLiteralBytes(node) { text in
+                    checkText(text) { offset, message in
+                        log.warning(location(node, byteOffset: offset), message)
+                    }
                 }
             default:
                 break
@@ -60,11 +64,9 @@ package struct NarrativeCheck {
 
     /// Template syntax of other generators and `new city`'s placeholders, in
     /// text (code spans and blocks are not text, so examples stay quiet).
-    private func checkText(_ text: String, warn: (Int, String) -> Void) {
-        let bytes = Array(text.utf8)
-        if let marker = text.range(of: BlueprintScaffold.placeholderMarker) {
-            warn(text.utf8.distance(from: text.startIndex, to: marker.lowerBound),
-                 "placeholder text left from `citywide new city`: replace it with the city's own words, or delete it")
+    private func checkText(_ bytes: UnsafeBufferPointer<UInt8>, warn: (Int, String) -> Void) {
+        if let marker = Self.placeholderOffset(in: bytes) {
+            warn(marker, "placeholder text left from `citywide new city`: replace it with the city's own words, or delete it")
         }
         var i = 0
         while i + 1 < bytes.count {
@@ -84,6 +86,19 @@ package struct NarrativeCheck {
             warn(i, "'\(written)' is \(syntax) and is printed as text: Citywide's live figures are written {{< value metric_id >}}, {{< progress metric_id >}} or {{< chart metric_id >}}")
             i += 2
         }
+    }
+
+    private static let placeholderBytes = Array(BlueprintScaffold.placeholderMarker.utf8)
+
+    /// The byte offset of the first placeholder marker: compared as bytes in
+    /// ASCII text, by Foundation in other text (where a combining mark after
+    /// the colon makes it another character).
+    package static func placeholderOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if UTF8Bytes.isASCII(bytes, 0..<bytes.count) {
+            return UTF8Bytes.firstIndex(of: placeholderBytes, in: bytes, 0..<bytes.count)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.range(of: BlueprintScaffold.placeholderMarker).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
     }
 
     /// The start of some markup, up to `end` or the end of its first line, for a message.
