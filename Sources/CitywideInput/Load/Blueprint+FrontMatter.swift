@@ -78,7 +78,7 @@ extension Commitment {
             }
         }
         let title = fields.string("title", required: true)
-        if let title, title.contains(BlueprintScaffold.placeholderMarker) {
+        if let title, NarrativeCheck.placeholderOffset(in: title) != nil {
             log.warning(fields.valueLocation("title"), "placeholder text left from `citywide new city`: write what the city will do, or remove commitment '\(id ?? "?")'")
         }
         let status: Status? = fields.choice("status", required: true)

@@ -30,7 +30,8 @@ package struct LocalLinkResolver {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let written = String(rest).removingPercentEncoding ?? String(rest)
+        // Without a '%' there is nothing to decode (and Foundation's decoding is slow).
+        let written = rest.utf8.contains(UInt8(ascii: "%")) ? String(rest).removingPercentEncoding ?? String(rest) : String(rest)
         guard !written.isEmpty else { return .notLocal }
 
         var parts = blueprintPath.split(separator: "/").dropLast().map(String.init)
@@ -55,16 +56,21 @@ package struct LocalLinkResolver {
             return .refused("'\(url)' is not an image: an image is a \(Self.imageExtensionList) file")
         }
 
-        let fileURL = folder.appendingPathComponent(sitePath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory) else {
+        // Plain paths and stat: URL's path handling was most of the time a link took.
+        let root = folder.path
+        var info = stat()
+        guard stat(root + "/" + sitePath, &info) == 0 else {
             return .refused("'\(url)' not found: there is no file \(sitePath)")
         }
-        guard !isDirectory.boolValue else { return .refused("'\(url)' is a folder, not a file") }
-        // A symbolic link could pull in any file of the machine.
-        let siteRoot = folder.resolvingSymlinksInPath().path + "/"
-        guard fileURL.resolvingSymlinksInPath().path.hasPrefix(siteRoot) else {
-            return .refused("'\(url)' leads out of the site folder through a symbolic link; only files of the site are published")
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { return .refused("'\(url)' is a folder, not a file") }
+        // A symbolic link could pull in any file of the machine. With no link
+        // on the way down from the site folder the file is inside it; only
+        // then are links resolved to see where they lead.
+        if Self.hasLink(below: root, parts) {
+            let siteRoot = folder.resolvingSymlinksInPath().path + "/"
+            guard folder.appendingPathComponent(sitePath).resolvingSymlinksInPath().path.hasPrefix(siteRoot) else {
+                return .refused("'\(url)' leads out of the site folder through a symbolic link; only files of the site are published")
+            }
         }
 
         if Self.imageExtensions.contains(ext) { return .link(.media(sitePath: sitePath)) }
@@ -76,6 +82,18 @@ package struct LocalLinkResolver {
             return .link(.city(slug: stem[0], language: stem.count == 2 ? stem[1] : nil, fragment: fragment))
         }
         return .refused("'\(url)' is not published: a narrative links to other blueprints (.md) and shows images (\(Self.imageExtensionList)); put other documents on the web and link to their address")
+    }
+
+    /// Whether any of `root/parts[0]`, `root/parts[0]/parts[1]`, ... is a
+    /// symbolic link (or cannot be looked at: then the full check decides).
+    private static func hasLink(below root: String, _ parts: [String]) -> Bool {
+        var path = root
+        var info = stat()
+        for part in parts {
+            path += "/" + part
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK else { return true }
+        }
+        return false
     }
 
     /// Not a web address (`https:`, `mailto:`, `//host`), an in-page

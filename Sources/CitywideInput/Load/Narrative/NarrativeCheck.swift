@@ -101,6 +101,10 @@ package struct NarrativeCheck {
         return text.range(of: BlueprintScaffold.placeholderMarker).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
     }
 
+    package static func placeholderOffset(in text: String) -> Int? {
+        UTF8Bytes.withBytes(of: text) { placeholderOffset(in: $0) }
+    }
+
     /// The start of some markup, up to `end` or the end of its first line, for a message.
     package static func excerpt(_ text: String, upTo end: String = ">") -> String {
         let line = text.prefix { $0 != "\n" }

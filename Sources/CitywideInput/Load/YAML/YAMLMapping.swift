@@ -253,9 +253,11 @@ package struct YAMLMapping {
 
     /// Reports every key nobody asked for.
     package func finish(_ what: String) {
-        let known = asked.sorted().joined(separator: ", ")
+        // Joined only for a message: every mapping of every blueprint ends here.
+        var known: String?
         for pair in pairs where !asked.contains(pair.key) {
-            log.error(location(of: pair.keyNode), "unknown field '\(pair.key)' in \(what) (known fields: \(known))")
+            if known == nil { known = asked.sorted().joined(separator: ", ") }
+            log.error(location(of: pair.keyNode), "unknown field '\(pair.key)' in \(what) (known fields: \(known ?? ""))")
         }
     }
 }
