@@ -54,6 +54,7 @@ public struct Ledger: Sendable {
     package static func load(_ folder: URL, log: DiagnosticLog) -> Ledger? {
         let url = folder.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        if let ledger = readWritten(Array(data)) { return ledger }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               root["version"] as? Int == version,
               let keyText = root["key"] as? String, keyText.count == 32,
