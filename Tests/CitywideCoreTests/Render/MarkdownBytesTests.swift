@@ -95,3 +95,15 @@ struct ShortcodeBytesTests {
         #expect(!html.contains("\u{E000}") && !html.contains("\u{E001}"))
     }
 }
+
+@Suite("Typed shortcode markers")
+struct TypedMarkerTests {
+    @Test("marker characters typed into a narrative with a number no shortcode has are kept as written, never a crash")
+    func typedMarkers() throws {
+        let site = try ShortcodeTests.springfield(body: "# Springfield Blueprint\n\n{{< value referrals >}} and \u{E000}-1\u{E001} and \u{E000}7\u{E001}\n")
+        defer { site.cleanUp() }
+        #expect(site.build().errors.isEmpty)
+        let html = try #require(site.file("cities/springfield/index.html"))
+        #expect(html.contains("</span> and \u{E000}-1\u{E001} and \u{E000}7\u{E001}</p>"))
+    }
+}
