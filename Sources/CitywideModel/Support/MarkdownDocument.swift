@@ -61,9 +61,30 @@ package final class MarkdownDocument {
         Self.take(cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser))) ?? ""
     }
 
+    /// The HTML as UTF-8 bytes, for the renderer's byte-level steps.
+    package func htmlBytes() -> [UInt8] {
+        guard let pointer = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser)) else { return [] }
+        defer { free(pointer) }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(pointer))) }
+    }
+
     /// A node's text without markup: a heading's words, an image's alt text.
     package static func plainText(_ node: OpaquePointer) -> String {
-        (take(cmark_render_plaintext(node, options, 0)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pointer = cmark_render_plaintext(node, options, 0) else { return "" }
+        defer { free(pointer) }
+        let bytes = pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { UnsafeBufferPointer(start: $0, count: strlen(pointer)) }
+        // Trim ASCII white space byte by byte; when what is left starts or
+        // ends with another character, let Foundation trim (its set includes
+        // Unicode's spaces) as it always did.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else {
+            return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     package static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }

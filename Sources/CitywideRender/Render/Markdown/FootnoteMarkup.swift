@@ -11,12 +11,16 @@ import CitywideWrite
 package enum FootnoteMarkup {
     package static let headingID = "footnote-label"
 
-    package static func accessible(_ html: String, labels: MarkdownRenderer.Labels) -> String {
-        guard html.contains("<section class=\"footnotes\" data-footnotes>") else { return html }
+    static let section = Array("<section class=\"footnotes\" data-footnotes>".utf8)
+    private static let reference = Array(" data-footnote-ref>".utf8)
+    private static let backLink = Array("aria-label=\"Back to content\"".utf8)
+
+    /// `html`: cmark's UTF-8 bytes.
+    package static func accessible(_ html: [UInt8], labels: MarkdownRenderer.Labels) -> [UInt8] {
+        guard html.containsBytes(section) else { return html }
         return html
-            .replacingBytes("<section class=\"footnotes\" data-footnotes>",
-                            with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"\(headingID)\">\n<h3 id=\"\(headingID)\">\(MarkupText.escape(labels.footnotes))</h3>")
-            .replacingBytes(" data-footnote-ref>", with: " data-footnote-ref aria-describedby=\"\(headingID)\">")
-            .replacingBytes("aria-label=\"Back to content\"", with: "aria-label=\"\(MarkupText.escape(labels.backToText))\"")
+            .replacingBytes(section, with: Array("<section class=\"footnotes\" data-footnotes aria-labelledby=\"\(headingID)\">\n<h3 id=\"\(headingID)\">\(MarkupText.escape(labels.footnotes))</h3>".utf8))
+            .replacingBytes(reference, with: Array(" data-footnote-ref aria-describedby=\"\(headingID)\">".utf8))
+            .replacingBytes(backLink, with: Array("aria-label=\"\(MarkupText.escape(labels.backToText))\"".utf8))
     }
 }

@@ -16,6 +16,10 @@ package struct HeadingAnchors {
     /// GitHub's slug: letters, digits, `-` and `_` kept (lowercased), spaces
     /// to `-`, everything else dropped. Shortcode markers are dropped whole.
     package static func slug(_ text: String) -> String {
+        var text = text
+        if let ascii = text.withUTF8(asciiSlug) {
+            return ascii.isEmpty ? "section" : ascii
+        }
         var slug = ""
         var inMarker = false
         for character in text.lowercased() {
@@ -30,6 +34,41 @@ package struct HeadingAnchors {
         }
         return slug.isEmpty ? "section" : slug
     }
+
+    /// The slug of a heading of ASCII and shortcode markers, byte by byte
+    /// (each byte a Character, as `slug`'s loop sees it); nil for any other
+    /// text, which needs Unicode's letters and grapheme clusters.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(bytes.count)
+        var inMarker = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x80 {
+                // U+E000 or U+E001, as its own Character: what follows is
+                // ASCII, another marker, or the end.
+                guard byte == 0xEE, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] & 0xFE == 0x80 else { return nil }
+                let next = i + 3
+                guard next == bytes.count || bytes[next] < 0x80 || bytes.hasBytes(marker, at: next) || bytes.hasBytes(closeMarker, at: next) else { return nil }
+                inMarker = bytes[i + 2] == 0x80
+                i = next
+                continue
+            }
+            i += 1
+            guard !inMarker else { continue }
+            switch byte {
+            case UInt8(ascii: " "): slug.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): slug.append(byte)
+            default: break
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    private static let marker = Array(String(ShortcodeParser.open).utf8)
+    private static let closeMarker = Array(String(ShortcodeParser.close).utf8)
 
     /// One id per heading, in order; each unique on the page.
     package func ids(for headings: [String]) -> [String] {
@@ -47,56 +86,64 @@ package struct HeadingAnchors {
         }
     }
 
-    /// Gives each `<h2>`…`<h6>` of cmark's HTML, in order, its id and link.
-    /// `headings` are their texts, in the same order (document order).
-    package func apply(to html: String, headings: [String]) -> String {
+    private static let headingStart = Array("<h".utf8)
+
+    /// Gives each `<h2>`…`<h6>` of cmark's HTML (UTF-8 bytes), in order, its
+    /// id and link. `headings` are their texts, in the same order (document order).
+    package func apply(to html: [UInt8], headings: [String]) -> [UInt8] {
         guard !headings.isEmpty else { return html }
         let ids = ids(for: headings)
-        var result = ""
-        var rest = Substring(html)
-        var index = 0
-        while index < ids.count, let open = Self.nextHeading(in: rest) {
-            let level = open.level
-            guard let close = rest[open.range.upperBound...].range(of: "</h\(level)>") else { break }
-            let id = MarkupText.escape(ids[index])
-            result += rest[..<open.range.lowerBound]
-            result += "<div class=\"section-heading\"><h\(level) id=\"\(id)\">"
-            result += rest[open.range.upperBound..<close.lowerBound]
-            // The name is an attribute, not hidden text: a stylesheet forked
-            // before this link existed shows it right too.
-            result += "</h\(level)> <a class=\"heading-link\" href=\"#\(id)\" aria-label=\"\(MarkupText.escape(sectionLink(headings[index])))\">#</a></div>"
-            rest = rest[close.upperBound...]
-            index += 1
+        return html.withUnsafeBufferPointer { bytes -> [UInt8] in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 200 * ids.count)
+            var copied = 0
+            var index = 0
+            while index < ids.count, let (open, level) = Self.nextHeading(in: bytes, from: copied) {
+                let closeTag = Array("</h\(level)>".utf8)
+                guard let close = bytes.firstOffset(of: closeTag, from: open + 4) else { break }
+                let id = MarkupText.escape(ids[index])
+                result.append(contentsOf: bytes[copied..<open])
+                result.append(contentsOf: "<div class=\"section-heading\"><h\(level) id=\"\(id)\">".utf8)
+                result.append(contentsOf: bytes[(open + 4)..<close])
+                // The name is an attribute, not hidden text: a stylesheet forked
+                // before this link existed shows it right too.
+                result.append(contentsOf: "</h\(level)> <a class=\"heading-link\" href=\"#\(id)\" aria-label=\"\(MarkupText.escape(sectionLink(headings[index])))\">#</a></div>".utf8)
+                copied = close + closeTag.count
+                index += 1
+            }
+            result.append(contentsOf: bytes[copied...])
+            return result
         }
-        return result + rest
     }
 
     /// cmark writes a heading's start tag without attributes: `<h3>`.
-    private static func nextHeading(in html: Substring) -> (range: Range<Substring.Index>, level: Int)? {
-        var search = html.startIndex
-        while let found = html[search...].range(of: "<h") {
-            let digit = found.upperBound
-            if digit < html.endIndex, let level = html[digit].wholeNumberValue, (2...6).contains(level) {
-                let after = html.index(after: digit)
-                if after < html.endIndex, html[after] == ">" {
-                    return (found.lowerBound..<html.index(after: after), level)
-                }
+    /// Where the next one starts at or after `start`, and its level.
+    private static func nextHeading(in html: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, level: Int)? {
+        var search = start
+        while let found = html.firstOffset(of: headingStart, from: search) {
+            let digit = found + 2
+            if digit + 1 < html.count, (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(html[digit]), html[digit + 1] == UInt8(ascii: ">") {
+                return (found, Int(html[digit] - UInt8(ascii: "0")))
             }
-            search = found.upperBound
+            search = digit
         }
         return nil
     }
 
-    /// Every `id="..."` already in some HTML (cmark's footnote ids).
-    package static func ids(in html: String) -> Set<String> {
-        var ids: Set<String> = []
-        var rest = Substring(html)
-        while let start = rest.range(of: " id=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            ids.insert(String(rest[..<end]))
-            rest = rest[end...]
+    private static let idAttribute = Array(" id=\"".utf8)
+
+    /// Every `id="..."` already in some HTML's UTF-8 bytes (cmark's footnote ids).
+    package static func ids(in html: [UInt8]) -> Set<String> {
+        html.withUnsafeBufferPointer { bytes in
+            var ids: Set<String> = []
+            var search = 0
+            while let start = bytes.firstOffset(of: idAttribute, from: search) {
+                let value = start + idAttribute.count
+                guard let end = bytes[value...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                ids.insert(String(decoding: bytes[value..<end], as: UTF8.self))
+                search = end
+            }
+            return ids
         }
-        return ids
     }
 }

@@ -64,23 +64,10 @@ public enum MarkdownRenderer {
                 break
             }
         }
-        var html = FootnoteMarkup.accessible(document.html(), labels: page.labels)
-        html = HeadingAnchors(takenIDs: page.takenIDs.union(HeadingAnchors.ids(in: html)), sectionLink: page.labels.sectionLink)
+        // cmark's bytes through each step, made a String once at the end.
+        let html = FootnoteMarkup.accessible(document.htmlBytes(), labels: page.labels)
+        let anchored = HeadingAnchors(takenIDs: page.takenIDs.union(HeadingAnchors.ids(in: html)), sectionLink: page.labels.sectionLink)
             .apply(to: html, headings: headings)
-        return Output(title: title, html: TaskListMarkup.accessible(html))
-    }
-}
-
-/// cmark-gfm renders task list items as bare disabled checkboxes, which have
-/// no accessible name. A published plan is read, not ticked: show the state
-/// as text a screen reader speaks.
-package enum TaskListMarkup {
-    package static func accessible(_ html: String) -> String {
-        guard html.contains("<input type=\"checkbox\"") else { return html }
-        return html
-            .replacingBytes("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
-                            with: "<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ")
-            .replacingBytes("<input type=\"checkbox\" disabled=\"\" /> ",
-                            with: "<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ")
+        return Output(title: title, html: String(decoding: TaskListMarkup.accessible(anchored), as: UTF8.self))
     }
 }

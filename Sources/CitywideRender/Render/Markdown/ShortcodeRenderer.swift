@@ -24,29 +24,41 @@ package struct ShortcodeRenderer {
         return fill(title, count: shortcodes.count) { i in plain(shortcodes[i]) }
     }
 
-    /// Replaces every marker of `text` in one pass (a blueprint may hold
-    /// thousands of shortcodes: replacing them one by one was quadratic).
-    /// A marker that is a paragraph's whole content replaces the paragraph.
+    /// Replaces every marker of `text` in one pass over its UTF-8 bytes (a
+    /// blueprint may hold thousands of shortcodes: replacing them one by one
+    /// was quadratic, and splitting the page's HTML into Characters cost more
+    /// than cmark). A marker that is a paragraph's whole content replaces the
+    /// paragraph. A marker is one only as a Character of its own, as the
+    /// loader wrote it (see `ShortcodeMarkers`).
     private func fill(_ text: String, count: Int, _ replacement: (Int) -> String) -> String {
-        let pieces = text.split(separator: ShortcodeParser.open, omittingEmptySubsequences: false)
-        var result = String(pieces[0])
-        for piece in pieces.dropFirst() {
-            guard let close = piece.firstIndex(of: ShortcodeParser.close), let index = Int(piece[..<close]), index < count else {
-                result.append(ShortcodeParser.open)
-                result += piece
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard var open = ShortcodeMarkers.next(ShortcodeMarkers.open, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 64 * count)
+            result.append(contentsOf: bytes[..<open])
+            while true {
+                let start = open + ShortcodeMarkers.open.count
+                let nextOpen = ShortcodeMarkers.next(ShortcodeMarkers.open, in: bytes, from: start)
+                let end = nextOpen ?? bytes.count
+                if let close = ShortcodeMarkers.next(ShortcodeMarkers.close, in: bytes, from: start), close < end,
+                   let index = Int(String(decoding: bytes[start..<close], as: UTF8.self)), (0..<count).contains(index) {
+                    var rest = close + ShortcodeMarkers.close.count
+                    if ShortcodeMarkers.endsWithParagraphStart(result),
+                       ShortcodeMarkers.paragraphEnd(in: bytes, at: rest, before: end) {
+                        result.removeLast(3)
+                        rest += 4
+                    }
+                    result.append(contentsOf: replacement(index).utf8)
+                    result.append(contentsOf: bytes[rest..<end])
+                } else {
+                    result.append(contentsOf: bytes[open..<end])
+                }
+                guard let next = nextOpen else { break }
+                open = next
             }
-            var rest = piece[piece.index(after: close)...]
-            if result.hasSuffix("<p>"), rest.hasPrefix("</p>") {
-                result.removeLast(3)
-                rest = rest.dropFirst(4)
-                result += replacement(index)
-            } else {
-                result += replacement(index)
-            }
-            result += rest
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 
     private func resolve(_ shortcode: Shortcode) -> (metric: Int, city: Int)? {

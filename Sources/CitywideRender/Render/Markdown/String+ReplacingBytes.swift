@@ -1,31 +1,74 @@
+import Foundation
+
+/// Literal search and replacement over UTF-8 bytes, for cmark's fixed ASCII
+/// markup. Foundation's `range(of:)` and `replacingOccurrences` go through
+/// NSString and UTF-16 and cost over 10% of a 10,000-city build
+/// (docs/performance.md). Here `memchr` (vectorised in libc) jumps to the
+/// pattern's rarest byte in HTML, and the rest is compared in place.
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `pattern` first starts at or after `start`, or nil.
+    package func firstOffset(of pattern: [UInt8], from start: Int = 0) -> Int? {
+        guard let base = baseAddress, !pattern.isEmpty, start >= 0, count - start >= pattern.count else { return nil }
+        // A quote or a tag's bracket is far rarer in HTML than a letter or a
+        // space: jumping to it skips text without stopping at every word.
+        let anchor = pattern.firstIndex(of: UInt8(ascii: "\"")) ?? pattern.firstIndex(of: UInt8(ascii: ">"))
+            ?? pattern.firstIndex(of: UInt8(ascii: "<")) ?? 0
+        let anchorByte = Int32(pattern[anchor])
+        let last = count - pattern.count
+        var candidate = start
+        while candidate <= last {
+            guard let found = memchr(base + candidate + anchor, anchorByte, last - candidate + 1) else { return nil }
+            candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
+            if hasBytes(pattern, at: candidate) { return candidate }
+            candidate += 1
+        }
+        return nil
+    }
+
+    /// Whether the bytes at `offset` are `pattern`.
+    package func hasBytes(_ pattern: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, count - offset >= pattern.count else { return false }
+        var i = 0
+        while i < pattern.count {
+            guard self[offset + i] == pattern[i] else { return false }
+            i += 1
+        }
+        return true
+    }
+}
+
+extension [UInt8] {
+    /// Every occurrence of `target` replaced by `replacement`, left to right,
+    /// none overlapping; `self` itself when there is none.
+    package func replacingBytes(_ target: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        withUnsafeBufferPointer { text -> [UInt8] in
+            guard var found = text.firstOffset(of: target) else { return self }
+            var result: [UInt8] = []
+            result.reserveCapacity(count + replacement.count - target.count)
+            var start = 0
+            while true {
+                result.append(contentsOf: text[start..<found])
+                result.append(contentsOf: replacement)
+                start = found + target.count
+                guard let next = text.firstOffset(of: target, from: start) else { break }
+                found = next
+            }
+            result.append(contentsOf: text[start...])
+            return result
+        }
+    }
+
+    package func containsBytes(_ pattern: [UInt8]) -> Bool {
+        withUnsafeBufferPointer { $0.firstOffset(of: pattern) != nil }
+    }
+}
+
 extension String {
     /// Every occurrence of `target` replaced by `replacement`, found by
-    /// comparing UTF-8 bytes. For cmark's fixed ASCII markup: Foundation's
-    /// `replacingOccurrences` goes through NSString and UTF-16 and cost 5% of
-    /// a 10,000-city build (docs/performance.md).
+    /// comparing UTF-8 bytes (no NSString round trip).
     package func replacingBytes(_ target: String, with replacement: String) -> String {
-        let pattern = Array(target.utf8)
-        guard let first = pattern.first else { return self }
-        var contiguous = self
-        contiguous.makeContiguousUTF8()  // a no-op for native strings
-        return contiguous.utf8.withContiguousStorageIfAvailable { text -> String in
-            var result: [UInt8] = []
-            var start = 0
-            var i = 0
-            let last = text.count - pattern.count
-            while i <= last {
-                if text[i] == first, text[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    result.append(contentsOf: text[start..<i])
-                    result.append(contentsOf: replacement.utf8)
-                    i += pattern.count
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            if start == 0 { return self }
-            result.append(contentsOf: text[start...])
-            return String(decoding: result, as: UTF8.self)
-        } ?? self
+        let bytes = Array(utf8)
+        let replaced = bytes.replacingBytes(Array(target.utf8), with: Array(replacement.utf8))
+        return replaced == bytes ? self : String(decoding: replaced, as: UTF8.self)
     }
 }

@@ -1,0 +1,16 @@
+/// cmark-gfm renders task list items as bare disabled checkboxes, which have
+/// no accessible name. A published plan is read, not ticked: show the state
+/// as text a screen reader speaks.
+package enum TaskListMarkup {
+    private static let checkbox = Array("<input type=\"checkbox\"".utf8)
+
+    /// `html`: cmark's UTF-8 bytes.
+    package static func accessible(_ html: [UInt8]) -> [UInt8] {
+        guard html.containsBytes(checkbox) else { return html }
+        return html
+            .replacingBytes(Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ".utf8),
+                            with: Array("<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ".utf8))
+            .replacingBytes(Array("<input type=\"checkbox\" disabled=\"\" /> ".utf8),
+                            with: Array("<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ".utf8))
+    }
+}
