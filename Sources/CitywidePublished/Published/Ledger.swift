@@ -90,14 +90,14 @@ public struct Ledger: Sendable {
         out.append(hex16: key.k0)
         out.append(hex16: key.k1)
         out.append("\",\n  \"cells\": {\n")
-        let ids = entries.keys.sorted()
-        for (i, id) in ids.enumerated() {
-            guard let entry = entries[id] else { continue }
+        // Sorted as pairs: no lookup of each id again afterwards.
+        let cells = entries.sorted { $0.key < $1.key }
+        for (i, (id, entry)) in cells.enumerated() {
             out.append("    \"")
             Self.appendEscaped(id, to: &out)
             out.append(entry.withheld ? "\": {\"withheld\": true, \"input\": \"" : "\": {\"withheld\": false, \"input\": \"")
             out.append(hex16: entry.input)
-            out.append(i + 1 < ids.count ? "\"},\n" : "\"}\n")
+            out.append(i + 1 < cells.count ? "\"},\n" : "\"}\n")
             if out.count >= chunkSize {
                 try emit(out.bytes)
                 out.bytes.removeAll(keepingCapacity: true)

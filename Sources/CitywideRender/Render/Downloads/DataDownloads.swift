@@ -84,7 +84,7 @@ package struct DataDownloads {
 
     package func json(_ metric: PublishedMetric) -> [UInt8] {
         let d = metric.definition
-        var json = JSONWriter(capacity: metric.figures.count * 200)
+        var json = JSONWriter(capacity: metric.figures.count * 224)
         var periods = PeriodTexts()
         json.beginObject()
         json.key("metric"); definition(d, minCell: metric.minCell, into: &json)
