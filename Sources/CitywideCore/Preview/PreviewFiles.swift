@@ -36,7 +36,7 @@ public final class PreviewFiles: @unchecked Sendable {
             planned[page.path] = { renderer.html(page.make()).map { Data($0.utf8) } }
         }
         for (path, make) in renderer.dataFiles(sitemap: pages.map(\.path)) {
-            planned[path] = { Data(make().utf8) }
+            planned[path] = { Data(make()) }
         }
         self.init(planned: planned, made: made)
     }

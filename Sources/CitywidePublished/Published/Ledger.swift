@@ -75,25 +75,93 @@ public struct Ledger: Sendable {
 
     /// Sorted keys and one cell a line: the same release gives the same bytes.
     package func text() -> String {
-        func hex(_ x: UInt64) -> String {
-            let digits = String(x, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }
-        var lines = ["{", "  \"version\": \(Self.version),", "  \"key\": \"\(hex(key.k0))\(hex(key.k1))\",", "  \"cells\": {"]
-        let ids = entries.keys.sorted()
-        for (i, id) in ids.enumerated() {
-            guard let entry = entries[id] else { continue }
-            let escaped = id.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            lines.append("    \"\(escaped)\": {\"withheld\": \(entry.withheld), \"input\": \"\(hex(entry.input))\"}" + (i + 1 < ids.count ? "," : ""))
-        }
-        lines += ["  }", "}", ""]
-        return lines.joined(separator: "\n")
+        var text: [UInt8] = []
+        writeText(chunkSize: .max) { text += $0 }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// Writes beside the inputs, atomically (a temporary file, then a rename).
+    /// The text as UTF-8 bytes, handed to `emit` in chunks of about
+    /// `chunkSize` bytes: a million cells are 80 MB of text, which is never
+    /// held whole (nor as a String per line).
+    package func writeText(chunkSize: Int, _ emit: ([UInt8]) throws -> Void) rethrows {
+        var out = ByteText(capacity: min(chunkSize, 1 << 20) + 256)
+        out.append("{\n  \"version\": ")
+        out.append(Self.version)
+        out.append(",\n  \"key\": \"")
+        out.append(hex16: key.k0)
+        out.append(hex16: key.k1)
+        out.append("\",\n  \"cells\": {\n")
+        // Sorted as pairs: no lookup of each id again afterwards.
+        let cells = entries.sorted { $0.key < $1.key }
+        for (i, (id, entry)) in cells.enumerated() {
+            out.append("    \"")
+            Self.appendEscaped(id, to: &out)
+            out.append(entry.withheld ? "\": {\"withheld\": true, \"input\": \"" : "\": {\"withheld\": false, \"input\": \"")
+            out.append(hex16: entry.input)
+            out.append(i + 1 < cells.count ? "\"},\n" : "\"}\n")
+            if out.count >= chunkSize {
+                try emit(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        out.append("  }\n}\n")
+        try emit(out.bytes)
+    }
+
+    /// A cell id in its JSON string: `\\` and `"` escaped (ids hold no
+    /// control characters: slugs, periods and numbers).
+    private static func appendEscaped(_ id: String, to out: inout ByteText) {
+        var id = id
+        id.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { out.append(byte: UInt8(ascii: "\\")) }
+                out.append(byte: byte)
+            }
+        }
+    }
+
+    /// Writes beside the inputs, atomically: a temporary file written a
+    /// chunk at a time, then renamed over the ledger (a reader sees the old
+    /// ledger or the new one, never half).
     package func write(to folder: URL) throws {
         let url = folder.appendingPathComponent(Self.path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text().utf8).write(to: url, options: .atomic)
+        let temporary = url.path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw LedgerWriteError(path: temporary, code: errno) }
+        var closed = false
+        do {
+            try writeText(chunkSize: 1 << 20) { chunk in
+                try chunk.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count, let base = buffer.baseAddress {
+                        let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            throw LedgerWriteError(path: temporary, code: errno)
+                        }
+                        offset += n
+                    }
+                }
+            }
+            closed = true
+            guard close(fd) == 0 else { throw LedgerWriteError(path: temporary, code: errno) }
+        } catch {
+            if !closed { close(fd) }
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw LedgerWriteError(path: url.path, code: code)
+        }
     }
+}
+
+/// Writing the ledger failed: the system's reason.
+struct LedgerWriteError: Error, LocalizedError {
+    let path: String
+    let code: Int32
+    var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
 }

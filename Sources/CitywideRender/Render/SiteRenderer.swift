@@ -102,7 +102,9 @@ package struct SiteRenderer {
     private func writeData(into writer: some OutputSink, sitemap pagePaths: [String], log: DiagnosticLog) {
         let files = dataFiles(sitemap: pagePaths)
         let failures = ParallelMap.map(files.indices) { i -> String? in
-            do { try writer.write(files[i].0, files[i].1()) } catch { return "\(error)" }
+            // Made as bytes and written at once: two downloads in memory at
+            // a time (one per core), never the whole of data/.
+            do { try writer.write(files[i].0, bytes: files[i].1()) } catch { return "\(error)" }
             return nil
         }
         for failure in failures.compactMap({ $0 }) {
@@ -112,9 +114,9 @@ package struct SiteRenderer {
 
     /// The downloads, feed and sitemap, each with how to make it (`serve`
     /// makes one when it is first asked for).
-    package func dataFiles(sitemap pagePaths: [String]) -> [(String, () -> String)] {
+    package func dataFiles(sitemap pagePaths: [String]) -> [(String, () -> [UInt8])] {
         let downloads = DataDownloads(site: site, published: published)
-        let files: [(String, () -> String)] =
+        let files: [(String, () -> [UInt8])] =
             published.metrics.flatMap { metric in
                 [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric) }),
                  (Paths.dataJSON(metric.definition.id), { downloads.json(metric) }),
@@ -123,8 +125,8 @@ package struct SiteRenderer {
                 (Paths.dataAllCSV, { downloads.allCSV() }),
                 (Paths.dataCatalog, { downloads.catalog() }),
                 (Paths.progress, { downloads.progress() }),
-                ("feed.xml", { AtomFeed(site: site, published: published).xml() }),
-            ] + Sitemap(base: site.config.baseURL).files(pagePaths).map { file in (file.path, { file.text }) }
+                ("feed.xml", { Array(AtomFeed(site: site, published: published).xml().utf8) }),
+            ] + Sitemap(base: site.config.baseURL).files(pagePaths).map { file in (file.path, { Array(file.text.utf8) }) }
         return files
     }
 

@@ -6,9 +6,16 @@ import CitywideModel
 /// without writing them).
 public protocol OutputSink: AnyObject, Sendable {
     func write(_ path: String, _ data: Data) throws
+    /// Bytes made as `[UInt8]` (the downloads); a sink on disk writes them
+    /// without first copying them into `Data`.
+    func write(_ path: String, bytes: [UInt8]) throws
 }
 
 extension OutputSink {
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        try write(path, Data(bytes))
+    }
+
     public func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }

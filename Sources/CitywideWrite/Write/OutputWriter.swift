@@ -84,6 +84,16 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, _ data: Data) throws {
+        try store(path, data)
+    }
+
+    /// Bytes made as `[UInt8]` (the downloads) are written as they are,
+    /// without a copy into `Data`.
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        try store(path, bytes)
+    }
+
+    private func store(_ path: String, _ bytes: some ContiguousBytes) throws {
         let url = try destination(path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -98,10 +108,12 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
             throw Failure.io("cannot create the folder of \(path): \(error.localizedDescription)")
         }
         do {
-            if let previous, OutputWriter.linkIfUnchanged(previous.appendingPathComponent(path).path, to: url.path, data) {
-                // Reused: same bytes as the previous build, no new file.
-            } else {
-                try OutputWriter.writeFile(url.path, data)
+            try bytes.withUnsafeBytes { buffer in
+                if let previous, OutputWriter.linkIfUnchanged(previous.appendingPathComponent(path).path, to: url.path, buffer) {
+                    // Reused: same bytes as the previous build, no new file.
+                } else {
+                    try OutputWriter.writeFile(url.path, buffer)
+                }
             }
             lock.lock()
             written += 1
@@ -112,15 +124,16 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     }
 
     /// Links the previous build's file into the staging folder when its bytes
-    /// are exactly `data`. Rebuilding a site changes few pages; creating ten
+    /// are exactly `bytes`. Rebuilding a site changes few pages; creating ten
     /// thousand new files (and deleting the old ones) costs the file system
     /// more than rendering them. The swap stays atomic: the staging folder is
     /// complete before it replaces the output. Only a regular file is linked
     /// (never a symlink), and any failure falls back to writing.
-    package static func linkIfUnchanged(_ old: String, to new: String, _ data: Data) -> Bool {
+    package static func linkIfUnchanged(_ old: String, to new: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var info = stat()
-        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-              let existing = FileManager.default.contents(atPath: old), existing == data
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+              let existing = FileManager.default.contents(atPath: old),
+              existing.withUnsafeBytes({ $0.elementsEqual(bytes) })
         else { return false }
         return link(old, new) == 0
     }
@@ -128,21 +141,19 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     /// A plain write, without the fsync Foundation's `Data.write` does for
     /// every file: the build is made durable once, by the folder swap, and
     /// syncing ten thousand pages one by one costs more than rendering them.
-    package static func writeFile(_ path: String, _ data: Data) throws {
+    package static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
         defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return }
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.io(String(cString: strerror(errno)))
-                }
-                offset += n
+        var offset = 0
+        while offset < buffer.count {
+            guard let base = buffer.baseAddress else { return }
+            let n = Glibc.write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure.io(String(cString: strerror(errno)))
             }
+            offset += n
         }
     }
 

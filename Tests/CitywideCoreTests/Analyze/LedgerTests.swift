@@ -103,6 +103,42 @@ struct LedgerTests {
         for cell in protecting { #expect(second[cell] == "suppressed", "\(cell) was withheld before and its input is unchanged") }
     }
 
+    @Test("the ledger's text: sorted ids, one cell a line, escaped; written in chunks, it reads back the same")
+    func textAndRoundTrip() throws {
+        let ledger = Ledger(key: KeyedHash(k0: 0x0123_4567_89ab_cdef, k1: 0xf), entries: [
+            "m|b|2024-Q1|0": Ledger.Entry(withheld: true, input: 0xabc),
+            "m|a\"q\\|2024-Q1|258": Ledger.Entry(withheld: false, input: .max),
+        ])
+        let expected = """
+            {
+              "version": 1,
+              "key": "0123456789abcdef000000000000000f",
+              "cells": {
+                "m|a\\"q\\\\|2024-Q1|258": {"withheld": false, "input": "ffffffffffffffff"},
+                "m|b|2024-Q1|0": {"withheld": true, "input": "0000000000000abc"}
+              }
+            }
+
+            """
+        #expect(ledger.text() == expected)
+        // Chunks of any size make the same bytes.
+        var chunked: [UInt8] = []
+        ledger.writeText(chunkSize: 1) { chunked += $0 }
+        #expect(String(decoding: chunked, as: UTF8.self) == expected)
+        #expect(Ledger(key: ledger.key).text().hasSuffix("\"cells\": {\n  }\n}\n"), "no cells: an empty object")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-ledger-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try ledger.write(to: folder)
+        let log = DiagnosticLog()
+        let read = try #require(Ledger.load(folder, log: log))
+        #expect(log.diagnostics.isEmpty)
+        #expect(read.entries == ledger.entries)
+        #expect(read.key.k0 == ledger.key.k0 && read.key.k1 == ledger.key.k1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".citywide").path)
+        #expect(leftovers == ["ledger.json"], "no temporary file left beside it")
+    }
+
     @Test("an unreadable ledger is an error, not a fresh start")
     func unreadable() throws {
         let site = try TestSite(txtar: Self.site)

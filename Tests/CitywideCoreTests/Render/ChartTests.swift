@@ -258,6 +258,21 @@ struct ChartTests {
         #expect(SVGWriter.safeID("") == "chart-")
     }
 
+    @Test("the writer escapes text and attributes as MarkupText.escape does, byte for byte")
+    func writerEscapesAsMarkupText() {
+        let samples = ["a&b<c>d\"e'f", "tab\tline\nreturn\r\nend", "bell\u{7}nul\u{0}ok\u{FFFE}\u{FFFF}\u{FFFD}", "é 东京 🙂 \u{2028}", "", "&"]
+        for text in samples {
+            var w = SVGWriter()
+            w.element("text", [("aria-label", text)], text: text)
+            #expect(w.finish() == "<text aria-label=\"\(MarkupText.escape(text, inAttribute: true))\">\(MarkupText.escape(text))</text>\n")
+        }
+        var w = SVGWriter()
+        w.open("g", [("class", "a")])
+        w.leaf("rect", [("x", "1")], title: "<t>")
+        w.leaf("circle", [])
+        #expect(w.finish() == "<g class=\"a\">\n<rect x=\"1\"><title>&lt;t&gt;</title></rect>\n<circle/>\n</g>\n")
+    }
+
     @Test func controlCharactersInLabelsStillGiveWellFormedXML() throws {
         let chart = LineChart(id: "c", title: "A\u{1}B", summary: "", xLabels: ["x\u{8}"],
                               series: [ChartSeries(name: "s\u{B}", values: [num(1)])])

@@ -73,6 +73,54 @@ struct DownloadTests {
 
     @Test("JSON strings escape what could end a script block")
     func jsonEscapes() {
-        #expect(JSONValue.string("</script><b>&\"\n").text == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\n\"\n")
+        #expect(json { $0.string("</script><b>&\"\n") } == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\n\"\n")
+        // Other control characters as \u00XX; U+2028 and U+2029, which end a
+        // line in old JavaScript, escaped too; other text as it is.
+        #expect(json { $0.string("a\u{1}\t\u{1F}\u{2028}\u{2029}é\\") } == "\"a\\u0001\\t\\u001f\\u2028\\u2029é\\\\\"\n")
+    }
+
+    @Test("JSON is indented two spaces a level, with [] and {} for empty arrays and objects")
+    func jsonLayout() {
+        let text = json { json in
+            json.beginObject()
+            json.key("a"); json.beginArray(); json.endArray()
+            json.key("b"); json.beginObject(); json.endObject()
+            json.key("c"); json.beginArray()
+            json.element(); json.int(-12)
+            json.element(); json.beginObject(); json.key("d"); json.number(2.5); json.endObject()
+            json.element(); json.null()
+            json.endArray()
+            json.key("e"); json.bool(true)
+            json.endObject()
+        }
+        #expect(text == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    -12,\n    {\n      \"d\": 2.5\n    },\n    null\n  ],\n  \"e\": true\n}\n")
+    }
+
+    @Test("CSV rows: plain fields as they are, others as csvField writes them, CRLF after each row")
+    func csvRows() {
+        var csv = CSVWriter()
+        csv.fields(["springfield", "2024-Q1", "", "a, b", "-x", "-12", "@home"])
+        csv.number(3)
+        csv.number(nil)
+        csv.number(-0.5)
+        csv.endRow()
+        csv.field("next")
+        csv.endRow()
+        #expect(String(decoding: csv.out.bytes, as: UTF8.self) == "springfield,2024-Q1,,\"a, b\",'-x,-12,'@home,3,,-0.5\r\nnext\r\n")
+    }
+
+    @Test("Numbers in downloads are written as NumberText.plain writes them")
+    func plainNumbers() {
+        for value in [0, -0.0, 1, -7, 12345678901234, 1e15, 123456789012345.5, 0.1, 1.0 / 3, -2.75, 1e-7, .infinity, .nan] {
+            var text = ByteText()
+            text.append(plain: value)
+            #expect(String(decoding: text.bytes, as: UTF8.self) == NumberText.plain(value), "\(value)")
+        }
+    }
+
+    private func json(_ write: (inout JSONWriter) -> Void) -> String {
+        var json = JSONWriter()
+        write(&json)
+        return String(decoding: json.finished(), as: UTF8.self)
     }
 }

@@ -16,29 +16,37 @@ package struct DataDownloads {
     package let published: PublishedData
 
     /// Columns: city, period, each dimension, value, status, flag, note.
-    package func csv(_ metric: PublishedMetric) -> String {
+    package func csv(_ metric: PublishedMetric) -> [UInt8] {
         let dimensions = metric.definition.dimensions
-        var out = Self.csvLine(["city", "period"] + dimensions.map(\.name) + Self.figureColumns)
+        var csv = CSVWriter(capacity: metric.figures.count * 48)
+        csv.fields(["city", "period"] + dimensions.map(\.name) + Self.figureColumns)
+        csv.endRow()
+        var periods = PeriodTexts()
+        let positions = Array(dimensions.indices)
         for figure in metric.figures {
-            out += Self.csvLine(fields(figure, metric, dimensions: Array(dimensions.indices)))
+            row(figure, metric, dimensions: positions, periods: &periods, into: &csv)
         }
-        return out
+        return csv.out.bytes
     }
 
     /// `data/all.csv`: every metric's rows of `data/<metric>.csv` (the same
     /// published figures, the same suppression) in one file, metrics in id
     /// order. Its dimension columns are every metric's, in the order they
     /// first appear; a metric's row is blank in a column it does not have.
-    package func allCSV() -> String {
+    package func allCSV() -> [UInt8] {
         let names = allDimensionNames
-        var out = Self.csvLine(["metric", "city", "period"] + names + Self.figureColumns)
+        var csv = CSVWriter(capacity: published.metrics.reduce(0) { $0 + $1.figures.count } * 56)
+        csv.fields(["metric", "city", "period"] + names + Self.figureColumns)
+        csv.endRow()
+        var periods = PeriodTexts()
         for metric in published.metrics {
             let positions = names.map { metric.definition.dimensionIndex($0) }
             for figure in metric.figures {
-                out += Self.csvLine([metric.definition.id] + fields(figure, metric, dimensions: positions))
+                csv.field(metric.definition.id)
+                row(figure, metric, dimensions: positions, periods: &periods, into: &csv)
             }
         }
-        return out
+        return csv.out.bytes
     }
 
     /// Every dimension of every metric, each once, in the order metrics
@@ -51,151 +59,238 @@ package struct DataDownloads {
     /// The columns after a row's breakdown, in every CSV download.
     static let figureColumns = ["value", "status", "flag", "note"]
 
-    /// A figure's fields from `city` on: the dimension columns are the
-    /// metric's dimensions at `dimensions` (nil: a column the metric lacks).
-    private func fields(_ figure: PublishedFigure, _ metric: PublishedMetric, dimensions: [Int?]) -> [String] {
+    /// A figure's fields from `city` on, ending the row: the dimension
+    /// columns are the metric's dimensions at `dimensions` (nil: a column
+    /// the metric lacks).
+    private func row(_ figure: PublishedFigure, _ metric: PublishedMetric, dimensions: [Int?],
+                     periods: inout PeriodTexts, into csv: inout CSVWriter) {
         let declared = metric.definition.dimensions
-        var fields = [site.blueprints[figure.city].slug, figure.period.description]
+        csv.field(site.blueprints[figure.city].slug)
+        csv.field(periods[figure.period])
         for d in dimensions {
             // Code 0 is the total over the dimension: a blank field.
             guard let d, case let code = figure.cell.code(d), code > 0 else {
-                fields.append("")
+                csv.field("")
                 continue
             }
-            fields.append(declared[d].values[code - 1])
+            csv.field(declared[d].values[code - 1])
         }
-        fields.append(figure.value.number.map(NumberText.plain) ?? "")
-        fields.append(figure.status)
-        fields.append(figure.flag?.rawValue ?? "")
-        fields.append(figure.note ?? "")
-        return fields
+        csv.number(figure.value.number)
+        csv.field(figure.status)
+        csv.field(figure.flag?.rawValue ?? "")
+        csv.field(figure.note ?? "")
+        csv.endRow()
     }
 
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map(Self.csvField).joined(separator: ",") + "\r\n"
-    }
-
-    package func json(_ metric: PublishedMetric) -> String {
+    package func json(_ metric: PublishedMetric) -> [UInt8] {
         let d = metric.definition
-        let observations: [JSONValue] = metric.figures.map { figure in
-            var breakdown: [(String, JSONValue)] = []
-            for (dimension, value) in figure.cell.parts {
-                breakdown.append((d.dimensions[dimension].name, .string(d.dimensions[dimension].values[value])))
+        var json = JSONWriter(capacity: metric.figures.count * 224)
+        var periods = PeriodTexts()
+        json.beginObject()
+        json.key("metric"); definition(d, minCell: metric.minCell, into: &json)
+        json.key("data_status"); json.string(site.config.dataStatus.rawValue)
+        json.key("observations")
+        json.beginArray()
+        for figure in metric.figures {
+            json.element()
+            json.beginObject()
+            json.key("city"); json.string(site.blueprints[figure.city].slug)
+            json.key("period"); json.string(periods[figure.period])
+            json.key("breakdown")
+            json.beginObject()
+            for dimension in d.dimensions.indices where figure.cell.code(dimension) > 0 {
+                json.key(d.dimensions[dimension].name)
+                json.string(d.dimensions[dimension].values[figure.cell.code(dimension) - 1])
             }
-            return .object([
-                ("city", .string(site.blueprints[figure.city].slug)),
-                ("period", .string(figure.period.description)),
-                ("breakdown", .object(breakdown)),
-                ("value", figure.value.number.map(JSONValue.number) ?? .null),
-                ("status", .string(figure.status)),
-                ("flag", .optional(figure.flag?.rawValue)),
-                ("note", .optional(figure.note)),
-            ])
+            json.endObject()
+            json.key("value"); json.number(figure.value.number)
+            json.key("status"); json.string(figure.status)
+            json.key("flag"); json.string(figure.flag?.rawValue)
+            json.key("note"); json.string(figure.note)
+            json.endObject()
         }
-        return JSONValue.object([
-            ("metric", definition(d, minCell: metric.minCell)),
-            ("data_status", .string(site.config.dataStatus.rawValue)),
-            ("observations", .array(observations)),
-        ]).text
+        json.endArray()
+        json.endObject()
+        return json.finished()
     }
 
-    package func catalog() -> String {
-        JSONValue.object([
-            ("format_version", .int(DataDownloads.formatVersion)),
-            ("title", .string(site.config.title)),
-            ("base_url", .string(site.config.baseURL)),
-            ("data_status", .string(site.config.dataStatus.rawValue)),
-            ("privacy", .object([
-                ("min_cell", .int(site.config.privacy.minCell)),
-                ("min_rate_numerator", .int(site.config.privacy.minRateNumerator)),
-            ])),
-            ("all_csv", .string("all.csv")),
-            ("cities", .array(site.blueprints.map { b in
-                .object([
-                    ("slug", .string(b.slug)), ("city", .string(b.city)), ("state", .string(b.state)),
-                    ("population", b.population.map(JSONValue.int) ?? .null),
-                ])
-            })),
-            ("metrics", .array(published.metrics.map { metric in
-                .object([
-                    ("id", .string(metric.definition.id)),
-                    ("title", .string(metric.definition.title)),
-                    ("system", .string(metric.definition.system.rawValue)),
-                    ("type", .string(metric.definition.kind.rawValue)),
-                    ("csv", .string("\(metric.definition.id).csv")),
-                    ("json", .string("\(metric.definition.id).json")),
-                    ("opensdg", .string(OpenSDGExport.catalogName(metric.definition.id))),
-                    ("observations", .int(metric.figures.count)),
-                    ("published", .int(metric.counts.published)),
-                    ("suppressed", .int(metric.counts.withheld)),
-                ])
-            })),
-        ]).text
+    package func catalog() -> [UInt8] {
+        var json = JSONWriter(capacity: site.blueprints.count * 120 + published.metrics.count * 400 + 512)
+        json.beginObject()
+        json.key("format_version"); json.int(DataDownloads.formatVersion)
+        json.key("title"); json.string(site.config.title)
+        json.key("base_url"); json.string(site.config.baseURL)
+        json.key("data_status"); json.string(site.config.dataStatus.rawValue)
+        json.key("privacy")
+        json.beginObject()
+        json.key("min_cell"); json.int(site.config.privacy.minCell)
+        json.key("min_rate_numerator"); json.int(site.config.privacy.minRateNumerator)
+        json.endObject()
+        json.key("all_csv"); json.string("all.csv")
+        json.key("cities")
+        json.beginArray()
+        for b in site.blueprints {
+            json.element()
+            json.beginObject()
+            json.key("slug"); json.string(b.slug)
+            json.key("city"); json.string(b.city)
+            json.key("state"); json.string(b.state)
+            json.key("population"); json.int(b.population)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("metrics")
+        json.beginArray()
+        for metric in published.metrics {
+            let id = metric.definition.id
+            json.element()
+            json.beginObject()
+            json.key("id"); json.string(id)
+            json.key("title"); json.string(metric.definition.title)
+            json.key("system"); json.string(metric.definition.system.rawValue)
+            json.key("type"); json.string(metric.definition.kind.rawValue)
+            json.key("csv"); json.string("\(id).csv")
+            json.key("json"); json.string("\(id).json")
+            json.key("opensdg"); json.string(OpenSDGExport.catalogName(id))
+            json.key("observations"); json.int(metric.figures.count)
+            json.key("published"); json.int(metric.counts.published)
+            json.key("suppressed"); json.int(metric.counts.withheld)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.finished()
     }
 
     /// `data/progress.json`: one entry per city and metric with published
     /// totals, with every input of its status (see docs/progress.md).
-    package func progress() -> String {
-        var entries: [JSONValue] = []
+    package func progress() -> [UInt8] {
+        var json = JSONWriter(capacity: published.metrics.count * site.blueprints.count * 600)
+        json.beginObject()
+        json.key("method")
+        json.string("Open SDG progress measure: compound annual growth against the growth a target needs (ratio), or against fixed thresholds without a target; once a target's date is covered by the data, target_achieved or target_missed by the value at that date")
+        json.key("progress")
+        json.beginArray()
+        func point(_ x: ProgressAssessment.Point?) {
+            guard let x else { return json.null() }
+            json.beginObject()
+            json.key("period"); json.string(x.period.description)
+            json.key("value"); json.number(x.value)
+            json.endObject()
+        }
         for (m, metric) in published.metrics.enumerated() {
             for city in site.blueprints.indices {
                 guard let p = published.progress(metric: m, city: city) else { continue }
-                func point(_ x: ProgressAssessment.Point?) -> JSONValue {
-                    x.map { .object([("period", .string($0.period.description)), ("value", .number($0.value))]) } ?? .null
+                json.element()
+                json.beginObject()
+                json.key("city"); json.string(site.blueprints[city].slug)
+                json.key("metric"); json.string(metric.definition.id)
+                json.key("status"); json.string(p.status.rawValue)
+                json.key("method"); json.string(p.method?.rawValue)
+                json.key("base"); point(p.base)
+                json.key("current"); point(p.current)
+                json.key("target")
+                if let t = p.target {
+                    json.beginObject()
+                    json.key("value"); json.number(t.value)
+                    json.key("by"); json.string(t.by)
+                    json.key("source"); json.string(t.source)
+                    json.endObject()
+                } else {
+                    json.null()
                 }
-                let reason: String? = p.reason.map { Self.downloadWords($0, base: p.base) }
-                entries.append(.object([
-                    ("city", .string(site.blueprints[city].slug)),
-                    ("metric", .string(metric.definition.id)),
-                    ("status", .string(p.status.rawValue)),
-                    ("method", .optional(p.method?.rawValue)),
-                    ("base", point(p.base)),
-                    ("current", point(p.current)),
-                    ("target", p.target.map { t in .object([("value", .number(t.value)), ("by", .string(t.by)), ("source", .string(t.source))]) } ?? .null),
-                    ("value", p.value.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
-                    ("needed_growth", p.neededGrowth.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
-                    ("thresholds", p.thresholds.map { t in .object([("high", .number(t.high)), ("med", .number(t.med)), ("low", .number(t.low))]) } ?? .null),
-                    ("deadline", point(p.deadline)),
-                    ("reason", .optional(reason)),
-                    ("small_numbers", .bool(p.smallNumbers != nil)),
-                    ("small_numbers_reason", .optional(p.smallNumbers.map(Self.downloadWords))),
-                ]))
+                json.key("value"); json.number(p.value.map { ($0 * 1e6).rounded() / 1e6 })
+                json.key("needed_growth"); json.number(p.neededGrowth.map { ($0 * 1e6).rounded() / 1e6 })
+                json.key("thresholds")
+                if let t = p.thresholds {
+                    json.beginObject()
+                    json.key("high"); json.number(t.high)
+                    json.key("med"); json.number(t.med)
+                    json.key("low"); json.number(t.low)
+                    json.endObject()
+                } else {
+                    json.null()
+                }
+                json.key("deadline"); point(p.deadline)
+                json.key("reason"); json.string(p.reason.map { Self.downloadWords($0, base: p.base) })
+                json.key("small_numbers"); json.bool(p.smallNumbers != nil)
+                json.key("small_numbers_reason"); json.string(p.smallNumbers.map(Self.downloadWords))
+                json.endObject()
             }
         }
-        return JSONValue.object([
-            ("method", .string("Open SDG progress measure: compound annual growth against the growth a target needs (ratio), or against fixed thresholds without a target; once a target's date is covered by the data, target_achieved or target_missed by the value at that date")),
-            ("progress", .array(entries)),
-        ]).text
+        json.endArray()
+        json.endObject()
+        return json.finished()
     }
 
-    private func definition(_ d: MetricDefinition, minCell: Int) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("id", .string(d.id)), ("title", .string(d.title)), ("description", .string(d.description)),
-            ("system", .string(d.system.rawValue)), ("type", .string(d.kind.rawValue)), ("unit", .string(d.unit)),
-            ("decimals", .int(d.decimals)), ("direction", .string(d.direction.rawValue)),
-            ("frequency", .string(d.frequency.rawValue)),
-            ("dimensions", .object(d.dimensions.map { ($0.name, .array($0.values.map(JSONValue.string))) })),
-            ("min_cell", .int(minCell)),
-            ("aggregation", .string(d.aggregation.rawValue)),
-            ("cumulative", .bool(d.cumulative)),
-        ]
+    private func definition(_ d: MetricDefinition, minCell: Int, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("id"); json.string(d.id)
+        json.key("title"); json.string(d.title)
+        json.key("description"); json.string(d.description)
+        json.key("system"); json.string(d.system.rawValue)
+        json.key("type"); json.string(d.kind.rawValue)
+        json.key("unit"); json.string(d.unit)
+        json.key("decimals"); json.int(d.decimals)
+        json.key("direction"); json.string(d.direction.rawValue)
+        json.key("frequency"); json.string(d.frequency.rawValue)
+        json.key("dimensions")
+        json.beginObject()
+        for dimension in d.dimensions {
+            json.key(dimension.name)
+            json.beginArray()
+            for value in dimension.values {
+                json.element(); json.string(value)
+            }
+            json.endArray()
+        }
+        json.endObject()
+        json.key("min_cell"); json.int(minCell)
+        json.key("aggregation"); json.string(d.aggregation.rawValue)
+        json.key("cumulative"); json.bool(d.cumulative)
         // The words pages show for codes (`labels:`), in the site's language.
         let labelled = d.dimensions.filter { !$0.labels.isEmpty }
         if !labelled.isEmpty {
-            pairs.append(("labels", .object(labelled.map { dimension in
-                (dimension.name, .object(dimension.values.compactMap { value in dimension.labels[value].map { (value, JSONValue.string($0)) } }))
-            })))
+            json.key("labels")
+            json.beginObject()
+            for dimension in labelled {
+                json.key(dimension.name)
+                json.beginObject()
+                for value in dimension.values {
+                    guard let label = dimension.labels[value] else { continue }
+                    json.key(value); json.string(label)
+                }
+                json.endObject()
+            }
+            json.endObject()
         }
         if let link = d.partOf {
-            pairs.append(("part_of", .object([("metric", .string(link.metric)), ("dimension", .string(link.dimension)), ("value", .string(link.value))])))
+            json.key("part_of")
+            json.beginObject()
+            json.key("metric"); json.string(link.metric)
+            json.key("dimension"); json.string(link.dimension)
+            json.key("value"); json.string(link.value)
+            json.endObject()
         }
-        if let n = d.numerator { pairs.append(("numerator", .string(n))) }
-        if let n = d.denominator { pairs.append(("denominator", .string(n))) }
-        if let p = d.per { pairs.append(("per", .number(p))) }
-        if let t = d.target { pairs.append(("target", .object([("value", .number(t.value)), ("year", .int(t.year))]))) }
-        if let s = d.source { pairs.append(("source", .object([("name", .string(s.name)), ("url", .optional(s.url))]))) }
-        if let sdg = d.sdg { pairs.append(("sdg", .string(sdg))) }
-        return .object(pairs)
+        if let n = d.numerator { json.key("numerator"); json.string(n) }
+        if let n = d.denominator { json.key("denominator"); json.string(n) }
+        if let p = d.per { json.key("per"); json.number(p) }
+        if let t = d.target {
+            json.key("target")
+            json.beginObject()
+            json.key("value"); json.number(t.value)
+            json.key("year"); json.int(t.year)
+            json.endObject()
+        }
+        if let s = d.source {
+            json.key("source")
+            json.beginObject()
+            json.key("name"); json.string(s.name)
+            json.key("url"); json.string(s.url)
+            json.endObject()
+        }
+        if let sdg = d.sdg { json.key("sdg"); json.string(sdg) }
+        json.endObject()
     }
 
     /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a

@@ -22,24 +22,27 @@ package struct OpenSDGExport {
     /// `Observation status`, `Value` (sdg-build wants `Year` first and
     /// `Value` last). Rows: the headline series (every dimension blank) first,
     /// then each breakdown; within one, by city and period.
-    package func csv(_ metric: PublishedMetric) -> String {
+    package func csv(_ metric: PublishedMetric) -> [UInt8] {
         let definition = metric.definition
         let dimensions = definition.dimensions
-        let header = ["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"]
-        var out = header.map(DataDownloads.csvField).joined(separator: ",") + "\r\n"
+        var csv = CSVWriter(capacity: metric.figures.count * 40)
+        csv.fields(["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"])
+        csv.endRow()
+        var periods = PeriodTexts()
         let rows = metric.figures.sorted { ($0.cell, $0.city, $0.period) < ($1.cell, $1.city, $1.period) }
         for figure in rows {
-            var fields = [figure.period.description, site.blueprints[figure.city].slug]
+            csv.field(periods[figure.period])
+            csv.field(site.blueprints[figure.city].slug)
             for d in dimensions.indices {
                 let code = figure.cell.code(d)
-                fields.append(code == 0 ? "" : dimensions[d].values[code - 1])
+                csv.field(code == 0 ? "" : dimensions[d].values[code - 1])
             }
-            fields.append(definition.unit)
-            fields.append(Self.observationStatus(figure))
-            fields.append(figure.value.number.map(NumberText.plain) ?? "")
-            out += fields.map(DataDownloads.csvField).joined(separator: ",") + "\r\n"
+            csv.field(definition.unit)
+            csv.field(Self.observationStatus(figure))
+            csv.number(figure.value.number)
+            csv.endRow()
         }
-        return out
+        return csv.out.bytes
     }
 
     /// `suppressed` for every withheld value, whatever rule withheld it (the
