@@ -73,20 +73,32 @@ public struct Ledger: Sendable {
     }
 
     /// Sorted keys and one cell a line: the same release gives the same bytes.
+    /// Written as UTF-8 bytes into one buffer (a million cells at the national scale).
     package func text() -> String {
-        func hex(_ x: UInt64) -> String {
-            let digits = String(x, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.count * 80 + 128)
+        let digits = Array("0123456789abcdef".utf8)
+        func hex(_ x: UInt64) {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((x >> UInt64(shift)) & 0xF)]) }
         }
-        var lines = ["{", "  \"version\": \(Self.version),", "  \"key\": \"\(hex(key.k0))\(hex(key.k1))\",", "  \"cells\": {"]
+        out.append(contentsOf: "{\n  \"version\": \(Self.version),\n  \"key\": \"".utf8)
+        hex(key.k0)
+        hex(key.k1)
+        out.append(contentsOf: "\",\n  \"cells\": {\n".utf8)
         let ids = entries.keys.sorted()
         for (i, id) in ids.enumerated() {
             guard let entry = entries[id] else { continue }
-            let escaped = id.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            lines.append("    \"\(escaped)\": {\"withheld\": \(entry.withheld), \"input\": \"\(hex(entry.input))\"}" + (i + 1 < ids.count ? "," : ""))
+            out.append(contentsOf: "    \"".utf8)
+            for byte in id.utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            }
+            out.append(contentsOf: (entry.withheld ? "\": {\"withheld\": true, \"input\": \"" : "\": {\"withheld\": false, \"input\": \"").utf8)
+            hex(entry.input)
+            out.append(contentsOf: (i + 1 < ids.count ? "\"},\n" : "\"}\n").utf8)
         }
-        lines += ["  }", "}", ""]
-        return lines.joined(separator: "\n")
+        out.append(contentsOf: "  }\n}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes beside the inputs, atomically (a temporary file, then a rename).
