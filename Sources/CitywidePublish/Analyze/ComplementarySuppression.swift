@@ -93,7 +93,7 @@ package enum ComplementarySuppression {
             let componentLines = Set(cells.flatMap { linesOf[$0] }).sorted().map { tables.lines[$0] }
             var toCheck = cells.filter(isAudited)
             // Increments stay free columns: the equations fix them when both ends are known.
-            let audit = DisclosureAudit(cells: cells, lines: componentLines) { isFigure($0) ? known($0) : nil }
+            let audit = DisclosureAudit(cells: cells, lines: componentLines, fixed: { isFigure($0) ? known($0) : nil }, truth: { tables.raw[$0] })
             while !toCheck.isEmpty {
                 let exposed = audit.violations(
                     toCheck, known: known,

@@ -31,10 +31,16 @@ public enum Disclosure {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
                 site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
         }
+        ledger.entries.reserveCapacity(ledger.entries.count + tables.sources.count)
+        // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
+        var inputHashes: [UInt64?: UInt64] = [:]
         for (cell, source) in tables.sources.enumerated() {
             guard case let .figure(m, i) = source else { continue }
+            let raw = tables.raw[cell]
+            let input = inputHashes[raw?.bitPattern] ?? ledger.inputHash(raw)
+            inputHashes[raw?.bitPattern] = input
             ledger.entries[Ledger.cellID(site, metric: m, figures[m][i])] =
-                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: ledger.inputHash(tables.raw[cell]))
+                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)
         }
         // Rates and percents given as data imply counts; computed ones are made
         // from their inputs' raw counts and withheld wherever an input is: a

@@ -21,102 +21,110 @@ package final class DisclosureAudit {
     /// fixed columns, so withholding one more only frees a column and the
     /// same solver (and its basis) serves every round.
     private let lines: [[Int]]
-    private let column: [Int: Int]
-    private let solver: IntegerProgram.Solver
+    private let cells: [Int]
+    /// Each cell's value for the solver: a published cell's constant, nil for an unknown.
+    private var fixed: [Int: Double?] = [:]
+    /// Whether the true values satisfy every line (whole numbers ≥ 0, none
+    /// missing): then the system is feasible and `ReducedEquations` answers
+    /// exactly what the solver would. Otherwise (a cell not available) only
+    /// the solver decides, as before.
+    private let truthIsASolution: Bool
+    /// Built on the first question the algebra cannot answer.
+    private var solver: (IntegerProgram.Solver, column: [Int: Int])?
 
-    /// `fixed(cell)`: the value a reader has for the cell, nil for an unknown.
-    package init(cells: [Int], lines: [[Int]], fixed: (Int) -> Double?) {
+    /// `fixed(cell)`: the value a reader has for the cell, nil for an unknown;
+    /// `truth(cell)`: the input value, nil when not available.
+    package init(cells: [Int], lines: [[Int]], fixed: (Int) -> Double?, truth: (Int) -> Double?) {
         self.lines = lines
-        var program = IntegerProgram()
-        var column: [Int: Int] = [:]
-        for cell in cells {
-            let value = fixed(cell)
-            column[cell] = program.addVariable(lower: value ?? 0, upper: value ?? IntegerProgram.unboundedCap)
+        self.cells = cells
+        for cell in cells { self.fixed[cell] = fixed(cell) }
+        truthIsASolution = cells.allSatisfy { cell in
+            guard let t = truth(cell), t >= 0, t == t.rounded() else { return false }
+            return fixed(cell).map { $0 == t } ?? true
+        } && lines.allSatisfy { line in
+            let parts = line.dropFirst().reduce(0.0) { $0 + (truth($1) ?? .nan) }
+            return abs((truth(line[0]) ?? .nan) - parts) < 1e-6
         }
-        self.column = column
-        for line in lines {
-            program.equations.append(IntegerProgram.Equation(
-                variables: line.compactMap { column[$0].map(Int32.init) },
-                coefficients: line.indices.map { $0 == 0 ? 1 : -1 }, rhs: 0))
-        }
-        solver = program.solver()
     }
 
     /// A published cell was withheld: it is an unknown ≥ 0 from now on.
     package func free(_ cell: Int) {
-        if let c = column[cell] { solver.fix(c, to: nil) }
+        guard fixed[cell] != nil else { return }
+        fixed[cell] = .some(nil)
+        if let (solver, column) = solver, let c = column[cell] { solver.fix(c, to: nil) }
     }
 
     /// The cells among `cells` whose range is narrower than `width(cell)`.
     /// `known(cell)` is what a reader has (nil: unknown); `truth` (the input
     /// value, when there is one) saves one solve of two.
     package func violations(_ cells: [Int], known: (Int) -> Double?, width: (Int) -> Int, truth: (Int) -> Double?) -> [Int] {
+        guard truthIsASolution else { return violationsWithoutProof(cells, known: known, width: width, truth: truth) }
         let reduced = ReducedEquations(lines: lines, known: known)
-        if reduced.eachUnknownInOneEquation {
-            return cells.filter { cell in reduced.closedFormRange(cell).map { $0 < width(cell) } ?? false }
-        }
         return cells.filter { cell in
-            guard let v = column[cell] else { return false }
-            let need = width(cell)
-            let maximum = solver.maximum(of: v)
-            guard case let .value(high) = maximum else {
-                // Unbounded above is protected; an infeasible or failed solve is no proof.
-                return maximum != .unbounded
+            switch reduced.range(cell) {
+            case let .values(count): return count < width(cell)
+            case .unbounded: return false
+            case .solverNeeded: return solverViolation(cell, width: width(cell), truth: truth(cell))
             }
-            if let t = truth(cell), Double(high) - t + 1 >= Double(need) { return false }
-            guard case let .value(low) = solver.minimum(of: v) else { return true }
-            return high - low + 1 < need
         }
     }
-}
 
-/// The equations with published cells moved to the right: Σ c_u x_u = rhs
-/// over the unknowns u, with c_u = ±1.
-package struct ReducedEquations {
-    package var equations: [(cells: [Int], coefficients: [Double], rhs: Double)] = []
-
-    package init(lines: [[Int]], known: (Int) -> Double?) {
+    /// When the true values are not known to solve the system: the single
+    /// equations' closed form when every unknown is in one equation, else the solver.
+    private func violationsWithoutProof(_ cells: [Int], known: (Int) -> Double?, width: (Int) -> Int, truth: (Int) -> Double?) -> [Int] {
+        var equations: [ReducedEquations.Equation] = []
+        var seen: Set<Int> = []
+        var eachInOne = true
         for line in lines {
-            var cells: [Int] = []
-            var coefficients: [Double] = []
-            var rhs = 0.0
+            var equation = ReducedEquations.Equation(cells: [], coefficients: [], rhs: 0)
             for (position, cell) in line.enumerated() {
                 let sign: Double = position == 0 ? 1 : -1
-                if let value = known(cell) {
-                    rhs -= sign * value
-                } else {
-                    cells.append(cell)
-                    coefficients.append(sign)
+                if let value = known(cell) { equation.rhs -= sign * value } else {
+                    equation.cells.append(cell)
+                    equation.coefficients.append(sign)
+                    if !seen.insert(cell).inserted { eachInOne = false }
                 }
             }
-            if !cells.isEmpty { equations.append((cells, coefficients, rhs)) }
+            if !equation.cells.isEmpty { equations.append(equation) }
         }
+        if eachInOne {
+            return cells.filter { cell in
+                guard let equation = equations.first(where: { $0.cells.contains(cell) }),
+                      case let .values(count) = ReducedEquations.closedFormRange(equation) else { return false }
+                return count < width(cell)
+            }
+        }
+        return cells.filter { solverViolation($0, width: width($0), truth: truth($0)) }
     }
 
-    package var eachUnknownInOneEquation: Bool {
-        var seen: Set<Int> = []
-        for equation in equations {
-            for cell in equation.cells where !seen.insert(cell).inserted { return false }
+    private func solverViolation(_ cell: Int, width need: Int, truth: Double?) -> Bool {
+        let (solver, column) = builtSolver()
+        guard let v = column[cell] else { return false }
+        let maximum = solver.maximum(of: v)
+        guard case let .value(high) = maximum else {
+            // Unbounded above is protected; an infeasible or failed solve is no proof.
+            return maximum != .unbounded
         }
-        return true
+        if let t = truth, Double(high) - t + 1 >= Double(need) { return false }
+        guard case let .value(low) = solver.minimum(of: v) else { return true }
+        return high - low + 1 < need
     }
-    /// When every unknown is in at most one equation, each equation stands
-    /// alone. Write it Σ c_u x_u = R with c_u = ±1 over its unknowns:
-    /// * one unknown: x = R / c, exact;
-    /// * all c_u of one sign (say +, so R ≥ 0 as the true values satisfy it):
-    ///   x_u ≥ 0 for all u gives x_u ≤ R, reached by putting the others at 0,
-    ///   and x_u = 0 is reached by putting R on another unknown (there is one):
-    ///   the range is [0, R], R + 1 values;
-    /// * mixed signs: for any t ≥ 0, raising a plus-term and a minus-term by t
-    ///   keeps the equation, so every unknown is unbounded above.
-    /// No other equation touches these unknowns, so these ranges are exact.
-    /// Returns the number of possible values, nil for unbounded.
-    package func closedFormRange(_ cell: Int) -> Int? {
-        guard let equation = equations.first(where: { $0.cells.contains(cell) }) else { return nil }
-        if equation.cells.count == 1 { return 1 }
-        let positive = equation.coefficients.filter { $0 > 0 }.count
-        if positive != 0, positive != equation.coefficients.count { return nil }
-        let r = positive == 0 ? -equation.rhs : equation.rhs
-        return Int(r.rounded()) + 1
+
+    private func builtSolver() -> (IntegerProgram.Solver, column: [Int: Int]) {
+        if let solver { return solver }
+        var program = IntegerProgram()
+        var column: [Int: Int] = [:]
+        for cell in cells {
+            let value = fixed[cell] ?? nil
+            column[cell] = program.addVariable(lower: value ?? 0, upper: value ?? IntegerProgram.unboundedCap)
+        }
+        for line in lines {
+            program.equations.append(IntegerProgram.Equation(
+                variables: line.compactMap { column[$0].map(Int32.init) },
+                coefficients: line.indices.map { $0 == 0 ? 1 : -1 }, rhs: 0))
+        }
+        let built = (program.solver(), column: column)
+        solver = built
+        return built
     }
 }

@@ -67,8 +67,13 @@ package struct LinkedTables {
         for (m, metric) in site.metrics.enumerated() where !cellOfFigure[m].isEmpty {
             if let link = metric.partOf, let whole = site.metricIndex(link.metric) { declared.insert([m, whole]) }
             var byKey: [InferredLinks.Key: Int] = [:]
+            byKey.reserveCapacity(figures[m].count)
+            // A metric has few breakdowns and many cities and periods: each name is made once.
+            var names: [CellKey: String] = [:]
             for (i, figure) in figures[m].enumerated() {
-                byKey[InferredLinks.Key(city: figure.city, period: figure.period, cell: InferredLinks.name(figure.cell, of: metric))] = cellOfFigure[m][i]
+                let name = names[figure.cell] ?? InferredLinks.name(figure.cell, of: metric)
+                names[figure.cell] = name
+                byKey[InferredLinks.Key(city: figure.city, period: figure.period, cell: name)] = cellOfFigure[m][i]
             }
             metrics.append(InferredLinks.Cells(metric: m, frequency: metric.frequency, byKey: byKey))
         }
@@ -97,9 +102,14 @@ package struct LinkedTables {
         for (i, figure) in figures.enumerated() {
             tables[PublishedMetric.Key(city: figure.city, period: figure.period, cell: .total), default: []].append(i)
         }
+        // Most tables of a metric hold the same breakdowns: their lines are worked out once.
+        var linesOfShape: [[CellKey]: [[Int]]] = [:]
         for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
             let members = (tables[key] ?? []).sorted { figures[$0].cell < figures[$1].cell }
-            for line in TableLines(cells: members.map { figures[$0].cell }, dimensions: metric.dimensions).lines {
+            let shape = members.map { figures[$0].cell }
+            let shapeLines = linesOfShape[shape] ?? TableLines(cells: shape, dimensions: metric.dimensions).lines
+            linesOfShape[shape] = shapeLines
+            for line in shapeLines {
                 lines.append(line.map { cellOfFigure[m][members[$0]] })
             }
         }
@@ -115,6 +125,9 @@ package struct LinkedTables {
     }
 
     private mutating func addPeriodLines(_ figures: [PublishedFigure], cells: [Int]) {
+        // Every line joins two granularities: a metric of one has none.
+        let first = figures.first?.period.granularity
+        guard figures.contains(where: { $0.period.granularity != first }) else { return }
         for run in series(figures) {
             var at: [Period: Int] = [:]
             for i in run { at[figures[i].period] = cells[i] }
