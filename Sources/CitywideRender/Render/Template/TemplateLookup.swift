@@ -44,7 +44,7 @@ enum TemplateLookup {
         return nil
     }
 
-    private static func inside(_ value: TemplateValue, _ path: ArraySlice<String>) -> TemplateValue? {
+    private static func inside(_ value: TemplateValue, _ path: ArraySlice<TemplateKey>) -> TemplateValue? {
         var value = value
         for part in path {
             guard let child = child(named: part, of: value) else { return nil }
@@ -53,27 +53,27 @@ enum TemplateLookup {
         return value
     }
 
-    private static func child(named name: String, of frame: TemplateFrame) -> TemplateValue? {
+    private static func child(named name: TemplateKey, of frame: TemplateFrame) -> TemplateValue? {
         switch frame {
         case let .view(pointer, type):
             return type.child(named: name, at: pointer)
         case let .object(object):
-            return child(named: name, of: object).map(TemplateValue.object)
+            return child(named: name.name, of: object).map(TemplateValue.object)
         case let .page(view, layout, _):
             // `PageContext.child`: the page's view first, then the frame's.
             return pageChild(named: name, of: view) ?? pageChild(named: name, of: layout)
         }
     }
 
-    private static func pageChild(named name: String, of part: TemplateFrame) -> TemplateValue? {
+    private static func pageChild(named name: TemplateKey, of part: TemplateFrame) -> TemplateValue? {
         guard case let .object(object) = part else { return child(named: name, of: part) }
-        return PageContext.value(named: name, in: object).flatMap(ViewLookup.wrap).map(TemplateValue.object)
+        return PageContext.value(named: name.name, in: object).flatMap(ViewLookup.wrap).map(TemplateValue.object)
     }
 
-    private static func child(named name: String, of value: TemplateValue) -> TemplateValue? {
+    private static func child(named name: TemplateKey, of value: TemplateValue) -> TemplateValue? {
         switch value {
         case let .view(pointer, type): return type.child(named: name, at: pointer)
-        default: return child(named: name, of: value.materialized).map(TemplateValue.object)
+        default: return child(named: name.name, of: value.materialized).map(TemplateValue.object)
         }
     }
 

@@ -17,6 +17,9 @@ final class ViewType: @unchecked Sendable {
     /// Set once, before `of` hands the type out (under the lock, so a
     /// recursive type can refer to itself).
     private(set) var byName: [String: ViewField] = [:]
+    /// The same fields by `TemplateKey` number, for every name numbered
+    /// when the type was resolved (a template compiled later falls back to `byName`).
+    private(set) var byKey: [ViewField?] = []
 
     private init(type: Any.Type, fields: StructFields) {
         self.type = type
@@ -49,6 +52,7 @@ final class ViewType: @unchecked Sendable {
                                            shape: shape(of: field.optional?.wrappedType ?? field.type))
         }
         made.byName = byName
+        made.byKey = TemplateKey.all.map { byName[$0] }
         return made
     }
 
@@ -70,8 +74,9 @@ final class ViewType: @unchecked Sendable {
 
     /// The value of the field `name` of the view at `base`; nil when there
     /// is no such field, or it is an empty optional.
-    func child(named name: String, at base: UnsafeRawPointer) -> TemplateValue? {
-        guard let field = byName[name] else { return nil }
+    func child(named key: TemplateKey, at base: UnsafeRawPointer) -> TemplateValue? {
+        let found = key.id < byKey.count ? byKey[key.id] : byName[key.name]
+        guard let field = found else { return nil }
         let at = base + field.offset
         // An optional's value lies at its start.
         if let optional = field.optional, optional.isNone(at: at) { return nil }
