@@ -31,6 +31,13 @@ public enum TemplateVariables {
             for field in fields {
                 if let nested = view.read(field, of: value) { collect(nested, into: &keys) }
             }
+        } else if let dictionary = value as? any StringKeyedDictionary {
+            // Its keys, and its values' names from their type: the interface
+            // strings every page has are not converted to [String: Any].
+            dictionary.insertKeys(into: &keys)
+            let values = TypeVariables.of(type(of: dictionary).valueType)
+            keys.formUnion(values.names)
+            if values.dynamic { dictionary.forEachValue { collect($0, into: &keys) } }
         } else {
             walk(value, into: &keys)
         }

@@ -89,12 +89,19 @@ struct TypeVariables: @unchecked Sendable {
 protocol TypeVariablesDictionary {}
 extension Dictionary: TypeVariablesDictionary {}
 
-/// The kind a type's runtime metadata records in its first word (the Swift
-/// ABI's metadata layout: 0x201 for an enum), for the types `_forEachField`
-/// does not list.
-enum MetadataKind {
-    static func isEnum(_ type: Any.Type) -> Bool {
-        guard !(type is AnyObject.Type) else { return false }
-        return unsafeBitCast(type, to: UnsafeRawPointer.self).load(as: UInt.self) == 0x201
+/// A dictionary keyed by strings, read as it is (not cast to `[String: Any]`).
+protocol StringKeyedDictionary {
+    static var valueType: Any.Type { get }
+    func insertKeys(into keys: inout Set<String>)
+    func forEachValue(_ body: (Any) -> Void)
+}
+
+extension Dictionary: StringKeyedDictionary where Key == String {
+    static var valueType: Any.Type { Value.self }
+
+    func insertKeys(into keys: inout Set<String>) { keys.formUnion(self.keys) }
+
+    func forEachValue(_ body: (Any) -> Void) {
+        for value in values { body(value) }
     }
 }

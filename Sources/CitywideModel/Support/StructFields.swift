@@ -45,7 +45,9 @@ package struct StructFields: @unchecked Sendable {
     private static let lock = NSLock()
 
     private static func make(_ type: Any.Type) -> StructFields? {
-        guard !(type is AnyObject.Type), !(type is CustomReflectable.Type) else { return nil }
+        // Only structs: `_forEachField` traps on an existential (`Any`), and
+        // classes are left to Mirror.
+        guard MetadataKind.isStruct(type), !(type is CustomReflectable.Type) else { return nil }
         var fields: [Field] = []
         var plain = true
         // `_forEachField` lists structs' and classes' fields, false for any other kind.
