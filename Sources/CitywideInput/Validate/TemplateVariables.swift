@@ -12,7 +12,9 @@ public enum TemplateVariables {
     /// Every variable name reachable from `contexts`: the keys of the pages'
     /// dictionaries and the property names of their typed views (Mustache
     /// finds both the same way), and those of nested values and of values
-    /// in lists (at any depth).
+    /// in lists (at any depth). A typed view's names come from its type,
+    /// once per type (`TypeVariables`): a field that is nil on every page
+    /// still counts; only what a type cannot tell is read from the values.
     public static func keys(in contexts: [Any]) -> Set<String> {
         var keys: Set<String> = []
         for context in contexts {
@@ -22,6 +24,28 @@ public enum TemplateVariables {
     }
 
     private static func collect(_ value: Any, into keys: inout Set<String>) {
+        let known = TypeVariables.of(type(of: value))
+        if keys.isEmpty { keys = known.names } else { keys.formUnion(known.names) }
+        guard known.dynamic else { return }
+        if let fields = known.dynamicFields, let view = StructFields.of(type(of: value)) {
+            for field in fields {
+                if let nested = view.read(field, of: value) { collect(nested, into: &keys) }
+            }
+        } else if let dictionary = value as? any StringKeyedDictionary {
+            // Its keys, and its values' names from their type: the interface
+            // strings every page has are not converted to [String: Any].
+            dictionary.insertKeys(into: &keys)
+            let values = TypeVariables.of(type(of: dictionary).valueType)
+            keys.formUnion(values.names)
+            if values.dynamic { dictionary.forEachValue { collect($0, into: &keys) } }
+        } else {
+            walk(value, into: &keys)
+        }
+    }
+
+    /// A value whose type does not tell its names, walked as Mustache would
+    /// look into it.
+    private static func walk(_ value: Any, into keys: inout Set<String>) {
         if let custom = value as? MustacheCustomRepresentation {
             if let shown = custom.representation { collect(shown, into: &keys) }
         } else if value is String || value is Bool || value is Int || value is Double {

@@ -13,10 +13,10 @@ import Foundation
 package struct StructFields: @unchecked Sendable {
     package struct Field {
         package let name: String
-        let offset: Int
-        let type: Any.Type
+        package let offset: Int
+        package let type: Any.Type
         /// The field's type when it is an optional.
-        let optional: (any OptionalField.Type)?
+        package let optional: (any OptionalField.Type)?
     }
 
     /// In declaration order, as Mirror lists them.
@@ -45,7 +45,9 @@ package struct StructFields: @unchecked Sendable {
     private static let lock = NSLock()
 
     private static func make(_ type: Any.Type) -> StructFields? {
-        guard !(type is AnyObject.Type), !(type is CustomReflectable.Type) else { return nil }
+        // Only structs: `_forEachField` traps on an existential (`Any`), and
+        // classes are left to Mirror.
+        guard MetadataKind.isStruct(type), !(type is CustomReflectable.Type) else { return nil }
         var fields: [Field] = []
         var plain = true
         // `_forEachField` lists structs' and classes' fields, false for any other kind.
@@ -80,13 +82,23 @@ package struct StructFields: @unchecked Sendable {
     }
 }
 
-/// An optional field read in place: its value, or nil when empty.
-protocol OptionalField {
+/// An optional field read in place: its value, or nil when empty. An
+/// optional's value lies at its start (the Swift ABI's layout of a
+/// single-payload enum), so a present value is read at the same address.
+package protocol OptionalField {
+    static var wrappedType: Any.Type { get }
     static func wrappedValue(at pointer: UnsafeRawPointer) -> Any?
+    static func isNone(at pointer: UnsafeRawPointer) -> Bool
 }
 
 extension Optional: OptionalField {
-    static func wrappedValue(at pointer: UnsafeRawPointer) -> Any? {
+    package static var wrappedType: Any.Type { Wrapped.self }
+
+    package static func wrappedValue(at pointer: UnsafeRawPointer) -> Any? {
         pointer.load(as: Self.self).map { $0 as Any }
+    }
+
+    package static func isNone(at pointer: UnsafeRawPointer) -> Bool {
+        pointer.assumingMemoryBound(to: Self.self).pointee == nil
     }
 }

@@ -55,4 +55,48 @@ struct CompiledTemplatesTests {
         #expect(CompiledTemplates([(name: "layout", origin: "Templates/layout.mustache", text: "{{title}}"),
                                    (name: "city", origin: "Templates/city.mustache", text: text)]) == nil)
     }
+
+    /// Typed views, as pages give them: read in place by our renderer, by
+    /// `Mirror` in swift-mustache. Optionals (nil: looked up further out),
+    /// `OrNo` (its value or `false`), lists of views (empty too), dotted
+    /// names, transforms and the enclosing views' names inside sections.
+    struct Cell { let text: String; let note: String? }
+    struct Row { let name: String; let cells: [Cell]; let flagged: Bool; let detail: OrNo<Cell>; let title: String? }
+    struct View {
+        let title: String
+        let rows: [Row]
+        let none: [Row]
+        let first: Row?
+        let missing: Cell?
+        let count: Int
+        let shown: OrNo<String>
+        let hidden: OrNo<String>
+    }
+
+    @Test func rendersTypedViewsAsSwiftMustacheDoes() throws {
+        let rows = [
+            Row(name: "Atlanta <GA>", cells: [Cell(text: "1", note: "a & b"), Cell(text: "2", note: nil)], flagged: true,
+                detail: OrNo(Cell(text: "d", note: nil)), title: nil),
+            Row(name: "Boise", cells: [], flagged: false, detail: OrNo(nil), title: "Own title"),
+        ]
+        let view = View(title: "Cities", rows: rows, none: [], first: rows[1], missing: nil, count: 2,
+                        shown: OrNo("shown"), hidden: OrNo(nil))
+        let text = """
+            {{title}} {{count}}
+            {{#rows}}
+            <li>{{name}} {{title}}{{#flagged}}!{{/flagged}}{{^flagged}}.{{/flagged}}{{#cells}}[{{text}}{{#note}}({{.}}){{/note}}{{^note}}-{{/note}} {{name}}]{{/cells}}{{^cells}}no cells{{/cells}}
+            {{#detail}}<{{text}}>{{/detail}}{{^detail}}none{{/detail}} {{detail.text}}</li>
+            {{/rows}}
+            {{^none}}no rows{{/none}}{{#none}}x{{/none}} {{#first}}{{name}}{{/first}} {{first.name}} {{first.cells}}
+            {{#missing}}x{{/missing}}{{^missing}}y{{/missing}} {{missing.text}}|{{#empty(none)}}E{{/empty(none)}}{{^empty(rows)}}R{{/empty(rows)}}
+            {{#first(rows)}}{{name}}{{/first(rows)}} {{shown}} {{#hidden}}h{{/hidden}}{{^hidden}}H{{/hidden}} {{.title}} {{#rows}}{{.title}};{{/rows}}
+
+            """
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: text), named: "page")
+        let compiled = try #require(CompiledTemplates([(name: "page", origin: "page", text: text)]))
+        let expected = try #require(library.render(view, withTemplate: "page"))
+        #expect(expected.contains("Atlanta &lt;GA&gt; Cities!"), "\(expected)")
+        #expect(compiled.render(view, template: "page") == expected)
+    }
 }

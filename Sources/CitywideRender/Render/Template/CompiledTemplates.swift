@@ -23,7 +23,7 @@ package struct CompiledTemplates: Sendable {
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(64 * 1024)
-        TemplateRenderer(templates: templates).render(nodes, .init(stack: [object]), into: &out)
+        TemplateRenderer(templates: templates).render(nodes, object: object, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -3,44 +3,78 @@ import Mustache
 /// A tag's value, found as swift-mustache's `getChild` finds it: the first
 /// object up the context stack that has the name's first part, then each
 /// further part inside it; representations (`OrNo`) replaced by what they
-/// stand for; transforms (`empty(x)`) applied innermost first. The typed
-/// views are `ViewLookup`s and `PageContext`s, read without a cast to a
-/// protocol; anything else goes the way swift-mustache goes.
+/// stand for; transforms (`empty(x)`) applied innermost first. Views are
+/// read in place through their resolved fields (`ViewType`); anything else
+/// goes the way swift-mustache goes.
 enum TemplateLookup {
-    static func value(_ name: TemplateName, in stack: [Any]) -> Any? {
-        guard var found = find(name, in: stack) else { return nil }
-        if let custom = found as? MustacheCustomRepresentation {
+    static func value(_ name: TemplateName, in stack: [TemplateFrame]) -> TemplateValue? {
+        guard let found = find(name, in: stack) else { return nil }
+        guard case let .object(object) = found else {
+            guard !name.transforms.isEmpty else { return found }
+            return transformed(found.materialized, name.transforms)
+        }
+        var value = object
+        if let custom = value as? MustacheCustomRepresentation {
             guard let represented = custom.representation else { return nil }
-            found = represented
+            value = represented
         }
-        for transform in name.transforms.reversed() {
-            guard let transformable = found as? MustacheTransformable,
-                  let transformed = transformable.transform(transform) else { return nil }
-            found = transformed
-        }
-        return found
+        return transformed(value, name.transforms)
     }
 
-    private static func find(_ name: TemplateName, in stack: [Any]) -> Any? {
+    private static func transformed(_ value: Any, _ transforms: [String]) -> TemplateValue? {
+        var value = value
+        for transform in transforms.reversed() {
+            guard let transformable = value as? MustacheTransformable,
+                  let transformed = transformable.transform(transform) else { return nil }
+            value = transformed
+        }
+        return .object(value)
+    }
+
+    private static func find(_ name: TemplateName, in stack: [TemplateFrame]) -> TemplateValue? {
         guard let innermost = stack.last else { return nil }
-        if name.isDot { return innermost }
-        guard let first = name.path.first else { return innermost }
-        if name.local { return inside(innermost, name.path[...]) }
-        for object in stack.reversed() {
-            if let child = child(named: first, of: object) {
-                return inside(child, name.path.dropFirst())
+        if name.isDot { return innermost.value }
+        guard let first = name.path.first else { return innermost.value }
+        if name.local { return inside(innermost.value, name.path[...]) }
+        for frame in stack.reversed() {
+            if let child = child(named: first, of: frame) {
+                return name.path.count == 1 ? child : inside(child, name.path.dropFirst())
             }
         }
         return nil
     }
 
-    private static func inside(_ object: Any, _ path: ArraySlice<String>) -> Any? {
-        var object = object
+    private static func inside(_ value: TemplateValue, _ path: ArraySlice<TemplateKey>) -> TemplateValue? {
+        var value = value
         for part in path {
-            guard let child = child(named: part, of: object) else { return nil }
-            object = child
+            guard let child = child(named: part, of: value) else { return nil }
+            value = child
         }
-        return object
+        return value
+    }
+
+    private static func child(named name: TemplateKey, of frame: TemplateFrame) -> TemplateValue? {
+        switch frame {
+        case let .view(pointer, type):
+            return type.child(named: name, at: pointer)
+        case let .object(object):
+            return child(named: name.name, of: object).map(TemplateValue.object)
+        case let .page(view, layout, _):
+            // `PageContext.child`: the page's view first, then the frame's.
+            return pageChild(named: name, of: view) ?? pageChild(named: name, of: layout)
+        }
+    }
+
+    private static func pageChild(named name: TemplateKey, of part: TemplateFrame) -> TemplateValue? {
+        guard case let .object(object) = part else { return child(named: name, of: part) }
+        return PageContext.value(named: name.name, in: object).flatMap(ViewLookup.wrap).map(TemplateValue.object)
+    }
+
+    private static func child(named name: TemplateKey, of value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case let .view(pointer, type): return type.child(named: name, at: pointer)
+        default: return child(named: name.name, of: value.materialized).map(TemplateValue.object)
+        }
     }
 
     private static func child(named name: String, of object: Any) -> Any? {

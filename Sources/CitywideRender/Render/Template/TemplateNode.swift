@@ -22,7 +22,7 @@ indirect enum TemplateNode: Sendable {
 /// A tag's name as lookups use it.
 struct TemplateName: Sendable {
     /// "t.key" as ["t", "key"]; empty for ".".
-    let path: [String]
+    let path: [TemplateKey]
     /// `.name`: looked up in the innermost object only, not up the stack.
     let local: Bool
     /// `{{.}}`: the innermost object itself.
@@ -33,7 +33,7 @@ struct TemplateName: Sendable {
     init(_ name: String, transforms: [String]) {
         isDot = name == "."
         local = name.first == "."
-        path = name.split(separator: ".").map(String.init)
+        path = name.split(separator: ".").map { TemplateKey(String($0)) }
         self.transforms = transforms
     }
 }

@@ -1,37 +1,50 @@
 import Mustache
+import CitywideModel
 
 /// Renders compiled templates straight into one byte buffer, with
 /// swift-mustache's semantics (its context stack, sections, partials, blocks
 /// and transforms), but no String built per token: text is appended as bytes
-/// and values are escaped while they are appended.
+/// and values are escaped while they are appended. Views are read in place
+/// (`TemplateFrame`, `ViewType`); the context stack grows and shrinks in
+/// place rather than being copied for each section.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
 
     /// What a template renders in: swift-mustache's `MustacheContext`.
     struct Context {
         /// Innermost last.
-        var stack: [Any]
+        var stack: [TemplateFrame]
         /// Put before each line a standalone partial renders.
         var indentation: [UInt8] = []
         /// The blocks of the `{{< }}` partials being rendered, outermost winning.
         var inherited: [String: [TemplateNode]]?
 
-        func with(_ object: Any) -> Context {
-            var context = self
-            context.stack.append(object)
-            return context
-        }
-
-        func indented(_ more: [UInt8]) -> Context {
-            var context = self
-            context.indentation += more
-            return context
+        init(stack: [TemplateFrame]) {
+            self.stack = stack
+            self.stack.reserveCapacity(16)
         }
     }
 
-    func render(_ nodes: [TemplateNode], _ context: Context, into out: inout [UInt8]) {
+    /// `object` rendered with `nodes`: a `PageContext` (what pages render)
+    /// with its view and frame read in place; anything else as Mustache sees it.
+    func render(_ nodes: [TemplateNode], object: Any, into out: inout [UInt8]) {
+        guard let page = object as? PageContext else {
+            return TemplateFrame.with(object) { frame in
+                var context = Context(stack: [frame])
+                render(nodes, &context, into: &out)
+            }
+        }
+        TemplateFrame.with(page.view) { view in
+            TemplateFrame.with(page.layout) { layout in
+                var context = Context(stack: [.page(view: view, layout: layout, object: page)])
+                render(nodes, &context, into: &out)
+            }
+        }
+    }
+
+    private func render(_ nodes: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
         guard !context.indentation.isEmpty else {
-            for node in nodes { render(node, context, into: &out) }
+            for node in nodes { render(node, &context, into: &out) }
             return
         }
         // swift-mustache indents each token's output that starts a new line
@@ -39,7 +52,7 @@ struct TemplateRenderer {
         let start = out.count
         for node in nodes {
             let at = out.count
-            render(node, context, into: &out)
+            render(node, &context, into: &out)
             if out.count > at, at > start, out[at - 1] == UInt8(ascii: "\n"),
                !(at - 2 >= start && out[at - 2] == UInt8(ascii: "\r")) {
                 out.insert(contentsOf: context.indentation, at: at)
@@ -47,69 +60,113 @@ struct TemplateRenderer {
         }
     }
 
-    private func render(_ node: TemplateNode, _ context: Context, into out: inout [UInt8]) {
+    /// `nodes` rendered with `frame` pushed on the stack.
+    private func render(_ nodes: [TemplateNode], with frame: TemplateFrame, _ context: inout Context, into out: inout [UInt8]) {
+        context.stack.append(frame)
+        render(nodes, &context, into: &out)
+        context.stack.removeLast()
+    }
+
+    private func render(_ node: TemplateNode, _ context: inout Context, into out: inout [UInt8]) {
         switch node {
         case let .text(bytes):
             out.append(contentsOf: bytes)
         case let .variable(name, escaped):
-            guard let value = TemplateLookup.value(name, in: context.stack) else { return }
-            if let string = value as? String {
+            switch TemplateLookup.value(name, in: context.stack) {
+            case .none:
+                return
+            case let .string(string)?:
                 TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
-            } else if let renderable = value as? MustacheCustomRenderable {
-                TemplateHTMLEscape.append(renderable.renderText, escaped: escaped, to: &out)
-            } else {
-                TemplateHTMLEscape.append(String(describing: TemplateLookup.unwrapped(value)), escaped: escaped, to: &out)
+            case let found?:
+                let value = found.materialized
+                if let string = value as? String {
+                    TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
+                } else if let renderable = value as? MustacheCustomRenderable {
+                    TemplateHTMLEscape.append(renderable.renderText, escaped: escaped, to: &out)
+                } else {
+                    TemplateHTMLEscape.append(String(describing: TemplateLookup.unwrapped(value)), escaped: escaped, to: &out)
+                }
             }
         case let .section(name, inverted, contents):
             let value = TemplateLookup.value(name, in: context.stack)
             if inverted {
-                renderInverted(value, contents, context, into: &out)
+                renderInverted(value, contents, &context, into: &out)
             } else {
-                renderSection(value, contents, context, into: &out)
+                renderSection(value, contents, &context, into: &out)
             }
         case let .partial(name, indentation, overrides):
             guard let template = templates[name] else { return }
-            var inner = context.indented(indentation)
+            let (outerIndentation, outerInherited) = (context.indentation, context.inherited)
+            context.indentation += indentation
             if let overrides {
-                inner.inherited = context.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                context.inherited = outerInherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            render(template, inner, into: &out)
+            render(template, &context, into: &out)
+            (context.indentation, context.inherited) = (outerIndentation, outerInherited)
         case let .block(name, indentation, defaults):
-            render(context.inherited?[name] ?? defaults, context.indented(indentation), into: &out)
+            let outerIndentation = context.indentation
+            context.indentation += indentation
+            render(context.inherited?[name] ?? defaults, &context, into: &out)
+            context.indentation = outerIndentation
         case .blockDefinition:
             break // only inside `{{< }}`, collected while compiling
         }
     }
 
-    private func renderSection(_ value: Any?, _ contents: [TemplateNode], _ context: Context, into out: inout [UInt8]) {
+    private func renderSection(_ value: TemplateValue?, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
         switch value {
-        case let sequence as any MustacheSequence:
-            for element in TemplateLookup.elements(sequence) {
-                render(contents, context.with(element), into: &out)
+        case let .view(pointer, type)?:
+            render(contents, with: .view(pointer, type), &context, into: &out)
+        case let .views(pointer, type, storage)?:
+            storage.forEachElement(at: pointer) { element in
+                render(contents, with: .view(element, type), &context, into: &out)
             }
-        case let bool as Bool:
-            if bool { render(contents, context, into: &out) }
-        case let null as MustacheCustomRenderable where null.isNull:
-            break
-        case let .some(value):
-            render(contents, context.with(value), into: &out)
+        case let .bool(bool)?:
+            if bool { render(contents, &context, into: &out) }
+        case let found?:
+            renderSection(found.materialized, contents, &context, into: &out)
         case .none:
             break
         }
     }
 
-    private func renderInverted(_ value: Any?, _ contents: [TemplateNode], _ context: Context, into out: inout [UInt8]) {
+    private func renderSection(_ value: Any, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
         switch value {
         case let sequence as any MustacheSequence:
-            if TemplateLookup.elements(sequence).isEmpty { render(contents, context.with(sequence), into: &out) }
+            for element in TemplateLookup.elements(sequence) {
+                render(contents, with: .object(element), &context, into: &out)
+            }
         case let bool as Bool:
-            if !bool { render(contents, context, into: &out) }
+            if bool { render(contents, &context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
-            render(contents, context, into: &out)
-        case .some:
             break
+        default:
+            render(contents, with: .object(value), &context, into: &out)
+        }
+    }
+
+    private func renderInverted(_ value: TemplateValue?, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
+        switch value {
+        case .view?:
+            break
+        case let .views(pointer, _, storage)?:
+            if storage.isEmpty(at: pointer) { render(contents, with: .object(value!.materialized), &context, into: &out) }
+        case let .bool(bool)?:
+            if !bool { render(contents, &context, into: &out) }
+        case let found?:
+            let value = found.materialized
+            switch value {
+            case let sequence as any MustacheSequence:
+                if TemplateLookup.elements(sequence).isEmpty { render(contents, with: .object(sequence), &context, into: &out) }
+            case let bool as Bool:
+                if !bool { render(contents, &context, into: &out) }
+            case let null as MustacheCustomRenderable where null.isNull:
+                render(contents, &context, into: &out)
+            default:
+                break
+            }
         case .none:
-            render(contents, context, into: &out)
+            render(contents, &context, into: &out)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import CitywideModel
 
 /// A value a template shows only when there is one ("text, or no" in
 /// docs/templates.md). When there is none it is `false`, not absent: Mustache
@@ -10,4 +11,8 @@ package struct OrNo<Wrapped>: MustacheCustomRepresentation {
     package init(_ value: Wrapped?) { self.value = value }
 
     package var representation: Any? { value.map { $0 as Any } ?? false }
+}
+
+extension OrNo: TypedRepresentation {
+    package static var representedTypes: [Any.Type] { [Wrapped.self, Bool.self] }
 }
