@@ -35,20 +35,32 @@ package struct SiteRenderer {
     package func render(into writer: some OutputSink, log: DiagnosticLog,
                         contextKeys: (([Any]) -> Set<String>)? = nil) -> Set<String> {
         let plan = pagePlan()
-        let results = ParallelMap.map(plan.indices) { i -> (failure: String?, keys: Set<String>) in
-            let page = plan[i].make()
-            let keys = contextKeys?(page.variableSources) ?? []
-            guard let html = html(page) else { return ("no template named '\(page.template)'", keys) }
-            do { try writer.write(page.path, html) } catch { return ("\(error)", keys) }
-            return (nil, keys)
-        }
-        for failure in results.compactMap(\.failure) {
-            log.error(SourceLocation(path: "_site"), failure)
+        var keys: Set<String> = []
+        // In batches: each page's variable names are merged into `keys` once
+        // its batch is done, so a 10,000-city build holds a few hundred pages'
+        // sets at a time, not every page's until the end.
+        for batch in stride(from: 0, to: plan.count, by: Self.batchSize) {
+            let pages = batch..<min(batch + Self.batchSize, plan.count)
+            let results = ParallelMap.map(pages) { i -> (failure: String?, keys: Set<String>) in
+                let page = plan[i].make()
+                let keys = contextKeys?(page.variableSources) ?? []
+                guard let html = html(page) else { return ("no template named '\(page.template)'", keys) }
+                do { try writer.write(page.path, html) } catch { return ("\(error)", keys) }
+                return (nil, keys)
+            }
+            for result in results {
+                if let failure = result.failure { log.error(SourceLocation(path: "_site"), failure) }
+                keys.formUnion(result.keys)
+            }
         }
         writeData(into: writer, sitemap: plan.map(\.path), log: log)
         writeAssets(into: writer, log: log)
-        return results.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
+        return keys
     }
+
+    /// Pages rendered between two merges of their results: enough that both
+    /// cores stay busy, few enough that the results held stay small.
+    private static let batchSize = 256
 
     /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
     package func html(_ page: Page) -> String? {
