@@ -29,6 +29,10 @@ public final class PreviewBuilder: @unchecked Sendable {
     package let bodyEnd: String?
     private var site: Site?
     private var published: PublishedData?
+    /// The last disclosure and exactly what it read: a build whose
+    /// disclosure input is the same (a front matter edit other than a
+    /// population, a metric's title) keeps it.
+    private let memo = DisclosureMemo()
     private var files = PreviewFiles()
     /// The problems (warnings) of the last good build.
     private var diagnostics: [Diagnostic] = []
@@ -68,7 +72,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     private func rebuildAll(inputs current: [String: Data]) -> Result {
         let log = DiagnosticLog()
         let clock = StageClock()
-        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log, clock: clock)
+        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log, clock: clock, memo: memo)
         guard let site, let published, !log.hasErrors else { return failed(log, published, site, incremental: false) }
         let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder), bodyEnd: bodyEnd)
         let plan = renderer.pagePlan()
