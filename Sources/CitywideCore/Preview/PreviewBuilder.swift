@@ -11,8 +11,10 @@ import CitywideWrite
 /// matter as before), just those cities' pages are made again, in every
 /// language, from the analysis kept. Any other change (front matter,
 /// metrics, data, templates, site.yml, a file added or removed) reruns the
-/// whole analysis, since it can move any figure on any page; pages and
-/// downloads are then made when first asked for (`PreviewFiles`).
+/// analysis stages, since it can move any figure on any page, but the
+/// disclosure only if what it reads changed (`DisclosureMemo`: a new fellow
+/// or metric title keeps it); pages and downloads are then made when first
+/// asked for (`PreviewFiles`).
 public final class PreviewBuilder: @unchecked Sendable {
     public struct Result: Sendable {
         public var outcome: Pipeline.Outcome
