@@ -70,12 +70,34 @@ struct DisclosureInput: Equatable {
 /// population, a metric's title, a template, site.yml apart from `privacy:`)
 /// reuses it instead of running the disclosure again.
 public final class DisclosureMemo: @unchecked Sendable {
+    typealias Progress = ([[ProgressAssessment?]], [Period: [[ProgressAssessment?]]])
+
     private var input: DisclosureInput?
     private var published: PublishedData?
+    /// Counts disclosures run: figures of one generation are the same.
+    private var generation = 0
+    private var progressInput: ProgressInput?
+    private var progress: Progress?
     /// How many times the last result was reused (for tests).
     public private(set) var reused = 0
+    /// How many times the last progress was reused (for tests).
+    public private(set) var progressReused = 0
 
     public init() {}
+
+    /// Progress on `published` (the figures this memo gave last), kept while
+    /// its `ProgressInput` is the same.
+    func progress(_ site: Site, _ published: PublishedData, _ assess: (PublishedData) -> Progress) -> Progress {
+        let input = ProgressInput(site, published, generation: generation)
+        if let progress, input == progressInput {
+            progressReused += 1
+            return progress
+        }
+        let progress = assess(published)
+        progressInput = input
+        self.progress = progress
+        return progress
+    }
 
     func publish(_ input: DisclosureInput, definitions full: Site) -> PublishedData {
         if let published, input == self.input {
@@ -87,6 +109,7 @@ public final class DisclosureMemo: @unchecked Sendable {
             return kept
         }
         let published = input.publish(definitions: full)
+        generation += 1
         self.input = input
         self.published = published
         return published

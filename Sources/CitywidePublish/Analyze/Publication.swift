@@ -63,8 +63,8 @@ public enum Publication {
         },
         Stage("progress") { run in
             guard let site = run.site, var published = run.published else { return false }
-            published.progress = Progress.assessAll(site, published)
-            published.progressByReport = Progress.assessReports(site, published)
+            let assess = { (published: PublishedData) in (Progress.assessAll(site, published), Progress.assessReports(site, published)) }
+            (published.progress, published.progressByReport) = run.memo?.progress(site, published, assess) ?? assess(published)
             run.published = published
             return !run.log.hasErrors
         },

@@ -100,6 +100,7 @@ struct DisclosureMemoTests {
         try site.write("Blueprints/springfield.md", Self.blueprint(fellow: "Junior fellow"))
         _ = try Self.analyze(site, memo)
         #expect(memo.reused == 1)
+        #expect(memo.progressReused == 1)
 
         try site.write("Metrics/referrals.yml", """
             id: referrals
@@ -118,6 +119,39 @@ struct DisclosureMemoTests {
         let retitled = try Self.analyze(site, memo)
         #expect(memo.reused == 2)
         #expect(retitled.metrics.first { $0.definition.id == "referrals" }?.definition.title == "Referrals to victim services")
+    }
+
+    @Test("a commitment's new target assesses progress again, with the disclosure kept")
+    func newTarget() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        let memo = DisclosureMemo()
+        let before = try Self.analyze(site, memo)
+        try site.write("Blueprints/springfield.md", """
+            ---
+            city: Springfield
+            state: IL
+            population: 100000
+            fellow: Senior fellow
+            commitments:
+              - id: spr-referrals
+                system: labor
+                title: Refer more survivors
+                status: in_progress
+                metrics: [referrals]
+                target: { metric: referrals, value: 20, by: 2019-06-30 }
+            ---
+            # Springfield Blueprint
+
+            """)
+        let log = DiagnosticLog()
+        let after = try #require(Pipeline.analyze(site.folder, baseURL: nil, log: log, memo: memo).1, "\(log.diagnostics)")
+        let fresh = try #require(Pipeline.analyze(site.folder, baseURL: nil, log: DiagnosticLog()).1)
+        #expect(memo.reused == 1)
+        #expect(memo.progressReused == 0)
+        let statuses = { (published: PublishedData) in published.progress.map { $0.map { $0?.status } } }
+        #expect(statuses(after) == statuses(fresh))
+        #expect(statuses(after) != statuses(before), "the target is met now: \(statuses(after))")
     }
 
     @Test("a new population, data row, metric rule or privacy rule runs the disclosure again")
