@@ -84,8 +84,9 @@ public enum Pipeline {
 
     /// load, validate, analyze: `Publication`, in CitywidePublish, the one
     /// place raw observations are turned into figures.
-    package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil) -> (Site?, PublishedData?) {
-        Publication.analyze(folder, baseURL: baseURL, log: log, clock: clock)
+    package static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil,
+                                memo: DisclosureMemo? = nil) -> (Site?, PublishedData?) {
+        Publication.analyze(folder, baseURL: baseURL, log: log, clock: clock, memo: memo)
     }
 
     /// Warnings for template variables no page provides (`check` and `build` alike).

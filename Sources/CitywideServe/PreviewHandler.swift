@@ -55,8 +55,10 @@ struct PreviewHandler: HTTPHandler {
             var body = data
             if path.hasSuffix(".html") {
                 // Every page served belongs to the current build, whichever build rendered it.
+                // Compared as bytes: Foundation's search through UTF-16 was a fifth
+                // of a narrative edit's time on a 200-city site's city page.
                 body = Data(String(decoding: data, as: UTF8.self)
-                    .replacingOccurrences(of: LiveReloadScript.versionPlaceholder, with: String(snapshot.version)).utf8)
+                    .replacingBytes(LiveReloadScript.versionPlaceholder, with: String(snapshot.version)).utf8)
             }
             return HTTPResponse(statusCode: .ok, headers: Self.headers(ContentType.of(path)), body: body)
         }

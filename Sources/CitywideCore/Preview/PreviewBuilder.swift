@@ -11,8 +11,10 @@ import CitywideWrite
 /// matter as before), just those cities' pages are made again, in every
 /// language, from the analysis kept. Any other change (front matter,
 /// metrics, data, templates, site.yml, a file added or removed) reruns the
-/// whole analysis, since it can move any figure on any page; pages and
-/// downloads are then made when first asked for (`PreviewFiles`).
+/// analysis stages, since it can move any figure on any page, but the
+/// disclosure only if what it reads changed (`DisclosureMemo`: a new fellow
+/// or metric title keeps it); pages and downloads are then made when first
+/// asked for (`PreviewFiles`).
 public final class PreviewBuilder: @unchecked Sendable {
     public struct Result: Sendable {
         public var outcome: Pipeline.Outcome
@@ -29,6 +31,10 @@ public final class PreviewBuilder: @unchecked Sendable {
     package let bodyEnd: String?
     private var site: Site?
     private var published: PublishedData?
+    /// The last disclosure and exactly what it read: a build whose
+    /// disclosure input is the same (a front matter edit other than a
+    /// population, a metric's title) keeps it.
+    private let memo = DisclosureMemo()
     private var files = PreviewFiles()
     /// The problems (warnings) of the last good build.
     private var diagnostics: [Diagnostic] = []
@@ -68,7 +74,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     private func rebuildAll(inputs current: [String: Data]) -> Result {
         let log = DiagnosticLog()
         let clock = StageClock()
-        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log, clock: clock)
+        let (site, published) = Pipeline.analyze(folder, baseURL: nil, log: log, clock: clock, memo: memo)
         guard let site, let published, !log.hasErrors else { return failed(log, published, site, incremental: false) }
         let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder), bodyEnd: bodyEnd)
         let plan = renderer.pagePlan()

@@ -12,7 +12,7 @@ public struct RowOrigin: Sendable, Hashable {
 }
 
 /// One aggregate figure as read from the data, before any privacy rule.
-public struct Observation: Sendable {
+public struct Observation: Sendable, Equatable {
     public var city: Int32
     public var period: Period
     public var cell: CellKey
@@ -24,7 +24,7 @@ public struct Observation: Sendable {
 }
 
 /// All observations, grouped by metric (index into `Site.metrics`).
-public struct ObservationSet: Sendable {
+public struct ObservationSet: Sendable, Equatable {
     public var byMetric: [[Observation]]
     /// Data file paths, relative to the site, for `RowOrigin.file`.
     public var files: [String]

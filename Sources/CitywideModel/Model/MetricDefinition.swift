@@ -1,7 +1,7 @@
 import Foundation
 
 /// `Metrics/<id>.yml`: what a figure means and how it may be broken down.
-public struct MetricDefinition: Sendable {
+public struct MetricDefinition: Sendable, Equatable {
     package init(id: String, title: String, description: String, system: CitySystem, kind: Kind, numerator: String? = nil, denominator: String? = nil, per: Double? = nil, unit: String, decimals: Int, direction: Direction, frequency: Period.Granularity, dimensions: [Dimension], target: MetricTarget? = nil, minCell: Int? = nil, source: Source? = nil, sdg: String? = nil, progressThresholds: ProgressThresholds? = nil, progressBaseline: Period? = nil, localized: [String: LocalizedText] = [:], location: SourceLocation, aggregation: Aggregation = .sum, partOf: PartOf? = nil) {
         self.id = id
         self.title = title

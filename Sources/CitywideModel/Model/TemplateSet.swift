@@ -10,6 +10,9 @@ public struct TemplateSet: Sendable {
         self.sources = sources
     }
 
+    /// No templates: for a site that is analysed, never rendered (`DisclosureInput`).
+    package static var none: TemplateSet { TemplateSet(library: MustacheLibrary(), origins: [:], assets: [:]) }
+
     public var library: MustacheLibrary
     /// Template name → where it came from (`Templates/city.mustache` or `built-in city.mustache`).
     public var origins: [String: String]

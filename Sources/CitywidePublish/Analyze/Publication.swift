@@ -18,11 +18,14 @@ public enum Publication {
         public internal(set) var site: Site?
         public internal(set) var published: PublishedData?
         var observations = ObservationSet()
+        /// `serve`'s last disclosure, kept while its input stays the same.
+        let memo: DisclosureMemo?
 
-        public init(folder: URL, baseURL: String?, log: DiagnosticLog) {
+        public init(folder: URL, baseURL: String?, log: DiagnosticLog, memo: DisclosureMemo? = nil) {
             self.folder = folder
             self.baseURL = baseURL
             self.log = log
+            self.memo = memo
         }
     }
 
@@ -52,23 +55,25 @@ public enum Publication {
         },
         Stage("disclose") { run in
             guard let site = run.site else { return false }
-            run.published = Disclosure.publish(site, run.observations, ledger: Ledger.load(run.folder, log: run.log))
+            let input = DisclosureInput(site, run.observations, ledger: Ledger.load(run.folder, log: run.log))
+            run.published = run.memo?.publish(input, definitions: site) ?? input.publish(definitions: site)
             // Nothing after this stage needs a raw value.
             run.observations = ObservationSet()
             return true
         },
         Stage("progress") { run in
             guard let site = run.site, var published = run.published else { return false }
-            published.progress = Progress.assessAll(site, published)
-            published.progressByReport = Progress.assessReports(site, published)
+            let assess = { (published: PublishedData) in (Progress.assessAll(site, published), Progress.assessReports(site, published)) }
+            (published.progress, published.progressByReport) = run.memo?.progress(site, published, assess) ?? assess(published)
             run.published = published
             return !run.log.hasErrors
         },
     ]
 
     /// The analysis stages on their own: the site, and what may be published.
-    public static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil) -> (Site?, PublishedData?) {
-        let run = Run(folder: folder, baseURL: baseURL, log: log)
+    public static func analyze(_ folder: URL, baseURL: String?, log: DiagnosticLog, clock: StageClock? = nil,
+                               memo: DisclosureMemo? = nil) -> (Site?, PublishedData?) {
+        let run = Run(folder: folder, baseURL: baseURL, log: log, memo: memo)
         _ = stages.run(on: run, clock: clock)
         return (run.site, run.published)
     }

@@ -5,7 +5,7 @@ import CitywideModel
 /// Complementary suppression orders its candidate cells by this hash of each
 /// cell's identity under a secret key, so the choice says nothing about a
 /// cell's size and a reader without the key cannot replay it.
-package struct KeyedHash {
+package struct KeyedHash: Equatable {
     package let k0: UInt64
     package let k1: UInt64
 

@@ -14,7 +14,7 @@ import CitywideModel
 /// What it changes: a cell once withheld stays withheld while its input is
 /// unchanged; and a cell released before with an unchanged input is known to
 /// a reader who kept that release, so the auditor counts it as published.
-public struct Ledger: Sendable {
+public struct Ledger: Sendable, Equatable {
     package struct Entry: Sendable, Equatable {
         package init(withheld: Bool, input: UInt64) {
             self.withheld = withheld

@@ -100,7 +100,7 @@ package struct SiteRenderer {
             ]
             makers += localSite.blueprints.indices.map { city in PlannedPage(at(Paths.city(localSite.blueprints[city].slug))) { CityPage(context: context, city: city).page() } }
             makers += localPublished.metrics.map { metric in PlannedPage(at(Paths.metric(metric.definition.id))) { MetricPage(context: context, metric: metric).page() } }
-            makers += reports.pages().map { page in PlannedPage(page.path) { page } }
+            makers += reports.plan()
             // A large site's city index and state pages, where its matrices are.
             if CityListing.isPaged(localSite) {
                 let listing = CityListing(localSite, other: t("state_other"))

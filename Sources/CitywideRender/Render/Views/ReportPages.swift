@@ -23,22 +23,23 @@ package struct ReportPages {
         return Page(path: location.outputPath, template: "reports", layout: layout, view: view)
     }
 
-    package func pages() -> [Page] {
+    /// Each quarter's report, and `reports/latest/` (the newest report; its
+    /// canonical address is the quarter's own), made when asked for: the
+    /// preview makes only the reports a reader opens.
+    package func plan() -> [PlannedPage] {
+        let periods = self.periods
         // Progress as it stood at the end of each report's quarter, so a
         // report can say which statuses changed since the one before:
         // computed once, in CitywidePublish, for every language.
         let asOf = periods.map { context.published.progressByReport[$0] ?? [] }
-        var pages = periods.enumerated().map { i, period in
-            report(period, previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil,
-                   progress: asOf[i], before: i > 0 ? asOf[i - 1] : nil, at: Paths.report(period))
+        let quarters = periods.indices.map { ($0, Paths.report(periods[$0])) }
+        let latest = periods.indices.last.map { [($0, Paths.latestReport)] } ?? []
+        return (quarters + latest).map { i, path in
+            PlannedPage(context.location(path).outputPath) {
+                report(periods[i], previous: i > 0 ? periods[i - 1] : nil, next: i + 1 < periods.count ? periods[i + 1] : nil,
+                       progress: asOf[i], before: i > 0 ? asOf[i - 1] : nil, at: path)
+            }
         }
-        if let last = periods.indices.last {
-            // reports/latest/ always shows the newest report; its canonical
-            // address is the quarter's own.
-            pages.append(report(periods[last], previous: last > 0 ? periods[last - 1] : nil, next: nil,
-                                progress: asOf[last], before: last > 0 ? asOf[last - 1] : nil, at: Paths.latestReport))
-        }
-        return pages
     }
 
     private func report(_ period: Period, previous: Period?, next: Period?,

@@ -1,0 +1,54 @@
+import CitywideModel
+import CitywidePublished
+
+/// The last disclosure `serve` made and its input: an edit that leaves the
+/// input equal (a blueprint's narrative or front matter other than its
+/// population, a metric's title, a template, site.yml apart from `privacy:`)
+/// reuses it instead of running the disclosure again. One builder uses it,
+/// one build at a time (serve's rebuild queue), so it needs no lock.
+public final class DisclosureMemo: @unchecked Sendable {
+    typealias Progress = ([[ProgressAssessment?]], [Period: [[ProgressAssessment?]]])
+
+    private var input: DisclosureInput?
+    private var published: PublishedData?
+    /// Counts disclosures run: figures of one generation are the same.
+    private var generation = 0
+    private var progressInput: ProgressInput?
+    private var progress: Progress?
+    /// How many times the last result was reused (for tests).
+    public private(set) var reused = 0
+    /// How many times the last progress was reused (for tests).
+    public private(set) var progressReused = 0
+
+    public init() {}
+
+    /// Progress on `published` (the figures this memo gave last), kept while
+    /// its `ProgressInput` is the same.
+    func progress(_ site: Site, _ published: PublishedData, _ assess: (PublishedData) -> Progress) -> Progress {
+        let input = ProgressInput(site, published, generation: generation)
+        if let progress, input == progressInput {
+            progressReused += 1
+            return progress
+        }
+        let progress = assess(published)
+        progressInput = input
+        self.progress = progress
+        return progress
+    }
+
+    func publish(_ input: DisclosureInput, definitions full: Site) -> PublishedData {
+        if let published, input == self.input {
+            reused += 1
+            var kept = published
+            for m in kept.metrics.indices {
+                kept.metrics[m].definition = full.metrics[m]
+            }
+            return kept
+        }
+        let published = input.publish(definitions: full)
+        generation += 1
+        self.input = input
+        self.published = published
+        return published
+    }
+}
