@@ -44,21 +44,6 @@ package enum ComplementarySuppression {
                 return a - b
             }
         }
-        func isFigure(_ cell: Int) -> Bool {
-            if case .figure = tables.sources[cell] { return true }
-            return false
-        }
-        /// A published figure: the only kind of cell withholding can hide.
-        func isPublished(_ cell: Int) -> Bool {
-            if case let .figure(m, i) = tables.sources[cell] { return figures[m][i].value.number != nil }
-            return false
-        }
-        func isAudited(_ cell: Int) -> Bool {
-            switch tables.sources[cell] {
-            case let .figure(m, i): return figures[m][i].value == .withheld && !context.releasedBefore.contains(cell)
-            case .increment: return known(cell) == nil
-            }
-        }
         func withhold(_ cell: Int, _ reason: Withholding) {
             guard case let .figure(m, i) = tables.sources[cell], figures[m][i].value.number != nil else { return }
             figures[m][i].value = .withheld
@@ -66,7 +51,8 @@ package enum ComplementarySuppression {
         }
 
         // A cumulative metric's increments are counts: a small one is withheld
-        // by withholding the later of its two periods.
+        // by withholding the later of its two periods (read as it goes: once a
+        // period is withheld, the next increment is unknown too).
         for (cell, source) in tables.sources.enumerated() {
             guard case let .increment(m, later, _) = source, let value = tables.raw[cell], known(cell) != nil else { continue }
             if value > 0, value < Double(context.minCell[m]) { withhold(tables.cellOfFigure[m][later], .primary) }
@@ -80,16 +66,81 @@ package enum ComplementarySuppression {
         var members: [Int: [Int]] = [:]
         for cell in 0..<cellCount where !linesOf[cell].isEmpty { members[components.find(cell), default: []].append(cell) }
 
-        // The keyed hash of each candidate's identity, computed once when first needed.
-        var identities: [Int: UInt64] = [:]
-        func order(_ cell: Int) -> UInt64 {
-            if let known = identities[cell] { return known }
-            let value = identity(cell, context, figures)
-            identities[cell] = value
-            return value
+        // Components share no cell and no line, so each is decided on its own,
+        // on both cores, against the figures as they stand now; a component
+        // reads and withholds only its own cells, so applying the choices in
+        // component order gives exactly what deciding them one after another would.
+        let standing = figures
+        let start = Component(tables: tables, figures: standing, releasedBefore: context.releasedBefore)
+        let roots = members.keys.sorted().filter { members[$0]?.contains(where: start.isAudited) ?? false }
+        let choices = ParallelMap.map(roots.indices) { r -> [Int] in
+            var component = start
+            component.decide(members[roots[r]] ?? [], linesOf: linesOf, minCell: context.minCell,
+                             order: { identity($0, context, standing) })
+            return component.withheld
         }
-        for root in members.keys.sorted() {
-            guard let cells = members[root], cells.contains(where: isAudited) else { continue }
+        for cells in choices {
+            for cell in cells { withhold(cell, .complementary) }
+        }
+    }
+
+    /// One connected component's suppression, decided without touching the
+    /// shared figures: what it withholds is kept in `withheld`, in order.
+    private struct Component {
+        let tables: LinkedTables
+        let figures: [[PublishedFigure]]
+        let releasedBefore: Set<Int>
+        /// Cells this component withheld, in the order it chose them.
+        private(set) var withheld: [Int] = []
+        private var withheldSet: Set<Int> = []
+
+        init(tables: LinkedTables, figures: [[PublishedFigure]], releasedBefore: Set<Int>) {
+            self.tables = tables
+            self.figures = figures
+            self.releasedBefore = releasedBefore
+        }
+
+        func known(_ cell: Int) -> Double? {
+            switch tables.sources[cell] {
+            case let .figure(m, i):
+                if withheldSet.contains(cell) { return nil }
+                return figures[m][i].value.number ?? (releasedBefore.contains(cell) ? tables.raw[cell] : nil)
+            case let .increment(m, later, earlier):
+                guard let a = known(tables.cellOfFigure[m][later]), let b = known(tables.cellOfFigure[m][earlier]) else { return nil }
+                return a - b
+            }
+        }
+        func isFigure(_ cell: Int) -> Bool {
+            if case .figure = tables.sources[cell] { return true }
+            return false
+        }
+        /// A published figure: the only kind of cell withholding can hide.
+        func isPublished(_ cell: Int) -> Bool {
+            if case let .figure(m, i) = tables.sources[cell] { return figures[m][i].value.number != nil && !withheldSet.contains(cell) }
+            return false
+        }
+        func isAudited(_ cell: Int) -> Bool {
+            switch tables.sources[cell] {
+            case let .figure(m, i): return (figures[m][i].value == .withheld || withheldSet.contains(cell)) && !releasedBefore.contains(cell)
+            case .increment: return known(cell) == nil
+            }
+        }
+        mutating func withhold(_ cell: Int) {
+            guard isPublished(cell) else { return }
+            withheldSet.insert(cell)
+            withheld.append(cell)
+        }
+
+        mutating func decide(_ cells: [Int], linesOf: [[Int]], minCell: [Int], order identity: (Int) -> UInt64) {
+            // The keyed hash of each candidate's identity, computed once when first needed.
+            var identities: [Int: UInt64] = [:]
+            func order(_ cell: Int) -> UInt64 {
+                if let known = identities[cell] { return known }
+                let value = identity(cell)
+                identities[cell] = value
+                return value
+            }
+            let tables = self.tables
             let componentLines = Set(cells.flatMap { linesOf[$0] }).sorted().map { tables.lines[$0] }
             var toCheck = cells.filter(isAudited)
             // Increments stay free columns: the equations fix them when both ends are known.
@@ -97,7 +148,7 @@ package enum ComplementarySuppression {
             while !toCheck.isEmpty {
                 let exposed = audit.violations(
                     toCheck, known: known,
-                    width: { max(2, context.minCell[tables.sources[$0].metric] - 1) },
+                    width: { max(2, minCell[tables.sources[$0].metric] - 1) },
                     truth: { tables.raw[$0] })
                 if exposed.isEmpty { break }
                 let before = Set(cells.filter { known($0) == nil })
@@ -112,12 +163,12 @@ package enum ComplementarySuppression {
                         stuck = true
                         break
                     }
-                    withhold(choice, .complementary)
+                    withhold(choice)
                     audit.free(choice)
                     covered.formUnion(linesOf[cell])
                 }
                 if stuck {
-                    for cell in cells { withhold(cell, .complementary) }
+                    for cell in cells { withhold(cell) }
                     break
                 }
                 let newlyUnknown = cells.filter { known($0) == nil && !before.contains($0) && isAudited($0) }
