@@ -34,9 +34,11 @@ extension Pipeline {
                 return false
             }
             run.writer = writer
-            let pageKeys = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: run.options.site))
-                .render(into: writer, log: run.log, contextKeys: { TemplateVariables.keys(in: $0) })
-            checkTemplateVariables(site, pageKeys: pageKeys, log: run.log)
+            let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: run.options.site))
+            renderer.render(into: writer, log: run.log)
+            // The check `check` makes: pages are made again for it only when a
+            // forked template names a variable the built-in templates do not.
+            checkTemplateVariables(site, pageKeys: Pipeline.pageKeys(renderer.pagePlan(), enoughFor: site), log: run.log)
             guard !run.log.hasErrors else {
                 writer.discard()
                 return false

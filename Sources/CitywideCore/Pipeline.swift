@@ -62,10 +62,31 @@ public enum Pipeline {
         if let site, let published {
             // A forked template that names a variable no page provides would
             // silently print nothing: compare with what the pages really get.
-            let contexts = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan().flatMap { $0.make().variableSources }
-            checkTemplateVariables(site, pageKeys: TemplateVariables.keys(in: contexts), log: log)
+            let plan = SiteRenderer(site: site, published: published, assets: AssetFiles()).pagePlan()
+            checkTemplateVariables(site, pageKeys: pageKeys(plan, enoughFor: site), log: log)
         }
         return Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: 0)
+    }
+
+    /// The variables pages provide, as far as the check of template
+    /// variables needs them: it warns about a name a template uses that is
+    /// neither built in nor given by any page, so once every such name has
+    /// been seen the other pages cannot change its answer. With the built-in
+    /// templates (or forks that use only their names) no page is made; else
+    /// pages are made, one of each folder first, until every name is found
+    /// (all of them only when some name is missing: then there is a warning
+    /// to give, the same one `build` gives).
+    static func pageKeys(_ plan: [PlannedPage], enoughFor site: Site) -> Set<String> {
+        let wanted = TemplateVariables.names(in: site.templates.sources).subtracting(TemplateVariables.builtInNames)
+        var keys: Set<String> = []
+        var folders: Set<Substring> = []
+        let firstOfFolder = plan.indices.filter { folders.insert(plan[$0].path.split(separator: "/").dropLast().first ?? "").inserted }
+        let first = Set(firstOfFolder)
+        let order = firstOfFolder + plan.indices.filter { !first.contains($0) }
+        for i in order where !wanted.isSubset(of: keys) {
+            keys.formUnion(TemplateVariables.keys(in: plan[i].make().variableSources))
+        }
+        return keys
     }
 
     /// The full build. On any error the previous output stays as it was.

@@ -78,7 +78,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         guard let site, let published, !log.hasErrors else { return failed(log, published, site, incremental: false) }
         let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: folder), bodyEnd: bodyEnd)
         let plan = renderer.pagePlan()
-        Pipeline.checkTemplateVariables(site, pageKeys: Self.pageKeys(plan, enoughFor: site), log: log)
+        Pipeline.checkTemplateVariables(site, pageKeys: Pipeline.pageKeys(plan, enoughFor: site), log: log)
         clock.mark("template check")
         for path in plan.map(\.path) {
             do { _ = try OutputPath.check(path) } catch { log.error(SourceLocation(path: "_site"), "\(error)") }
@@ -94,27 +94,6 @@ public final class PreviewBuilder: @unchecked Sendable {
         return Result(outcome: Pipeline.Outcome(diagnostics: log.diagnostics, published: published, site: site, filesWritten: files.paths.count,
                                                 stages: clock.stages),
                       files: files, pagesRendered: 0, incremental: false)
-    }
-
-    /// The variables pages provide, as far as the check of template
-    /// variables needs them: it warns about a name a template uses that is
-    /// neither built in nor given by any page, so once every such name has
-    /// been seen the other pages cannot change its answer. With the built-in
-    /// templates (or forks that use only their names) no page is made; else
-    /// pages are made, one of each folder first, until every name is found
-    /// (all of them only when some name is missing: then there is a warning
-    /// to give, the same one `build` gives).
-    static func pageKeys(_ plan: [PlannedPage], enoughFor site: Site) -> Set<String> {
-        let wanted = TemplateVariables.names(in: site.templates.sources).subtracting(TemplateVariables.builtInNames)
-        var keys: Set<String> = []
-        var folders: Set<Substring> = []
-        let firstOfFolder = plan.indices.filter { folders.insert(plan[$0].path.split(separator: "/").dropLast().first ?? "").inserted }
-        let first = Set(firstOfFolder)
-        let order = firstOfFolder + plan.indices.filter { !first.contains($0) }
-        for i in order where !wanted.isSubset(of: keys) {
-            keys.formUnion(TemplateVariables.keys(in: plan[i].make().variableSources))
-        }
-        return keys
     }
 
     /// A problem found in the narrative of one of `paths` (at or after its

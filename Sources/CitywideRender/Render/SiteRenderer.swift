@@ -27,40 +27,21 @@ package struct SiteRenderer {
         self.compiled = CompiledTemplates.enabled ? CompiledTemplates(site.templates.sources) : nil
     }
 
-    /// Renders and writes every file. With `contextKeys`, also returns the
-    /// union of what it gives for each page's values, taken while the page
-    /// is at hand (the pipeline's check of template variables, so `build`
-    /// warns as `check` does without making any page twice).
-    @discardableResult
-    package func render(into writer: some OutputSink, log: DiagnosticLog,
-                        contextKeys: (([Any]) -> Set<String>)? = nil) -> Set<String> {
+    /// Renders and writes every file.
+    package func render(into writer: some OutputSink, log: DiagnosticLog) {
         let plan = pagePlan()
-        var keys: Set<String> = []
-        // In batches: each page's variable names are merged into `keys` once
-        // its batch is done, so a 10,000-city build holds a few hundred pages'
-        // sets at a time, not every page's until the end.
-        for batch in stride(from: 0, to: plan.count, by: Self.batchSize) {
-            let pages = batch..<min(batch + Self.batchSize, plan.count)
-            let results = ParallelMap.map(pages) { i -> (failure: String?, keys: Set<String>) in
-                let page = plan[i].make()
-                let keys = contextKeys?(page.variableSources) ?? []
-                guard let html = html(page) else { return ("no template named '\(page.template)'", keys) }
-                do { try writer.write(page.path, html) } catch { return ("\(error)", keys) }
-                return (nil, keys)
-            }
-            for result in results {
-                if let failure = result.failure { log.error(SourceLocation(path: "_site"), failure) }
-                keys.formUnion(result.keys)
-            }
+        let failures = ParallelMap.map(plan.indices) { i -> String? in
+            let page = plan[i].make()
+            guard let html = html(page) else { return "no template named '\(page.template)'" }
+            do { try writer.write(page.path, html) } catch { return "\(error)" }
+            return nil
+        }
+        for failure in failures.compactMap({ $0 }) {
+            log.error(SourceLocation(path: "_site"), failure)
         }
         writeData(into: writer, sitemap: plan.map(\.path), log: log)
         writeAssets(into: writer, log: log)
-        return keys
     }
-
-    /// Pages rendered between two merges of their results: enough that both
-    /// cores stay busy, few enough that the results held stay small.
-    private static let batchSize = 256
 
     /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.
     package func html(_ page: Page) -> String? {
