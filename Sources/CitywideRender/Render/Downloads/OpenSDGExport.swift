@@ -23,9 +23,13 @@ package struct OpenSDGExport {
     /// `Value` last). Rows: the headline series (every dimension blank) first,
     /// then each breakdown; within one, by city and period.
     package func csv(_ metric: PublishedMetric) -> [UInt8] {
+        DownloadPieces.whole { csv(metric, into: $0) }
+    }
+
+    package func csv(_ metric: PublishedMetric, into pieces: DownloadPieces) {
         let definition = metric.definition
         let dimensions = definition.dimensions
-        var csv = CSVWriter(capacity: metric.figures.count * 40)
+        var csv = CSVWriter(capacity: pieces.capacity(metric.figures.count * 40))
         csv.fields(["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"])
         csv.endRow()
         var periods = PeriodTexts()
@@ -41,8 +45,9 @@ package struct OpenSDGExport {
             csv.field(Self.observationStatus(figure))
             csv.number(figure.value.number)
             csv.endRow()
+            csv.flush(to: pieces)
         }
-        return csv.out.bytes
+        pieces.end(csv.out.bytes)
     }
 
     /// `suppressed` for every withheld value, whatever rule withheld it (the
