@@ -33,8 +33,12 @@ package struct OpenSDGExport {
         csv.fields(["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"])
         csv.endRow()
         var periods = PeriodTexts()
-        let rows = metric.figures.sorted { ($0.cell, $0.city, $0.period) < ($1.cell, $1.city, $1.period) }
-        for figure in rows {
+        // Positions sorted, not a sorted copy of the figures (140,000 on a
+        // 10,000-city site, at the build's peak of memory).
+        let figures = metric.figures
+        let rows = figures.indices.sorted { (figures[$0].cell, figures[$0].city, figures[$0].period) < (figures[$1].cell, figures[$1].city, figures[$1].period) }
+        for row in rows {
+            let figure = figures[row]
             csv.field(periods[figure.period])
             csv.field(site.blueprints[figure.city].slug)
             for d in dimensions.indices {
