@@ -93,11 +93,15 @@ package struct SiteRenderer {
     }
 
     private func writeData(into writer: some OutputSink, sitemap pagePaths: [String], log: DiagnosticLog) {
-        let files = dataFiles(sitemap: pagePaths)
+        let files = dataPieces(sitemap: pagePaths)
         let failures = ParallelMap.map(files.indices) { i -> String? in
-            // Made as bytes and written at once: two downloads in memory at
-            // a time (one per core), never the whole of data/.
-            do { try writer.write(files[i].0, bytes: files[i].1()) } catch { return "\(error)" }
+            // Written a piece at a time as it is made: never a whole download
+            // in memory (a 10,000-city data/<metric>.json is 29 MB).
+            do {
+                try writer.write(files[i].0, inPieces: { emit in files[i].1(DownloadPieces(emit: emit)) })
+            } catch {
+                return "\(error)"
+            }
             return nil
         }
         for failure in failures.compactMap({ $0 }) {
@@ -108,18 +112,25 @@ package struct SiteRenderer {
     /// The downloads, feed and sitemap, each with how to make it (`serve`
     /// makes one when it is first asked for).
     package func dataFiles(sitemap pagePaths: [String]) -> [(String, () -> [UInt8])] {
+        dataPieces(sitemap: pagePaths).map { path, make in (path, { DownloadPieces.whole(make) }) }
+    }
+
+    /// `dataFiles`, each made into pieces (the large ones a piece at a
+    /// time; the small ones in one piece), for `build` to write as they come.
+    package func dataPieces(sitemap pagePaths: [String]) -> [(String, (DownloadPieces) -> Void)] {
         let downloads = DataDownloads(site: site, published: published)
-        let files: [(String, () -> [UInt8])] =
+        let whole = { (make: @escaping () -> [UInt8]) in { (pieces: DownloadPieces) in pieces.end(make()) } }
+        let files: [(String, (DownloadPieces) -> Void)] =
             published.metrics.flatMap { metric in
-                [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric) }),
-                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric) }),
-                 (OpenSDGExport.path(metric.definition.id), { OpenSDGExport(site: site).csv(metric) })]
+                [(Paths.dataCSV(metric.definition.id), { downloads.csv(metric, into: $0) }),
+                 (Paths.dataJSON(metric.definition.id), { downloads.json(metric, into: $0) }),
+                 (OpenSDGExport.path(metric.definition.id), { OpenSDGExport(site: site).csv(metric, into: $0) })]
             } + [
-                (Paths.dataAllCSV, { downloads.allCSV() }),
-                (Paths.dataCatalog, { downloads.catalog() }),
-                (Paths.progress, { downloads.progress() }),
-                ("feed.xml", { Array(AtomFeed(site: site, published: published).xml().utf8) }),
-            ] + Sitemap(base: site.config.baseURL).files(pagePaths).map { file in (file.path, { Array(file.text.utf8) }) }
+                (Paths.dataAllCSV, { downloads.allCSV(into: $0) }),
+                (Paths.dataCatalog, whole { downloads.catalog() }),
+                (Paths.progress, { downloads.progress(into: $0) }),
+                ("feed.xml", whole { Array(AtomFeed(site: site, published: published).xml().utf8) }),
+            ] + Sitemap(base: site.config.baseURL).files(pagePaths).map { file in (file.path, whole { Array(file.text.utf8) }) }
         return files
     }
 

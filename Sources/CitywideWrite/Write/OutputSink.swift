@@ -9,11 +9,22 @@ public protocol OutputSink: AnyObject, Sendable {
     /// Bytes made as `[UInt8]` (the downloads); a sink on disk writes them
     /// without first copying them into `Data`.
     func write(_ path: String, bytes: [UInt8]) throws
+    /// A file made a piece at a time (a large download): `make` hands each
+    /// piece to `emit` in order. A sink on disk writes each piece as it
+    /// comes, so the whole file is never in memory.
+    func write(_ path: String, inPieces make: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws
 }
 
 extension OutputSink {
     public func write(_ path: String, bytes: [UInt8]) throws {
         try write(path, Data(bytes))
+    }
+
+    /// In memory, the pieces are joined into one file.
+    public func write(_ path: String, inPieces make: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws {
+        var whole = Data()
+        make { whole.append(contentsOf: $0) }
+        try write(path, whole)
     }
 
     public func write(_ path: String, _ text: String) throws {

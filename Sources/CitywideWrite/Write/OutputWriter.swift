@@ -93,7 +93,31 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         try store(path, bytes)
     }
 
-    private func store(_ path: String, _ bytes: some ContiguousBytes) throws {
+    /// Each piece is written as it comes. The file is always written, never
+    /// linked from the previous build: comparing would need it whole.
+    public func write(_ path: String, inPieces make: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws {
+        let url = try folderMade(for: path)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        // The first failure is kept and the pieces after it dropped.
+        var failure: Error?
+        make { piece in
+            guard failure == nil else { return }
+            do {
+                try piece.withUnsafeBytes { try OutputWriter.writeAll(fd, $0) }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw Failure.io("cannot write \(path): \(failure)") }
+        lock.lock()
+        written += 1
+        lock.unlock()
+    }
+
+    /// The file's place in the staging folder, its folder made.
+    private func folderMade(for path: String) throws -> URL {
         let url = try destination(path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -107,6 +131,11 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         } catch {
             throw Failure.io("cannot create the folder of \(path): \(error.localizedDescription)")
         }
+        return url
+    }
+
+    private func store(_ path: String, _ bytes: some ContiguousBytes) throws {
+        let url = try folderMade(for: path)
         do {
             try bytes.withUnsafeBytes { buffer in
                 if let previous, OutputWriter.linkIfUnchanged(previous.appendingPathComponent(path).path, to: url.path, buffer) {
@@ -145,6 +174,11 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
         defer { close(fd) }
+        try writeAll(fd, buffer)
+    }
+
+    /// All of `buffer` to the open file `fd`, however many calls it takes.
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < buffer.count {
             guard let base = buffer.baseAddress else { return }

@@ -12,6 +12,11 @@ package struct CSVWriter {
         out = ByteText(capacity: capacity)
     }
 
+    /// Hands the rows written so far to `pieces` once they fill a piece.
+    package mutating func flush(to pieces: DownloadPieces) {
+        pieces.flush(&out)
+    }
+
     package mutating func field(_ text: String) {
         separate()
         var text = text

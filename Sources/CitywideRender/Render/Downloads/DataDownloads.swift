@@ -17,16 +17,21 @@ package struct DataDownloads {
 
     /// Columns: city, period, each dimension, value, status, flag, note.
     package func csv(_ metric: PublishedMetric) -> [UInt8] {
+        DownloadPieces.whole { csv(metric, into: $0) }
+    }
+
+    package func csv(_ metric: PublishedMetric, into pieces: DownloadPieces) {
         let dimensions = metric.definition.dimensions
-        var csv = CSVWriter(capacity: metric.figures.count * 48)
+        var csv = CSVWriter(capacity: pieces.capacity(metric.figures.count * 48))
         csv.fields(["city", "period"] + dimensions.map(\.name) + Self.figureColumns)
         csv.endRow()
         var periods = PeriodTexts()
         let positions = Array(dimensions.indices)
         for figure in metric.figures {
             row(figure, metric, dimensions: positions, periods: &periods, into: &csv)
+            csv.flush(to: pieces)
         }
-        return csv.out.bytes
+        pieces.end(csv.out.bytes)
     }
 
     /// `data/all.csv`: every metric's rows of `data/<metric>.csv` (the same
@@ -34,8 +39,12 @@ package struct DataDownloads {
     /// order. Its dimension columns are every metric's, in the order they
     /// first appear; a metric's row is blank in a column it does not have.
     package func allCSV() -> [UInt8] {
+        DownloadPieces.whole { allCSV(into: $0) }
+    }
+
+    package func allCSV(into pieces: DownloadPieces) {
         let names = allDimensionNames
-        var csv = CSVWriter(capacity: published.metrics.reduce(0) { $0 + $1.figures.count } * 56)
+        var csv = CSVWriter(capacity: pieces.capacity(published.metrics.reduce(0) { $0 + $1.figures.count } * 56))
         csv.fields(["metric", "city", "period"] + names + Self.figureColumns)
         csv.endRow()
         var periods = PeriodTexts()
@@ -44,9 +53,10 @@ package struct DataDownloads {
             for figure in metric.figures {
                 csv.field(metric.definition.id)
                 row(figure, metric, dimensions: positions, periods: &periods, into: &csv)
+                csv.flush(to: pieces)
             }
         }
-        return csv.out.bytes
+        pieces.end(csv.out.bytes)
     }
 
     /// Every dimension of every metric, each once, in the order metrics
@@ -83,8 +93,12 @@ package struct DataDownloads {
     }
 
     package func json(_ metric: PublishedMetric) -> [UInt8] {
+        DownloadPieces.whole { json(metric, into: $0) }
+    }
+
+    package func json(_ metric: PublishedMetric, into pieces: DownloadPieces) {
         let d = metric.definition
-        var json = JSONWriter(capacity: metric.figures.count * 224)
+        var json = JSONWriter(capacity: pieces.capacity(metric.figures.count * 224))
         var periods = PeriodTexts()
         json.beginObject()
         json.key("metric"); definition(d, minCell: metric.minCell, into: &json)
@@ -108,10 +122,11 @@ package struct DataDownloads {
             json.key("flag"); json.string(figure.flag?.rawValue)
             json.key("note"); json.string(figure.note)
             json.endObject()
+            json.flush(to: pieces)
         }
         json.endArray()
         json.endObject()
-        return json.finished()
+        pieces.end(json.finished())
     }
 
     package func catalog() -> [UInt8] {
@@ -165,7 +180,11 @@ package struct DataDownloads {
     /// `data/progress.json`: one entry per city and metric with published
     /// totals, with every input of its status (see docs/progress.md).
     package func progress() -> [UInt8] {
-        var json = JSONWriter(capacity: published.metrics.count * site.blueprints.count * 600)
+        DownloadPieces.whole { progress(into: $0) }
+    }
+
+    package func progress(into pieces: DownloadPieces) {
+        var json = JSONWriter(capacity: pieces.capacity(published.metrics.count * site.blueprints.count * 600))
         json.beginObject()
         json.key("method")
         json.string("Open SDG progress measure: compound annual growth against the growth a target needs (ratio), or against fixed thresholds without a target; once a target's date is covered by the data, target_achieved or target_missed by the value at that date")
@@ -216,11 +235,12 @@ package struct DataDownloads {
                 json.key("small_numbers"); json.bool(p.smallNumbers != nil)
                 json.key("small_numbers_reason"); json.string(p.smallNumbers.map(Self.downloadWords))
                 json.endObject()
+                json.flush(to: pieces)
             }
         }
         json.endArray()
         json.endObject()
-        return json.finished()
+        pieces.end(json.finished())
     }
 
     private func definition(_ d: MetricDefinition, minCell: Int, into json: inout JSONWriter) {

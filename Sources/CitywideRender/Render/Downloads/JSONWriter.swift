@@ -20,6 +20,11 @@ package struct JSONWriter {
         out = ByteText(capacity: capacity)
     }
 
+    /// Hands the text written so far to `pieces` once it fills a piece.
+    package mutating func flush(to pieces: DownloadPieces) {
+        pieces.flush(&out)
+    }
+
     /// The text, with its final newline.
     package mutating func finished() -> [UInt8] {
         out.append(byte: UInt8(ascii: "\n"))

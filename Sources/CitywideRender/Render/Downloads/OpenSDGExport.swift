@@ -23,14 +23,22 @@ package struct OpenSDGExport {
     /// `Value` last). Rows: the headline series (every dimension blank) first,
     /// then each breakdown; within one, by city and period.
     package func csv(_ metric: PublishedMetric) -> [UInt8] {
+        DownloadPieces.whole { csv(metric, into: $0) }
+    }
+
+    package func csv(_ metric: PublishedMetric, into pieces: DownloadPieces) {
         let definition = metric.definition
         let dimensions = definition.dimensions
-        var csv = CSVWriter(capacity: metric.figures.count * 40)
+        var csv = CSVWriter(capacity: pieces.capacity(metric.figures.count * 40))
         csv.fields(["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"])
         csv.endRow()
         var periods = PeriodTexts()
-        let rows = metric.figures.sorted { ($0.cell, $0.city, $0.period) < ($1.cell, $1.city, $1.period) }
-        for figure in rows {
+        // Positions sorted, not a sorted copy of the figures (140,000 on a
+        // 10,000-city site, at the build's peak of memory).
+        let figures = metric.figures
+        let rows = figures.indices.sorted { (figures[$0].cell, figures[$0].city, figures[$0].period) < (figures[$1].cell, figures[$1].city, figures[$1].period) }
+        for row in rows {
+            let figure = figures[row]
             csv.field(periods[figure.period])
             csv.field(site.blueprints[figure.city].slug)
             for d in dimensions.indices {
@@ -41,8 +49,9 @@ package struct OpenSDGExport {
             csv.field(Self.observationStatus(figure))
             csv.number(figure.value.number)
             csv.endRow()
+            csv.flush(to: pieces)
         }
-        return csv.out.bytes
+        pieces.end(csv.out.bytes)
     }
 
     /// `suppressed` for every withheld value, whatever rule withheld it (the

@@ -51,7 +51,9 @@ package struct ReportPages {
         layout.canonical_url = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
         let views = CommitmentViews(site: site, published: context.published, t: context.t, asOf: period.lastDay)
         let quarterStart = period.firstDay
-        let cities = site.blueprints.enumerated().map { city, blueprint in
+        // Made one at a time as `mostChanged` reads them: on a large site it
+        // keeps only the cities it shows, not a view of every city.
+        let cities = site.blueprints.enumerated().lazy.map { city, blueprint in
             var rows: [ReportView.MetricRow] = []
             var marks = Set<FigureText.Mark>()
             for metric in context.published.metrics {
@@ -126,18 +128,36 @@ package struct ReportPages {
     /// Every city on a small site; on a large one, the `citiesLimit` cities
     /// with the most status changes, commitments due or completed and targets
     /// due in the quarter (ties by name), and a sentence saying so.
-    private func mostChanged(_ cities: [ReportView.City], location: PageLocation) -> ([ReportView.City], ReportView.Selection?) {
-        guard CityListing.isPaged(context.site) else { return (cities, nil) }
+    private func mostChanged(_ cities: some Sequence<ReportView.City>, location: PageLocation) -> ([ReportView.City], ReportView.Selection?) {
+        guard CityListing.isPaged(context.site) else { return (Array(cities), nil) }
         func changes(_ city: ReportView.City) -> Int {
             city.status_changes.count + city.due_commitments.count + city.completed_commitments.count
                 + city.target_groups.reduce(0) { $0 + $1.targets.count }
         }
-        let ranked = cities.map { (city: $0, changes: changes($0)) }.filter { $0.changes > 0 }
-            .sorted { ($0.changes, $1.city.name) > ($1.changes, $0.city.name) }
-        let shown = ranked.prefix(Self.citiesLimit).map(\.city)
+        func ranksBefore(_ a: (city: ReportView.City, changes: Int), _ b: (city: ReportView.City, changes: Int)) -> Bool {
+            (a.changes, b.city.name) > (b.changes, a.city.name)
+        }
+        // The best `citiesLimit` so far, best first; a city ranking equal to
+        // one kept goes after it (site order, as a stable sort puts it).
+        // Holding every city's view to sort them all cost a 10,000-city
+        // build tens of MB per report page.
+        var ranked: [(city: ReportView.City, changes: Int)] = []
+        var changed = 0
+        var count = 0
+        for city in cities {
+            count += 1
+            let entry = (city: city, changes: changes(city))
+            guard entry.changes > 0 else { continue }
+            changed += 1
+            let position = ranked.firstIndex { ranksBefore(entry, $0) } ?? ranked.count
+            guard position < Self.citiesLimit else { continue }
+            ranked.insert(entry, at: position)
+            if ranked.count > Self.citiesLimit { ranked.removeLast() }
+        }
+        let shown = ranked.map(\.city)
         let t = context.t
         return (shown, ReportView.Selection(
-            text: t("report_cities_selected", ["shown": String(shown.count), "changed": String(ranked.count), "count": String(cities.count)]),
+            text: t("report_cities_selected", ["shown": String(shown.count), "changed": String(changed), "count": String(count)]),
             href: location.href(Paths.cityIndex(page: 1)), label: t("cities_index_title")))
     }
 
