@@ -27,22 +27,10 @@ package struct StructFields: @unchecked Sendable {
     /// The fields of `type` if it is a struct Mirror would list field by
     /// field; nil otherwise. Cached per type.
     package static func of(_ type: Any.Type) -> StructFields? {
-        let key = ObjectIdentifier(type)
-        lock.lock()
-        if let known = cache[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let fields = make(type)
-        lock.lock()
-        cache[key] = fields
-        lock.unlock()
-        return fields
+        cache.value(for: type, make: make)
     }
 
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: StructFields?] = [:]
-    private static let lock = NSLock()
+    private static let cache = PerTypeCache<StructFields?>()
 
     private static func make(_ type: Any.Type) -> StructFields? {
         // Only structs: `_forEachField` traps on an existential (`Any`), and

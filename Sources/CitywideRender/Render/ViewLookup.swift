@@ -60,22 +60,10 @@ package enum ViewFields {
     /// A standard or Foundation struct (Bool, String, Date) renders as text
     /// or as a section's truth, not as fields, so it is never wrapped.
     static func of(_ type: Any.Type) -> StructFields? {
-        let key = ObjectIdentifier(type)
-        lock.lock()
-        if let known = cache[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let fields = make(type)
-        lock.lock()
-        cache[key] = fields
-        lock.unlock()
-        return fields
+        cache.value(for: type, make: make)
     }
 
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: StructFields?] = [:]
-    private static let lock = NSLock()
+    private static let cache = PerTypeCache<StructFields?>()
 
     private static func make(_ type: Any.Type) -> StructFields? {
         guard String(reflecting: type).hasPrefix("CitywideRender."),
