@@ -64,11 +64,32 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 /// Output paths are relative and stay inside the output: no `..`, no
 /// absolute paths, no empty segments.
 package enum OutputPath {
+    /// Read over the path's bytes (every file of a build passes here): a
+    /// segment ends at each `/` and at the end, and none may be empty,
+    /// `.` or `..`; no NUL, no backslash.
     package static func check(_ path: String) throws -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0"),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
-        else { throw OutputWriter.Failure.unsafePath(path) }
+        var segmentLength = 0
+        var segmentDots = 0
+        var safe = !path.isEmpty
+        for byte in path.utf8 where safe {
+            switch byte {
+            case UInt8(ascii: "/"):
+                safe = isSafeSegment(length: segmentLength, dots: segmentDots)
+                segmentLength = 0
+                segmentDots = 0
+            case 0, UInt8(ascii: "\\"):
+                safe = false
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { segmentDots += 1 }
+            }
+        }
+        guard safe, isSafeSegment(length: segmentLength, dots: segmentDots) else { throw OutputWriter.Failure.unsafePath(path) }
         return path
+    }
+
+    /// Not empty, `.` or `..` (a longer run of dots is an ordinary name).
+    private static func isSafeSegment(length: Int, dots: Int) -> Bool {
+        length > 2 || (length > 0 && dots < length)
     }
 }

@@ -27,6 +27,7 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
 
     public let output: URL
     package let staging: URL
+    private let stagingPath: String
     private let fm = FileManager.default
     private let lock = NSLock()
     /// Held from the staging folder's creation to the swap (or discard).
@@ -35,7 +36,7 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     private var written = 0
     /// The previous build's folder, when there is one: a file whose bytes
     /// are unchanged is hard-linked from it rather than written again.
-    private let previous: URL?
+    private let previousPath: String?
 
     /// How many files this build wrote.
     public var filesWritten: Int {
@@ -49,6 +50,7 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).citywide-staging-\(getpid())")
+        stagingPath = staging.path
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -58,7 +60,7 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         OutputLock.removeLeftovers(beside: self.output)
         try OutputWriter.checkReplaceable(self.output)
         var isDirectory: ObjCBool = false
-        previous = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) && isDirectory.boolValue ? self.output : nil
+        previousPath = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) && isDirectory.boolValue ? self.output.path : nil
         do {
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -78,11 +80,6 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         throw Failure.notAnOutputFolder(output.path)
     }
 
-    /// Resolves a site-relative output path, refusing anything that could escape.
-    package func destination(_ path: String) throws -> URL {
-        staging.appendingPathComponent(try OutputPath.check(path))
-    }
-
     public func write(_ path: String, _ data: Data) throws {
         try store(path, data)
     }
@@ -96,8 +93,8 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     /// Each piece is written as it comes. The file is always written, never
     /// linked from the previous build: comparing would need it whole.
     public func write(_ path: String, inPieces make: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws {
-        let url = try folderMade(for: path)
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let file = try folderMade(for: path)
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         // The first failure is kept and the pieces after it dropped.
@@ -116,32 +113,47 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The file's place in the staging folder, its folder made.
-    private func folderMade(for path: String) throws -> URL {
-        let url = try destination(path)
-        let folder = url.deletingLastPathComponent()
-        do {
+    /// The file's place in the staging folder, its folder made. Paths stay
+    /// strings (no URL per file): a build writes ten thousand of them.
+    private func folderMade(for path: String) throws -> String {
+        let relative = try OutputPath.check(path)
+        if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
             // Folders are made under the lock: another thread may be about to
             // write into the same one.
             lock.lock()
             defer { lock.unlock() }
-            if createdFolders.insert(folder.path).inserted {
-                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
-        } catch {
-            throw Failure.io("cannot create the folder of \(path): \(error.localizedDescription)")
+            try makeFolder(String(relative[..<slash]), of: path)
         }
-        return url
+        return stagingPath + "/" + relative
+    }
+
+    /// Makes `folder` (relative to the staging folder) and any missing parent,
+    /// one mkdir each, remembering what exists. Called with `lock` held.
+    private func makeFolder(_ folder: String, of path: String) throws {
+        guard !createdFolders.contains(folder) else { return }
+        let full = stagingPath + "/" + folder
+        var failure = OutputWriter.mkdirUnlessPresent(full)
+        if failure == ENOENT, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try makeFolder(String(folder[..<slash]), of: path)
+            failure = OutputWriter.mkdirUnlessPresent(full)
+        }
+        guard failure == 0 else { throw Failure.io("cannot create the folder of \(path): \(String(cString: strerror(failure)))") }
+        createdFolders.insert(folder)
+    }
+
+    /// 0 when the folder was made or already there, else the error number.
+    private static func mkdirUnlessPresent(_ path: String) -> Int32 {
+        mkdir(path, 0o755) == 0 || errno == EEXIST ? 0 : errno
     }
 
     private func store(_ path: String, _ bytes: some ContiguousBytes) throws {
-        let url = try folderMade(for: path)
+        let file = try folderMade(for: path)
         do {
             try bytes.withUnsafeBytes { buffer in
-                if let previous, OutputWriter.linkIfUnchanged(previous.appendingPathComponent(path).path, to: url.path, buffer) {
+                if let previousPath, OutputWriter.linkIfUnchanged(previousPath + "/" + path, to: file, buffer) {
                     // Reused: same bytes as the previous build, no new file.
                 } else {
-                    try OutputWriter.writeFile(url.path, buffer)
+                    try OutputWriter.writeFile(file, buffer)
                 }
             }
             lock.lock()

@@ -10,13 +10,25 @@ import Testing
 
 @Suite("Writing output")
 struct OutputWriterTests {
-    @Test("paths that could escape the output folder are refused", arguments: ["../evil.html", "/etc/passwd", "a/../../b", "a//b", "", "a\\b", "./a"])
+    @Test("paths that could escape the output folder are refused", arguments: ["../evil.html", "/etc/passwd", "a/../../b", "a//b", "", "a\\b", "./a",
+                                                                                  "..", ".", "a/", "a/..", "a/./b", "a\u{0}b", "/"])
     func unsafePaths(path: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = try OutputWriter(output: folder.appendingPathComponent("out"))
         #expect(throws: OutputWriter.Failure.self) { try writer.write(path, "x") }
         writer.discard()
+    }
+
+    @Test("names made of dots, or starting with one, are ordinary names", arguments: ["...", "a/.b", "a.b/c..d", "x/.../y.html"])
+    func dottedNames(path: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out")
+        let writer = try OutputWriter(output: output)
+        try writer.write(path, "x")
+        try writer.commit()
+        #expect(FileManager.default.contents(atPath: output.path + "/" + path) == Data("x".utf8))
     }
 
     @Test("nothing is visible at the output path until commit")
