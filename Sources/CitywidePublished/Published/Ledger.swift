@@ -91,14 +91,17 @@ public struct Ledger: Sendable, Equatable {
         out.append(hex16: key.k0)
         out.append(hex16: key.k1)
         out.append("\",\n  \"cells\": {\n")
-        // Sorted as pairs: no lookup of each id again afterwards.
-        let cells = entries.sorted { $0.key < $1.key }
-        for (i, (id, entry)) in cells.enumerated() {
+        // Sorted in the ids' byte order (as String's for these ASCII ids), as
+        // pairs: no lookup of each id again afterwards.
+        let cells = KeysInByteOrder(entries)
+        var written = 0
+        try cells.forEach { id, entry in
+            written += 1
             out.append("    \"")
             Self.appendEscaped(id, to: &out)
             out.append(entry.withheld ? "\": {\"withheld\": true, \"input\": \"" : "\": {\"withheld\": false, \"input\": \"")
             out.append(hex16: entry.input)
-            out.append(i + 1 < cells.count ? "\"},\n" : "\"}\n")
+            out.append(written < cells.count ? "\"},\n" : "\"}\n")
             if out.count >= chunkSize {
                 try emit(out.bytes)
                 out.bytes.removeAll(keepingCapacity: true)
@@ -110,13 +113,10 @@ public struct Ledger: Sendable, Equatable {
 
     /// A cell id in its JSON string: `\\` and `"` escaped (ids hold no
     /// control characters: slugs, periods and numbers).
-    private static func appendEscaped(_ id: String, to out: inout ByteText) {
-        var id = id
-        id.withUTF8 { bytes in
-            for byte in bytes {
-                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { out.append(byte: UInt8(ascii: "\\")) }
-                out.append(byte: byte)
-            }
+    private static func appendEscaped(_ id: UnsafeBufferPointer<UInt8>, to out: inout ByteText) {
+        for byte in id {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { out.append(byte: UInt8(ascii: "\\")) }
+            out.append(byte: byte)
         }
     }
 
