@@ -126,8 +126,10 @@ public enum Progress {
     ///   on or before its last day has come due, whatever the clock says.
     public static func assessAll(_ site: Site, _ published: PublishedData, asOf: Period? = nil) -> [[ProgressAssessment?]] {
         let dataEnd = (asOf ?? published.periods.last)?.lastDay
-        return published.metrics.map { metric in
-            site.blueprints.indices.map { city in
+        // Metrics are assessed on every core: each reads only its own figures.
+        return ParallelMap.map(published.metrics.indices) { m in
+            let metric = published.metrics[m]
+            return site.blueprints.indices.map { city in
                 let series = metric.series(city: city)
                 guard !series.isEmpty else { return nil }
                 return assess(series: series, metric: metric.definition,
