@@ -96,6 +96,24 @@ struct DownloadTests {
         #expect(text == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    -12,\n    {\n      \"d\": 2.5\n    },\n    null\n  ],\n  \"e\": true\n}\n")
     }
 
+    @Test("JSON nested deeper than the indentation kept ready (31 levels) is still two spaces a level")
+    func jsonDeepLayout() {
+        let arrays = 40
+        let text = json { json in
+            for _ in 0 ..< arrays { json.beginArray(); json.element() }
+            json.beginObject()
+            json.key(quoted: "\"k\""); json.quotedString(JSONWriter.quoted("v\""))
+            json.endObject()
+            for _ in 0 ..< arrays { json.endArray() }
+        }
+        func indent(_ level: Int) -> String { String(repeating: "  ", count: level) }
+        var expected = ""
+        for level in 0 ..< arrays { expected += "[\n" + indent(level + 1) }
+        expected += "{\n" + indent(arrays + 1) + "\"k\": \"v\\\"\"\n" + indent(arrays) + "}"
+        for level in (0 ..< arrays).reversed() { expected += "\n" + indent(level) + "]" }
+        #expect(text == expected + "\n")
+    }
+
     @Test("CSV rows: plain fields as they are, others as csvField writes them, CRLF after each row")
     func csvRows() {
         var csv = CSVWriter()

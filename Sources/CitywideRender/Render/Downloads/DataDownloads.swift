@@ -105,22 +105,25 @@ package struct DataDownloads {
         json.key("data_status"); json.string(site.config.dataStatus.rawValue)
         json.key("observations")
         json.beginArray()
+        // A city's rows come together: its slug is quoted once for them.
+        var slug = (city: -1, quoted: [UInt8]())
         for figure in metric.figures {
+            if slug.city != figure.city { slug = (figure.city, JSONWriter.quoted(site.blueprints[figure.city].slug)) }
             json.element()
             json.beginObject()
-            json.key("city"); json.string(site.blueprints[figure.city].slug)
-            json.key("period"); json.string(periods[figure.period])
-            json.key("breakdown")
+            json.key(quoted: "\"city\""); json.quotedString(slug.quoted)
+            json.key(quoted: "\"period\""); json.string(periods[figure.period])
+            json.key(quoted: "\"breakdown\"")
             json.beginObject()
             for dimension in d.dimensions.indices where figure.cell.code(dimension) > 0 {
                 json.key(d.dimensions[dimension].name)
                 json.string(d.dimensions[dimension].values[figure.cell.code(dimension) - 1])
             }
             json.endObject()
-            json.key("value"); json.number(figure.value.number)
-            json.key("status"); json.string(figure.status)
-            json.key("flag"); json.string(figure.flag?.rawValue)
-            json.key("note"); json.string(figure.note)
+            json.key(quoted: "\"value\""); json.number(figure.value.number)
+            json.key(quoted: "\"status\""); json.string(figure.status)
+            json.key(quoted: "\"flag\""); json.string(figure.flag?.rawValue)
+            json.key(quoted: "\"note\""); json.string(figure.note)
             json.endObject()
             json.flush(to: pieces)
         }

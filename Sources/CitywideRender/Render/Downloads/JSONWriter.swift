@@ -45,12 +45,38 @@ package struct JSONWriter {
         out.append(": ")
     }
 
+    /// A key given already quoted (`"\"city\""`), for the keys repeated on
+    /// every row of a large download: copied, not scanned for escapes.
+    package mutating func key(quoted name: StaticString) {
+        element()
+        out.append(name)
+        out.append(": ")
+    }
+
     /// Starts an array's next item: its value is written next.
     package mutating func element() {
-        guard !members.isEmpty else { return }
-        out.append(members[members.count - 1] == 0 ? "\n" : ",\n")
-        members[members.count - 1] += 1
-        indent(members.count)
+        guard let last = members.indices.last else { return }
+        let first = members[last] == 0
+        members[last] += 1
+        // ",\n" or "\n", then two spaces a level: one copy from `breaks`.
+        let end = min(2 + 2 * members.count, Self.breaks.utf8CodeUnitCount)
+        out.bytes.append(contentsOf: UnsafeBufferPointer(start: Self.breaks.utf8Start + (first ? 1 : 0), count: end - (first ? 1 : 0)))
+        if end < 2 + 2 * members.count { indent(members.count - (end - 2) / 2) }
+    }
+
+    /// A comma, a line break and the indentation of the first 31 levels.
+    private static let breaks: StaticString = ",\n                                                              "
+
+    /// A string quoted once, for a value repeated on many rows (a city's slug).
+    package static func quoted(_ text: String) -> [UInt8] {
+        var out = ByteText(capacity: text.utf8.count + 2)
+        quote(text, into: &out)
+        return out.bytes
+    }
+
+    /// Bytes `quoted` made, as a value.
+    package mutating func quotedString(_ bytes: [UInt8]) {
+        out.bytes.append(contentsOf: bytes)
     }
 
     private mutating func begin(_ bracket: UInt8) {
