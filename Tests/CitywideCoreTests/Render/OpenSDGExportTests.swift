@@ -128,4 +128,22 @@ struct OpenSDGExportTests {
         site.build()
         #expect(first != nil && site.file("data/opensdg/referrals.csv") == first)
     }
+
+    @Test("rows are ordered by breakdown, city and period, as comparing the figures themselves orders them (3,000 generated figures)")
+    func rowOrder() {
+        var random = SeededRandom(seed: 7)
+        let periods = [Period(year: 2023), Period(year: 2024, quarter: 4), Period(year: 2024, month: 12), Period(year: 2024),
+                       Period(year: 2024, quarter: 1), Period(year: 2023, month: 3)]
+        let cells = [CellKey.total, CellKey(raw: 1), CellKey(raw: 2), CellKey(raw: 0x100), CellKey(raw: 0x201), CellKey(raw: 0x0301_0000)]
+        let figures = (0 ..< 3_000).map { _ in
+            PublishedFigure(city: random.next(in: 0 ... 40), period: periods[random.next(in: 0 ... 5)], cell: cells[random.next(in: 0 ... 5)],
+                            value: .number(1), unreliable: false)
+        }
+        let expected = figures.indices.sorted { a, b in
+            let x = (figures[a].cell, figures[a].city, figures[a].period), y = (figures[b].cell, figures[b].city, figures[b].period)
+            return x != y ? x < y : a < b
+        }
+        #expect(OpenSDGExport.rowOrder(figures) == expected)
+        #expect(OpenSDGExport.rowOrder([]) == [])
+    }
 }

@@ -33,11 +33,8 @@ package struct OpenSDGExport {
         csv.fields(["Year", "GeoCode"] + dimensions.map(\.name) + ["Units", "Observation status", "Value"])
         csv.endRow()
         var periods = PeriodTexts()
-        // Positions sorted, not a sorted copy of the figures (140,000 on a
-        // 10,000-city site, at the build's peak of memory).
         let figures = metric.figures
-        let rows = figures.indices.sorted { (figures[$0].cell, figures[$0].city, figures[$0].period) < (figures[$1].cell, figures[$1].city, figures[$1].period) }
-        for row in rows {
+        for row in Self.rowOrder(figures) {
             let figure = figures[row]
             csv.field(periods[figure.period])
             csv.field(site.blueprints[figure.city].slug)
@@ -54,6 +51,27 @@ package struct OpenSDGExport {
         pieces.end(csv.out.bytes)
     }
 
+    /// The figures' positions by breakdown, city and period. Positions are
+    /// sorted, not a sorted copy of the figures (140,000 on a 10,000-city
+    /// site, at the build's peak of memory), and on integers: each distinct
+    /// breakdown and period is ranked once, so no comparison walks a
+    /// `CellKey`'s dimensions or a `Period`'s fields. Equal rows keep their
+    /// order (the position is the last key).
+    static func rowOrder(_ figures: [PublishedFigure]) -> [Int] {
+        func ranks<T: Hashable & Comparable>(_ values: Set<T>) -> [T: UInt64] {
+            Dictionary(uniqueKeysWithValues: values.sorted().enumerated().map { ($1, UInt64($0)) })
+        }
+        let cellRank = ranks(Set(figures.lazy.map(\.cell)))
+        let periodRank = ranks(Set(figures.lazy.map(\.period)))
+        var keys = figures.indices.map { i -> (first: UInt64, second: UInt64) in
+            let figure = figures[i]
+            return ((cellRank[figure.cell] ?? 0) << 32 | UInt64(UInt32(truncatingIfNeeded: figure.city)),
+                    (periodRank[figure.period] ?? 0) << 32 | UInt64(i))
+        }
+        keys.sort { $0.first != $1.first ? $0.first < $1.first : $0.second < $1.second }
+        return keys.map { Int($0.second & 0xFFFF_FFFF) }
+    }
+
     /// `suppressed` for every withheld value, whatever rule withheld it (the
     /// same word as `data/<metric>.csv`); `not-available` for an empty value;
     /// for a number, `unreliable` and the provider's status, or nothing.
@@ -62,7 +80,12 @@ package struct OpenSDGExport {
         case .withheld, .notAvailable:
             return figure.status
         case .number:
-            return [figure.unreliable ? "unreliable" : nil, figure.flag?.rawValue].compactMap { $0 }.joined(separator: "; ")
+            switch (figure.unreliable, figure.flag?.rawValue) {
+            case (false, nil): return "" // nearly every row: no array made for it
+            case (false, let flag?): return flag
+            case (true, nil): return "unreliable"
+            case (true, let flag?): return "unreliable; " + flag
+            }
         }
     }
 }
