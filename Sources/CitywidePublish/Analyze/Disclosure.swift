@@ -60,7 +60,8 @@ public enum Disclosure {
         for (m, metric) in site.metrics.enumerated() where metric.isComputed {
             (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
         }
-        var metrics = site.metrics.indices.map { m in
+        // Each metric's indexes are built on every core.
+        var metrics = ParallelMap.map(site.metrics.indices) { m in
             PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
         }
         for m in metrics.indices {
