@@ -7,9 +7,13 @@ import CitywideModel
 public enum DataIntegrity {
     public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) -> ObservationSet {
         var result = observations
-        var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
-        for (m, metric) in site.metrics.enumerated() where !metric.dimensions.isEmpty && m < observations.byMetric.count {
+        // Metrics are checked on every core: each reads and fixes only its own
+        // observations (the log is thread-safe and sorted when read).
+        let checked = ParallelMap.map(site.metrics.indices) { m -> (list: [Observation], twoWayRows: [Int32: (count: Int, firstLine: Int32)])? in
+            let metric = site.metrics[m]
+            guard !metric.dimensions.isEmpty, m < observations.byMetric.count else { return nil }
             var list = observations.byMetric[m]
+            var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
             var tables: [TableKey: [CellKey: Int]] = [:]
             for (i, observation) in list.enumerated() {
                 let key = TableKey(city: Int(observation.city), period: observation.period)
@@ -25,7 +29,16 @@ public enum DataIntegrity {
                 deriveMissingTotals(&table, &list, context, log: log)
                 checkSums(table, list, context, log: log)
             }
-            result.byMetric[m] = list
+            return (list, twoWayRows)
+        }
+        var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
+        for (m, metric) in checked.enumerated() {
+            guard let metric else { continue }
+            result.byMetric[m] = metric.list
+            for (file, rows) in metric.twoWayRows {
+                let seen = twoWayRows[file]
+                twoWayRows[file] = ((seen?.count ?? 0) + rows.count, min(seen?.firstLine ?? .max, rows.firstLine))
+            }
         }
         for (file, rows) in twoWayRows.sorted(by: { $0.key < $1.key }) {
             log.warning(observations.location(RowOrigin(file: file, line: rows.firstLine)),
