@@ -29,11 +29,14 @@ struct TemplateName: Sendable {
     let isDot: Bool
     /// Outermost first, as written: `a(b(x))` is ["a", "b"].
     let transforms: [String]
+    /// `empty(x)`: the one transform the renderer reads in place.
+    let isEmptyTransform: Bool
 
     init(_ name: String, transforms: [String]) {
         isDot = name == "."
         local = name.first == "."
         path = name.split(separator: ".").map { TemplateKey(String($0)) }
         self.transforms = transforms
+        isEmptyTransform = transforms == ["empty"]
     }
 }

@@ -5,7 +5,7 @@ import CitywideModel
 /// swift-mustache's semantics (its context stack, sections, partials, blocks
 /// and transforms), but no String built per token: text is appended as bytes
 /// and values are escaped while they are appended. Views are read in place
-/// (`TemplateFrame`, `ViewType`); the context stack grows and shrinks in
+/// (`TemplateValue`, `ViewType`); the context stack grows and shrinks in
 /// place rather than being copied for each section.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
@@ -14,14 +14,21 @@ struct TemplateRenderer {
     struct Context {
         /// Innermost last.
         var stack: [TemplateFrame]
+        /// The `PageContext` at the bottom of the stack, for `{{.}}` there.
+        let page: Any?
         /// Put before each line a standalone partial renders.
         var indentation: [UInt8] = []
         /// The blocks of the `{{< }}` partials being rendered, outermost winning.
         var inherited: [String: [TemplateNode]]?
 
-        init(stack: [TemplateFrame]) {
-            self.stack = stack
-            self.stack.reserveCapacity(16)
+        init(_ frame: TemplateFrame, page: Any? = nil) {
+            stack = [frame]
+            stack.reserveCapacity(16)
+            self.page = page
+        }
+
+        func value(_ name: TemplateName) -> TemplateValue? {
+            stack.withUnsafeBufferPointer { TemplateLookup.value(name, in: $0, page: page) }
         }
     }
 
@@ -29,14 +36,14 @@ struct TemplateRenderer {
     /// with its view and frame read in place; anything else as Mustache sees it.
     func render(_ nodes: [TemplateNode], object: Any, into out: inout [UInt8]) {
         guard let page = object as? PageContext else {
-            return TemplateFrame.with(object) { frame in
-                var context = Context(stack: [frame])
+            return TemplateFrame.with(object) { value in
+                var context = Context(.value(value))
                 render(nodes, &context, into: &out)
             }
         }
         TemplateFrame.with(page.view) { view in
             TemplateFrame.with(page.layout) { layout in
-                var context = Context(stack: [.page(view: view, layout: layout, object: page)])
+                var context = Context(.page(view: view, layout: layout), page: page)
                 render(nodes, &context, into: &out)
             }
         }
@@ -60,9 +67,9 @@ struct TemplateRenderer {
         }
     }
 
-    /// `nodes` rendered with `frame` pushed on the stack.
-    private func render(_ nodes: [TemplateNode], with frame: TemplateFrame, _ context: inout Context, into out: inout [UInt8]) {
-        context.stack.append(frame)
+    /// `nodes` rendered with `value` pushed on the stack.
+    private func render(_ nodes: [TemplateNode], with value: TemplateValue, _ context: inout Context, into out: inout [UInt8]) {
+        context.stack.append(.value(value))
         render(nodes, &context, into: &out)
         context.stack.removeLast()
     }
@@ -72,23 +79,10 @@ struct TemplateRenderer {
         case let .text(bytes):
             out.append(contentsOf: bytes)
         case let .variable(name, escaped):
-            switch TemplateLookup.value(name, in: context.stack) {
-            case .none:
-                return
-            case let .string(string)?:
-                TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
-            case let found?:
-                let value = found.materialized
-                if let string = value as? String {
-                    TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
-                } else if let renderable = value as? MustacheCustomRenderable {
-                    TemplateHTMLEscape.append(renderable.renderText, escaped: escaped, to: &out)
-                } else {
-                    TemplateHTMLEscape.append(String(describing: TemplateLookup.unwrapped(value)), escaped: escaped, to: &out)
-                }
-            }
+            guard let value = context.value(name) else { return }
+            TemplateText.append(value, escaped: escaped, to: &out)
         case let .section(name, inverted, contents):
-            let value = TemplateLookup.value(name, in: context.stack)
+            let value = context.value(name)
             if inverted {
                 renderInverted(value, contents, &context, into: &out)
             } else {
@@ -115,16 +109,17 @@ struct TemplateRenderer {
 
     private func renderSection(_ value: TemplateValue?, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
         switch value {
-        case let .view(pointer, type)?:
-            render(contents, with: .view(pointer, type), &context, into: &out)
         case let .views(pointer, type, storage)?:
             storage.forEachElement(at: pointer) { element in
                 render(contents, with: .view(element, type), &context, into: &out)
             }
         case let .bool(bool)?:
             if bool { render(contents, &context, into: &out) }
+        case let .object(object)?:
+            renderSection(object, contents, &context, into: &out)
         case let found?:
-            renderSection(found.materialized, contents, &context, into: &out)
+            // A view, text, a number or the interface text: shown once, in reach.
+            render(contents, with: found, &context, into: &out)
         case .none:
             break
         }
@@ -147,14 +142,11 @@ struct TemplateRenderer {
 
     private func renderInverted(_ value: TemplateValue?, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
         switch value {
-        case .view?:
-            break
         case let .views(pointer, _, storage)?:
-            if storage.isEmpty(at: pointer) { render(contents, with: .object(value!.materialized), &context, into: &out) }
+            if storage.isEmpty(at: pointer) { render(contents, with: value!, &context, into: &out) }
         case let .bool(bool)?:
             if !bool { render(contents, &context, into: &out) }
-        case let found?:
-            let value = found.materialized
+        case let .object(value)?:
             switch value {
             case let sequence as any MustacheSequence:
                 if TemplateLookup.elements(sequence).isEmpty { render(contents, with: .object(sequence), &context, into: &out) }
@@ -165,6 +157,8 @@ struct TemplateRenderer {
             default:
                 break
             }
+        case .some:
+            break // a view, text, a number (even empty text, even 0), the interface text
         case .none:
             render(contents, &context, into: &out)
         }

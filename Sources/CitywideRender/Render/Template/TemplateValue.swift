@@ -1,21 +1,33 @@
 import CitywideModel
 
-/// A value found for a tag. Views are read in place (a pointer into the
-/// page's view, valid while the page renders) rather than copied into an
-/// `Any`; `materialized` is the value as the lookup through `Any` gives it,
-/// for what only that path covers (transforms, printing a view, dictionaries).
+/// A value found for a tag. Values in a view are read in place (a pointer
+/// into the page's view, valid while the page renders) rather than copied
+/// into an `Any`: text, numbers, yes/no, views, lists of views and the
+/// interface text each have a case of their own, so rendering them needs no
+/// cast. `materialized` is the value as the lookup through `Any` gives it,
+/// for what only that path covers (most transforms, printing a view,
+/// dictionaries and arrays that are not views).
 enum TemplateValue {
-    case string(String)
+    /// Text in a view, in place.
+    case string(UnsafePointer<String>)
+    /// Text found outside a view (an interface string of `t`).
+    case text(String)
     case bool(Bool)
-    case view(UnsafeRawPointer, ViewType)
+    case int(Int)
+    /// The interface text (`[String: String]`), in place.
+    case strings(UnsafePointer<[String: String]>)
+    case view(UnsafeRawPointer, ViewTypeRef)
     /// An array of views (the pointer is to the array).
-    case views(UnsafeRawPointer, ViewType, any ArrayField.Type)
+    case views(UnsafeRawPointer, ViewTypeRef, any ArrayField.Type)
     case object(Any)
 
     var materialized: Any {
         switch self {
-        case let .string(string): return string
+        case let .string(pointer): return pointer.pointee
+        case let .text(text): return text
         case let .bool(bool): return bool
+        case let .int(int): return int
+        case let .strings(pointer): return pointer.pointee
         case let .view(pointer, type): return type.lookup(at: pointer)
         case let .views(pointer, _, storage):
             let array = ViewShape.load(storage, at: pointer)
@@ -24,40 +36,19 @@ enum TemplateValue {
         }
     }
 
-    /// What a section pushes on the context stack for this value.
-    var frame: TemplateFrame {
+    /// The value of `name` inside this one (a dotted name's later part, or
+    /// a name looked up in a section's value); nil when it has none.
+    func child(named name: TemplateKey) -> TemplateValue? {
         switch self {
-        case let .view(pointer, type): return .view(pointer, type)
-        default: return .object(materialized)
+        case let .view(pointer, type):
+            return type.child(named: name, at: pointer)
+        case let .strings(pointer):
+            return pointer.pointee[name.name].map(TemplateValue.text)
+        case .string, .text, .bool, .int, .views:
+            // Text, numbers and lists have no named values (Mirror lists none by name).
+            return nil
+        case let .object(object):
+            return TemplateLookup.child(named: name.name, of: object).map(TemplateValue.object)
         }
-    }
-}
-
-/// An object on the context stack.
-indirect enum TemplateFrame {
-    /// A view in place.
-    case view(UnsafeRawPointer, ViewType)
-    /// Anything else, looked into as swift-mustache does.
-    case object(Any)
-    /// A page (`PageContext`): its view, then its frame (`layout`); `object`
-    /// is the `PageContext` itself, for `{{.}}`.
-    case page(view: TemplateFrame, layout: TemplateFrame, object: Any)
-
-    /// The frame as a value (`{{.}}`, `{{.name}}`).
-    var value: TemplateValue {
-        switch self {
-        case let .view(pointer, type): return .view(pointer, type)
-        case let .object(object): return .object(object)
-        case let .page(_, _, object): return .object(object)
-        }
-    }
-
-    /// `body` with a frame for `object`: a view in place when it is one.
-    static func with<R>(_ object: Any, _ body: (TemplateFrame) -> R) -> R {
-        guard let type = ViewType.of(Swift.type(of: object)) else { return body(.object(object)) }
-        func inPlace<T>(_ value: T) -> R {
-            withUnsafePointer(to: value) { body(.view(UnsafeRawPointer($0), type)) }
-        }
-        return _openExistential(object, do: inPlace)
     }
 }
