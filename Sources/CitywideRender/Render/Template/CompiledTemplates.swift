@@ -7,7 +7,7 @@ import Foundation
 /// rejects, already reported by `TemplateLoader`, or one this renderer does
 /// not cover) there is none, and pages go through swift-mustache.
 package struct CompiledTemplates: Sendable {
-    let templates: [String: [TemplateNode]]
+    let program: TemplateProgram
 
     package init?(_ sources: [(name: String, origin: String, text: String)]) {
         var templates: [String: [TemplateNode]] = [:]
@@ -15,15 +15,15 @@ package struct CompiledTemplates: Sendable {
             guard let nodes = TemplateCompiler.compile(source.text) else { return nil }
             templates[source.name] = nodes
         }
-        self.templates = templates
+        program = TemplateProgram(templates)
     }
 
     /// `object` rendered with the template `name`; nil when there is no such template.
     package func render(_ object: Any, template name: String) -> String? {
-        guard let nodes = templates[name] else { return nil }
+        guard let range = program.templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(64 * 1024)
-        TemplateRenderer(templates: templates).render(nodes, object: object, into: &out)
+        TemplateRenderer(program: program).render(range, object: object, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

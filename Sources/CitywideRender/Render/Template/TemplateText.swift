@@ -5,18 +5,19 @@ import Mustache
 /// yes/no as `true`/`false`; anything else through `Any` (a custom
 /// rendering, else `String(describing:)`).
 enum TemplateText {
-    static func append(_ value: TemplateValue, escaped: Bool, to out: inout [UInt8]) {
+    static func append(_ value: TemplateValue, in context: TemplateContext, escaped: Bool, to out: inout [UInt8]) {
         switch value {
         case let .string(pointer):
             TemplateHTMLEscape.append(pointer, escaped: escaped, to: &out)
-        case let .text(text):
-            TemplateHTMLEscape.append(text, escaped: escaped, to: &out)
         case let .int(int):
             appendDecimal(int, to: &out)
         case let .bool(bool):
             out.append(contentsOf: bool ? "true".utf8 : "false".utf8)
         default:
-            let value = value.materialized
+            if case let .boxed(index) = value, case let .text(text) = context.boxes[index] {
+                return TemplateHTMLEscape.append(text, escaped: escaped, to: &out)
+            }
+            let value = context.materialized(value)
             if let string = value as? String {
                 TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
             } else if let renderable = value as? MustacheCustomRenderable {

@@ -4,14 +4,12 @@ import CitywideModel
 /// into the page's view, valid while the page renders) rather than copied
 /// into an `Any`: text, numbers, yes/no, views, lists of views and the
 /// interface text each have a case of their own, so rendering them needs no
-/// cast. `materialized` is the value as the lookup through `Any` gives it,
-/// for what only that path covers (most transforms, printing a view,
-/// dictionaries and arrays that are not views).
+/// cast. Every case is trivial (pointers and numbers), so values and frames
+/// are copied without retaining: what is found outside a view (an interface
+/// string, any other value) is kept in the page's `TemplateContext.boxes`.
 enum TemplateValue {
     /// Text in a view, in place.
     case string(UnsafePointer<String>)
-    /// Text found outside a view (an interface string of `t`).
-    case text(String)
     case bool(Bool)
     case int(Int)
     /// The interface text (`[String: String]`), in place.
@@ -19,36 +17,14 @@ enum TemplateValue {
     case view(UnsafeRawPointer, ViewTypeRef)
     /// An array of views (the pointer is to the array).
     case views(UnsafeRawPointer, ViewTypeRef, any ArrayField.Type)
+    /// `TemplateContext.boxes[index]`.
+    case boxed(Int)
+}
+
+/// A value found outside a view, held for the page's render.
+enum TemplateBox {
+    /// Text (an interface string of `t`).
+    case text(String)
+    /// Anything else, looked into as swift-mustache does.
     case object(Any)
-
-    var materialized: Any {
-        switch self {
-        case let .string(pointer): return pointer.pointee
-        case let .text(text): return text
-        case let .bool(bool): return bool
-        case let .int(int): return int
-        case let .strings(pointer): return pointer.pointee
-        case let .view(pointer, type): return type.lookup(at: pointer)
-        case let .views(pointer, _, storage):
-            let array = ViewShape.load(storage, at: pointer)
-            return ViewLookup.wrap(array) ?? array
-        case let .object(object): return object
-        }
-    }
-
-    /// The value of `name` inside this one (a dotted name's later part, or
-    /// a name looked up in a section's value); nil when it has none.
-    func child(named name: TemplateKey) -> TemplateValue? {
-        switch self {
-        case let .view(pointer, type):
-            return type.child(named: name, at: pointer)
-        case let .strings(pointer):
-            return pointer.pointee[name.name].map(TemplateValue.text)
-        case .string, .text, .bool, .int, .views:
-            // Text, numbers and lists have no named values (Mirror lists none by name).
-            return nil
-        case let .object(object):
-            return TemplateLookup.child(named: name.name, of: object).map(TemplateValue.object)
-        }
-    }
 }

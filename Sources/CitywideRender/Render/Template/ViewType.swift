@@ -53,7 +53,7 @@ final class ViewType: @unchecked Sendable {
         cache[key] = made
         var byName: [String: ViewField] = [:]
         for field in fields.fields where byName[field.name] == nil {
-            byName[field.name] = ViewField(offset: field.offset, optional: field.optional,
+            byName[field.name] = ViewField(offset: field.offset, optional: field.optional.map(OptionalTest.init),
                                            reading: reading(of: field.optional?.wrappedType ?? field.type))
         }
         made.byName = byName
@@ -69,7 +69,7 @@ final class ViewType: @unchecked Sendable {
             guard let orNo = type as? any OrNoLayout.Type, let value = StructFields.of(type)?.byName["value"],
                   let optional = value.optional else { return FieldReading(orNo: nil, shape: .other(type)) }
             // An `OrNo` of an `OrNo` (or of an optional) is read the general way inside.
-            return FieldReading(orNo: OrNoField(offset: value.offset, optional: optional), shape: shape(of: orNo.wrappedType))
+            return FieldReading(orNo: OrNoField(offset: value.offset, optional: OptionalTest(optional)), shape: shape(of: orNo.wrappedType))
         }
         return FieldReading(orNo: nil, shape: shape(of: type))
     }
@@ -88,10 +88,11 @@ final class ViewType: @unchecked Sendable {
         return .other(type)
     }
 
-    /// The value of the field `name` of the view at `base`; nil when there
-    /// is no such field, or it is an empty optional.
-    func child(named key: TemplateKey, at base: UnsafeRawPointer) -> TemplateValue? {
-        let found = key.id < byKey.count ? byKey[key.id] : byName[key.name]
+    /// The value of the field named by the key numbered `key` of the view
+    /// at `base`; nil when there is no such field, or it is an empty
+    /// optional. A value of no shape of its own is kept in `context`.
+    func child(_ key: Int, at base: UnsafeRawPointer, in context: inout TemplateContext) -> TemplateValue? {
+        let found = key < byKey.count ? byKey[key] : byName[context.keys[key]]
         guard let field = found else { return nil }
         var at = base + field.offset
         // An optional's value lies at its start.
@@ -100,7 +101,7 @@ final class ViewType: @unchecked Sendable {
             at += orNo.offset
             if orNo.optional.isNone(at: at) { return .bool(false) }
         }
-        return field.reading.shape.value(at: at)
+        return field.reading.shape.value(at: at, in: &context)
     }
 
     /// The view at `pointer` copied out, as `ViewLookup` holds it.
@@ -115,8 +116,8 @@ struct ViewTypeRef {
 
     init(_ type: ViewType) { self.type = type }
 
-    func child(named key: TemplateKey, at base: UnsafeRawPointer) -> TemplateValue? {
-        type.child(named: key, at: base)
+    func child(_ key: Int, at base: UnsafeRawPointer, in context: inout TemplateContext) -> TemplateValue? {
+        type.child(key, at: base, in: &context)
     }
 
     func lookup(at pointer: UnsafeRawPointer) -> ViewLookup { type.lookup(at: pointer) }
@@ -126,8 +127,8 @@ struct ViewTypeRef {
 /// out of `ViewType.byKey` retains nothing.
 struct ViewField {
     let offset: Int
-    /// Its type when it is an optional (the value is then unwrapped).
-    let optional: (any OptionalField.Type)?
+    /// How to tell it is empty when it is an optional (the value is then unwrapped).
+    let optional: OptionalTest?
     /// How its (unwrapped) value is read.
     let reading: FieldReading
 }
@@ -142,7 +143,34 @@ struct FieldReading {
 /// Where `OrNo`'s value lies and how to tell it is empty.
 struct OrNoField {
     let offset: Int
-    let optional: any OptionalField.Type
+    let optional: OptionalTest
+}
+
+/// Whether an optional is empty, read in place: the common optionals of
+/// views tested directly; any other through its type (`OptionalField`),
+/// which looks its generic type up on every call.
+enum OptionalTest {
+    case string
+    case int
+    case bool
+    case other(any OptionalField.Type)
+
+    init(_ type: any OptionalField.Type) {
+        let wrapped = type.wrappedType
+        if wrapped == String.self { self = .string }
+        else if wrapped == Int.self { self = .int }
+        else if wrapped == Bool.self { self = .bool }
+        else { self = .other(type) }
+    }
+
+    func isNone(at pointer: UnsafeRawPointer) -> Bool {
+        switch self {
+        case .string: return pointer.assumingMemoryBound(to: String?.self).pointee == nil
+        case .int: return pointer.assumingMemoryBound(to: Int?.self).pointee == nil
+        case .bool: return pointer.assumingMemoryBound(to: Bool?.self).pointee == nil
+        case let .other(type): return type.isNone(at: pointer)
+        }
+    }
 }
 
 /// How Mustache sees a value of a field's type.
@@ -159,7 +187,7 @@ enum ViewShape {
     /// Anything else: copied out into an `Any`, as `ViewLookup.wrap` gives it.
     case other(Any.Type)
 
-    func value(at pointer: UnsafeRawPointer) -> TemplateValue {
+    func value(at pointer: UnsafeRawPointer, in context: inout TemplateContext) -> TemplateValue {
         switch self {
         case .string: return .string(pointer.assumingMemoryBound(to: String.self))
         case .bool: return .bool(pointer.load(as: Bool.self))
@@ -169,7 +197,7 @@ enum ViewShape {
         case let .views(type, storage): return .views(pointer, type, storage)
         case let .other(type):
             let value = Self.load(type, at: pointer)
-            return .object(ViewLookup.wrap(value) ?? value)
+            return context.box(.object(ViewLookup.wrap(value) ?? value))
         }
     }
 
