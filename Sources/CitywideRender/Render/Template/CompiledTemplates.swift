@@ -20,11 +20,17 @@ package struct CompiledTemplates: Sendable {
 
     /// `object` rendered with the template `name`; nil when there is no such template.
     package func render(_ object: Any, template name: String) -> String? {
+        renderBytes(object, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render`'s UTF-8 bytes (always valid: template text and values are
+    /// Strings, and escaping replaces ASCII bytes by ASCII).
+    package func renderBytes(_ object: Any, template name: String) -> [UInt8]? {
         guard let range = program.templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(64 * 1024)
         TemplateRenderer(program: program).render(range, object: object, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `CITYWIDE_TEMPLATES=swift-mustache` renders pages with swift-mustache
