@@ -21,10 +21,14 @@ final class ViewType: @unchecked Sendable {
     /// Set once, before `of` hands the type out (under the lock, so a
     /// recursive type can refer to itself).
     private(set) var byName: [String: ViewField] = [:]
-    /// The same fields by `TemplateKey` number, for every name numbered
-    /// when the type was resolved (a template compiled later falls back to
-    /// `byName`). Never freed, like the type.
-    private(set) var byKey = UnsafeBufferPointer<ViewField?>(start: nil, count: 0)
+    /// For each `TemplateKey` number (every name numbered when the type
+    /// was resolved; a template compiled later falls back to `byName`), the
+    /// field's place in `resolved`, or -1. Two bytes a name, so the table
+    /// of every type stays in cache: most lookups are misses on the way up
+    /// the context stack. Never freed, like the type.
+    private(set) var slots = UnsafeBufferPointer<Int16>(start: nil, count: 0)
+    /// The fields `slots` point to.
+    private(set) var resolved = UnsafeBufferPointer<ViewField>(start: nil, count: 0)
 
     private init(type: Any.Type, fields: StructFields) {
         self.type = type
@@ -57,9 +61,16 @@ final class ViewType: @unchecked Sendable {
                                            reading: reading(of: field.optional?.wrappedType ?? field.type))
         }
         made.byName = byName
-        let byKey = UnsafeMutableBufferPointer<ViewField?>.allocate(capacity: TemplateKey.all.count)
-        _ = byKey.initialize(from: TemplateKey.all.map { byName[$0] })
-        made.byKey = UnsafeBufferPointer(byKey)
+        let sorted = byName.sorted { $0.key < $1.key }
+        guard sorted.count < Int(Int16.max) else { return made } // every lookup by name
+        let place = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.key, Int16($0)) })
+        let resolved = UnsafeMutableBufferPointer<ViewField>.allocate(capacity: max(sorted.count, 1))
+        _ = resolved.initialize(from: sorted.map(\.value))
+        let keys = TemplateKey.all
+        let slots = UnsafeMutableBufferPointer<Int16>.allocate(capacity: max(keys.count, 1))
+        _ = slots.initialize(from: keys.map { place[$0] ?? -1 })
+        made.resolved = UnsafeBufferPointer(rebasing: resolved[0..<sorted.count])
+        made.slots = UnsafeBufferPointer(rebasing: slots[0..<keys.count])
         return made
     }
 
@@ -92,8 +103,15 @@ final class ViewType: @unchecked Sendable {
     /// at `base`; nil when there is no such field, or it is an empty
     /// optional. A value of no shape of its own is kept in `context`.
     func child(_ key: Int, at base: UnsafeRawPointer, in context: inout TemplateContext) -> TemplateValue? {
-        let found = key < byKey.count ? byKey[key] : byName[context.keys[key]]
-        guard let field = found else { return nil }
+        let field: ViewField
+        if key < slots.count {
+            let slot = slots[key]
+            guard slot >= 0 else { return nil }
+            field = resolved[Int(slot)]
+        } else {
+            guard let named = byName[context.keys[key]] else { return nil }
+            field = named
+        }
         var at = base + field.offset
         // An optional's value lies at its start.
         if let optional = field.optional, optional.isNone(at: at) { return nil }
@@ -124,7 +142,7 @@ struct ViewTypeRef {
 }
 
 /// A field of a view, resolved. Trivial (no references), so reading one
-/// out of `ViewType.byKey` retains nothing.
+/// out of `ViewType.resolved` retains nothing.
 struct ViewField {
     let offset: Int
     /// How to tell it is empty when it is an optional (the value is then unwrapped).
