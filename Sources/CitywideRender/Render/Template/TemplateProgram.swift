@@ -15,27 +15,23 @@ final class TemplateProgram: @unchecked Sendable {
     /// Each template's ops, by template name.
     let templates: [String: TemplateOpRange]
 
+    /// Each template's ops, by template number (`TemplateOp.partial`).
+    let templateRanges: UnsafeMutableBufferPointer<TemplateOpRange>
+
     init(_ templates: [String: [TemplateNode]]) {
-        var linker = Linker(numbers: Dictionary(uniqueKeysWithValues: templates.keys.sorted().enumerated().map { ($1, Int32($0)) }))
-        var ranges: [String: TemplateOpRange] = [:]
-        for name in templates.keys.sorted() {
-            ranges[name] = linker.link(templates[name] ?? [])
-        }
-        // A partial names its template by number: the numbers are the sorted names' positions.
-        var byNumber = [TemplateOpRange](repeating: TemplateOpRange(start: 0, end: 0), count: templates.count)
-        for (name, number) in linker.numbers { byNumber[Int(number)] = ranges[name] ?? byNumber[Int(number)] }
+        // A partial names its template by number: the sorted names' positions.
+        let templateNames = templates.keys.sorted()
+        var linker = Linker(numbers: Dictionary(uniqueKeysWithValues: templateNames.enumerated().map { ($1, Int32($0)) }))
+        let ranges = templateNames.map { linker.link(templates[$0] ?? []) }
         ops = Self.buffer(linker.ops)
         bytes = Self.buffer(linker.bytes)
-        names = Self.buffer(linker.names).baseAddress ?? UnsafeMutablePointer.allocate(capacity: 1)
+        names = Self.start(linker.names)
         nameCount = linker.names.count
         keys = Self.buffer(TemplateKey.all)
         overrides = linker.overrides
-        self.templates = ranges
-        templateRanges = Self.buffer(byNumber)
+        self.templates = Dictionary(uniqueKeysWithValues: zip(templateNames, ranges))
+        templateRanges = Self.buffer(ranges)
     }
-
-    /// Each template's ops, by template number (`TemplateOp.partial`).
-    let templateRanges: UnsafeMutableBufferPointer<TemplateOpRange>
 
     deinit {
         ops.deallocate()
@@ -45,11 +41,17 @@ final class TemplateProgram: @unchecked Sendable {
         templateRanges.deallocate()
     }
 
-    /// `array`'s elements in memory of their own; the start is never nil (an empty array gets room for one).
+    /// `array`'s elements in memory of their own.
     private static func buffer<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        UnsafeMutableBufferPointer(start: start(array), count: array.count)
+    }
+
+    /// `array`'s elements in memory of their own, from the pointer returned
+    /// (an empty array gets room for one, so there always is one).
+    private static func start<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
         let start = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
         start.initialize(from: array, count: array.count)
-        return UnsafeMutableBufferPointer(start: start, count: array.count)
+        return start
     }
 
     /// Flattens nodes into ops, in order.
