@@ -32,8 +32,8 @@ package struct SiteRenderer {
         let plan = pagePlan()
         let failures = ParallelMap.map(plan.indices) { i -> String? in
             let page = plan[i].make()
-            guard let html = html(page) else { return "no template named '\(page.template)'" }
-            do { try writer.write(page.path, html) } catch { return "\(error)" }
+            guard let html = htmlBytes(page) else { return "no template named '\(page.template)'" }
+            do { try writer.write(page.path, bytes: html) } catch { return "\(error)" }
             return nil
         }
         for failure in failures.compactMap({ $0 }) {
@@ -41,6 +41,14 @@ package struct SiteRenderer {
         }
         writeData(into: writer, sitemap: plan.map(\.path), log: log)
         writeAssets(into: writer, log: log)
+    }
+
+    /// A page's HTML as the bytes written: what the compiled templates
+    /// render, with no String made of it (building one validated and
+    /// copied every page's bytes, then writing copied them again).
+    package func htmlBytes(_ page: Page) -> [UInt8]? {
+        guard bodyEnd == nil, let compiled else { return html(page).map { Array($0.utf8) } }
+        return compiled.renderBytes(page.context, template: page.template)
     }
 
     /// A page's HTML, with `bodyEnd` (serve's script) before `</body>`.

@@ -7,7 +7,7 @@ import Foundation
 /// rejects, already reported by `TemplateLoader`, or one this renderer does
 /// not cover) there is none, and pages go through swift-mustache.
 package struct CompiledTemplates: Sendable {
-    let templates: [String: [TemplateNode]]
+    let program: TemplateProgram
 
     package init?(_ sources: [(name: String, origin: String, text: String)]) {
         var templates: [String: [TemplateNode]] = [:]
@@ -15,16 +15,22 @@ package struct CompiledTemplates: Sendable {
             guard let nodes = TemplateCompiler.compile(source.text) else { return nil }
             templates[source.name] = nodes
         }
-        self.templates = templates
+        program = TemplateProgram(templates)
     }
 
     /// `object` rendered with the template `name`; nil when there is no such template.
     package func render(_ object: Any, template name: String) -> String? {
-        guard let nodes = templates[name] else { return nil }
+        renderBytes(object, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render`'s UTF-8 bytes (always valid: template text and values are
+    /// Strings, and escaping replaces ASCII bytes by ASCII).
+    package func renderBytes(_ object: Any, template name: String) -> [UInt8]? {
+        guard let range = program.templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(64 * 1024)
-        TemplateRenderer(templates: templates).render(nodes, object: object, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        TemplateRenderer(program: program).render(range, object: object, into: &out)
+        return out
     }
 
     /// `CITYWIDE_TEMPLATES=swift-mustache` renders pages with swift-mustache

@@ -6,27 +6,36 @@
 enum TemplateHTMLEscape {
     static func append(_ text: String, escaped: Bool, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            guard escaped else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            var start = 0
-            for i in bytes.indices {
-                let replacement: StaticString
-                switch bytes[i] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        text.withUTF8 { append($0, escaped: escaped, to: &out) }
+    }
+
+    /// Text in place (a view's field): its bytes read where they are, when
+    /// the string is stored contiguously (native strings are), not copied.
+    static func append(_ text: UnsafePointer<String>, escaped: Bool, to out: inout [UInt8]) {
+        let appended: Void? = text.pointee.utf8.withContiguousStorageIfAvailable { append($0, escaped: escaped, to: &out) }
+        if appended == nil { append(text.pointee, escaped: escaped, to: &out) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, to out: inout [UInt8]) {
+        guard escaped else {
+            out.append(contentsOf: bytes)
+            return
         }
+        var start = 0
+        for i in bytes.indices {
+            let replacement: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            start = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import CitywideModel
 
 /// A tag's value, found as swift-mustache's `getChild` finds it: the first
 /// object up the context stack that has the name's first part, then each
@@ -6,78 +7,119 @@ import Mustache
 /// stand for; transforms (`empty(x)`) applied innermost first. Views are
 /// read in place through their resolved fields (`ViewType`); anything else
 /// goes the way swift-mustache goes.
-enum TemplateLookup {
-    static func value(_ name: TemplateName, in stack: [TemplateFrame]) -> TemplateValue? {
-        guard let found = find(name, in: stack) else { return nil }
-        guard case let .object(object) = found else {
-            guard !name.transforms.isEmpty else { return found }
-            return transformed(found.materialized, name.transforms)
+extension TemplateContext {
+    mutating func value(_ name: UnsafePointer<TemplateName>) -> TemplateValue? {
+        guard let found = find(name) else { return nil }
+        if let object = object(found) {
+            var value = object
+            if let custom = value as? MustacheCustomRepresentation {
+                guard let represented = custom.representation else { return nil }
+                value = represented
+            }
+            return transformed(value, name.pointee.transforms)
         }
-        var value = object
-        if let custom = value as? MustacheCustomRepresentation {
-            guard let represented = custom.representation else { return nil }
-            value = represented
-        }
-        return transformed(value, name.transforms)
+        guard name.pointee.hasTransforms else { return found }
+        if name.pointee.isEmptyTransform, let empty = isEmpty(found) { return .bool(empty) }
+        return transformed(materialized(found), name.pointee.transforms)
     }
 
-    private static func transformed(_ value: Any, _ transforms: [String]) -> TemplateValue? {
+    /// `empty` (the only transform the built-in templates use) read in
+    /// place on text and lists of views; nil for any other value.
+    private func isEmpty(_ value: TemplateValue) -> Bool? {
+        switch value {
+        case let .views(pointer, _, storage): return storage.isEmpty(at: pointer)
+        case let .string(pointer): return pointer.pointee.isEmpty
+        case let .boxed(index):
+            guard case let .text(text) = boxes[index] else { return nil }
+            return text.isEmpty
+        default: return nil
+        }
+    }
+
+    private mutating func transformed(_ value: Any, _ transforms: [String]) -> TemplateValue? {
         var value = value
         for transform in transforms.reversed() {
             guard let transformable = value as? MustacheTransformable,
                   let transformed = transformable.transform(transform) else { return nil }
             value = transformed
         }
-        return .object(value)
+        return box(.object(value))
     }
 
-    private static func find(_ name: TemplateName, in stack: [TemplateFrame]) -> TemplateValue? {
+    private mutating func find(_ name: UnsafePointer<TemplateName>) -> TemplateValue? {
         guard let innermost = stack.last else { return nil }
-        if name.isDot { return innermost.value }
-        guard let first = name.path.first else { return innermost.value }
-        if name.local { return inside(innermost.value, name.path[...]) }
-        for frame in stack.reversed() {
-            if let child = child(named: first, of: frame) {
-                return name.path.count == 1 ? child : inside(child, name.path.dropFirst())
+        let first = name.pointee.first
+        guard !name.pointee.isDot, first >= 0 else { return value(of: innermost) }
+        if name.pointee.local { return inside(value(of: innermost), name, from: 0) }
+        var i = stack.count
+        while i > 0 {
+            i -= 1
+            if let child = child(first, of: stack[i]) {
+                return name.pointee.parts == 1 ? child : inside(child, name, from: 1)
             }
         }
         return nil
     }
 
-    private static func inside(_ value: TemplateValue, _ path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    /// A frame as a value (`{{.}}`, `{{.name}}`).
+    mutating func value(of frame: TemplateFrame) -> TemplateValue {
+        switch frame {
+        case let .value(value): return value
+        case .page: return box(.object(page as Any))
+        }
+    }
+
+    /// The name's parts from `from` on, each inside the one before.
+    private mutating func inside(_ value: TemplateValue, _ name: UnsafePointer<TemplateName>, from: Int) -> TemplateValue? {
         var value = value
-        for part in path {
-            guard let child = child(named: part, of: value) else { return nil }
+        for part in from..<name.pointee.parts {
+            let key = part == 0 ? name.pointee.first : part == 1 ? name.pointee.second : name.pointee.path[part].id
+            guard let child = child(key, of: value) else { return nil }
             value = child
         }
         return value
     }
 
-    private static func child(named name: TemplateKey, of frame: TemplateFrame) -> TemplateValue? {
+    private mutating func child(_ key: Int, of frame: TemplateFrame) -> TemplateValue? {
         switch frame {
-        case let .view(pointer, type):
-            return type.child(named: name, at: pointer)
-        case let .object(object):
-            return child(named: name.name, of: object).map(TemplateValue.object)
-        case let .page(view, layout, _):
+        case let .value(value):
+            return child(key, of: value)
+        case let .page(view, layout):
             // `PageContext.child`: the page's view first, then the frame's.
-            return pageChild(named: name, of: view) ?? pageChild(named: name, of: layout)
+            return pageChild(key, of: view) ?? pageChild(key, of: layout)
         }
     }
 
-    private static func pageChild(named name: TemplateKey, of part: TemplateFrame) -> TemplateValue? {
-        guard case let .object(object) = part else { return child(named: name, of: part) }
-        return PageContext.value(named: name.name, in: object).flatMap(ViewLookup.wrap).map(TemplateValue.object)
+    private mutating func pageChild(_ key: Int, of part: TemplateValue) -> TemplateValue? {
+        guard let object = object(part) else { return child(key, of: part) }
+        guard let found = PageContext.value(named: keys[key], in: object).flatMap(ViewLookup.wrap) else { return nil }
+        return box(.object(found))
     }
 
-    private static func child(named name: TemplateKey, of value: TemplateValue) -> TemplateValue? {
+    /// The value of the name numbered `key` inside `value` (a dotted name's
+    /// later part, or a name looked up in a section's value); nil when it has none.
+    private mutating func child(_ key: Int, of value: TemplateValue) -> TemplateValue? {
         switch value {
-        case let .view(pointer, type): return type.child(named: name, at: pointer)
-        default: return child(named: name.name, of: value.materialized).map(TemplateValue.object)
+        case let .view(pointer, type):
+            return type.child(key, at: pointer, in: &self)
+        case let .strings(pointer):
+            guard let text = pointer.pointee[keys[key]] else { return nil }
+            return box(.text(text))
+        case .string, .bool, .int, .views:
+            // Text, numbers and lists have no named values (Mirror lists none by name).
+            return nil
+        case .boxed:
+            guard let object = object(value),
+                  let found = TemplateLookup.child(named: keys[key], of: object) else { return nil }
+            return box(.object(found))
         }
     }
+}
 
-    private static func child(named name: String, of object: Any) -> Any? {
+/// The lookups through `Any`, for values that are not views.
+enum TemplateLookup {
+    /// A name inside an object that is not a view, as swift-mustache finds it.
+    static func child(named name: String, of object: Any) -> Any? {
         if let view = object as? ViewLookup { return view.child(named: name) }
         if let page = object as? PageContext { return page.child(named: name) }
         var object = object

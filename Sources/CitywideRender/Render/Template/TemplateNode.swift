@@ -29,11 +29,24 @@ struct TemplateName: Sendable {
     let isDot: Bool
     /// Outermost first, as written: `a(b(x))` is ["a", "b"].
     let transforms: [String]
+    /// `empty(x)`: the one transform the renderer reads in place.
+    let isEmptyTransform: Bool
+    let hasTransforms: Bool
+    /// The path's first two keys' numbers (-1 when there is none) and its
+    /// length: what a lookup reads, without touching the arrays above.
+    let first: Int
+    let second: Int
+    let parts: Int
 
     init(_ name: String, transforms: [String]) {
         isDot = name == "."
         local = name.first == "."
         path = name.split(separator: ".").map { TemplateKey(String($0)) }
         self.transforms = transforms
+        isEmptyTransform = transforms == ["empty"]
+        hasTransforms = !transforms.isEmpty
+        first = path.first?.id ?? -1
+        second = path.count > 1 ? path[1].id : -1
+        parts = path.count
     }
 }

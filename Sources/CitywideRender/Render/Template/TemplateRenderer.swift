@@ -1,58 +1,62 @@
 import Mustache
 import CitywideModel
 
-/// Renders compiled templates straight into one byte buffer, with
-/// swift-mustache's semantics (its context stack, sections, partials, blocks
-/// and transforms), but no String built per token: text is appended as bytes
-/// and values are escaped while they are appended. Views are read in place
-/// (`TemplateFrame`, `ViewType`); the context stack grows and shrinks in
-/// place rather than being copied for each section.
+/// Renders a linked program (`TemplateProgram`) straight into one byte
+/// buffer, with swift-mustache's semantics (its context stack, sections,
+/// partials, blocks and transforms), but no String built per token: text
+/// is appended as bytes and values are escaped while they are appended.
+/// Views are read in place (`TemplateValue`, `ViewType`); the context stack
+/// grows and shrinks in place; ops, names and values are trivial, so a
+/// page's render retains nothing but the values it finds outside views.
 struct TemplateRenderer {
-    let templates: [String: [TemplateNode]]
+    /// Holds the buffers below for as long as the renderer lives.
+    let program: TemplateProgram
+    private let ops: UnsafeMutableBufferPointer<TemplateOp>
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let names: UnsafePointer<TemplateName>
+    private let templates: UnsafeMutableBufferPointer<TemplateOpRange>
 
-    /// What a template renders in: swift-mustache's `MustacheContext`.
-    struct Context {
-        /// Innermost last.
-        var stack: [TemplateFrame]
-        /// Put before each line a standalone partial renders.
-        var indentation: [UInt8] = []
-        /// The blocks of the `{{< }}` partials being rendered, outermost winning.
-        var inherited: [String: [TemplateNode]]?
-
-        init(stack: [TemplateFrame]) {
-            self.stack = stack
-            self.stack.reserveCapacity(16)
-        }
+    init(program: TemplateProgram) {
+        self.program = program
+        ops = program.ops
+        bytes = program.bytes
+        names = UnsafePointer(program.names)
+        templates = program.templateRanges
     }
 
-    /// `object` rendered with `nodes`: a `PageContext` (what pages render)
-    /// with its view and frame read in place; anything else as Mustache sees it.
-    func render(_ nodes: [TemplateNode], object: Any, into out: inout [UInt8]) {
+    /// `object` rendered with the ops of `range`: a `PageContext` (what pages
+    /// render) with its view and frame read in place; anything else as
+    /// Mustache sees it.
+    func render(_ range: TemplateOpRange, object: Any, into out: inout [UInt8]) {
         guard let page = object as? PageContext else {
-            return TemplateFrame.with(object) { frame in
-                var context = Context(stack: [frame])
-                render(nodes, &context, into: &out)
+            var context = TemplateContext(keys: program.keys)
+            return context.with(object) { context, value in
+                context.stack.append(.value(value))
+                render(range, &context, into: &out)
             }
         }
-        TemplateFrame.with(page.view) { view in
-            TemplateFrame.with(page.layout) { layout in
-                var context = Context(stack: [.page(view: view, layout: layout, object: page)])
-                render(nodes, &context, into: &out)
+        var context = TemplateContext(keys: program.keys, page: page)
+        context.with(page.view) { context, view in
+            context.with(page.layout) { context, layout in
+                context.stack.append(.page(view: view, layout: layout))
+                render(range, &context, into: &out)
             }
         }
     }
 
-    private func render(_ nodes: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
+    private func render(_ range: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
+        var i = Int(range.start)
+        let end = Int(range.end)
         guard !context.indentation.isEmpty else {
-            for node in nodes { render(node, &context, into: &out) }
+            while i < end { i = render(at: i, &context, into: &out) }
             return
         }
         // swift-mustache indents each token's output that starts a new line
         // of this template's output.
         let start = out.count
-        for node in nodes {
+        while i < end {
             let at = out.count
-            render(node, &context, into: &out)
+            i = render(at: i, &context, into: &out)
             if out.count > at, at > start, out[at - 1] == UInt8(ascii: "\n"),
                !(at - 2 >= start && out[at - 2] == UInt8(ascii: "\r")) {
                 out.insert(contentsOf: context.indentation, at: at)
@@ -60,63 +64,57 @@ struct TemplateRenderer {
         }
     }
 
-    /// `nodes` rendered with `frame` pushed on the stack.
-    private func render(_ nodes: [TemplateNode], with frame: TemplateFrame, _ context: inout Context, into out: inout [UInt8]) {
-        context.stack.append(frame)
-        render(nodes, &context, into: &out)
+    /// `range` rendered with `value` pushed on the stack.
+    private func render(_ range: TemplateOpRange, with value: TemplateValue, _ context: inout TemplateContext, into out: inout [UInt8]) {
+        context.stack.append(.value(value))
+        render(range, &context, into: &out)
         context.stack.removeLast()
     }
 
-    private func render(_ node: TemplateNode, _ context: inout Context, into out: inout [UInt8]) {
-        switch node {
-        case let .text(bytes):
-            out.append(contentsOf: bytes)
+    private func text(_ start: Int32, _ count: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)])
+    }
+
+    /// The op at `i` rendered; the index of the op after it (and after its contents).
+    private func render(at i: Int, _ context: inout TemplateContext, into out: inout [UInt8]) -> Int {
+        switch ops[i] {
+        case let .text(start, count):
+            out.append(contentsOf: text(start, count))
         case let .variable(name, escaped):
-            switch TemplateLookup.value(name, in: context.stack) {
-            case .none:
-                return
-            case let .string(string)?:
-                TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
-            case let found?:
-                let value = found.materialized
-                if let string = value as? String {
-                    TemplateHTMLEscape.append(string, escaped: escaped, to: &out)
-                } else if let renderable = value as? MustacheCustomRenderable {
-                    TemplateHTMLEscape.append(renderable.renderText, escaped: escaped, to: &out)
-                } else {
-                    TemplateHTMLEscape.append(String(describing: TemplateLookup.unwrapped(value)), escaped: escaped, to: &out)
-                }
-            }
-        case let .section(name, inverted, contents):
-            let value = TemplateLookup.value(name, in: context.stack)
+            guard let value = context.value(names + Int(name)) else { break }
+            TemplateText.append(value, in: context, escaped: escaped, to: &out)
+        case let .section(name, inverted, end):
+            let value = context.value(names + Int(name))
+            let contents = TemplateOpRange(start: Int32(i + 1), end: end)
             if inverted {
                 renderInverted(value, contents, &context, into: &out)
             } else {
                 renderSection(value, contents, &context, into: &out)
             }
-        case let .partial(name, indentation, overrides):
-            guard let template = templates[name] else { return }
+            return Int(end)
+        case let .partial(template, indentation, indentationCount, overrides, end):
+            guard template >= 0 else { return Int(end) }
             let (outerIndentation, outerInherited) = (context.indentation, context.inherited)
-            context.indentation += indentation
-            if let overrides {
-                context.inherited = outerInherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+            context.indentation += text(indentation, indentationCount)
+            if overrides >= 0 {
+                let blocks = program.overrides[Int(overrides)]
+                context.inherited = outerInherited.map { $0.merging(blocks) { outer, _ in outer } } ?? blocks
             }
-            render(template, &context, into: &out)
+            render(templates[Int(template)], &context, into: &out)
             (context.indentation, context.inherited) = (outerIndentation, outerInherited)
-        case let .block(name, indentation, defaults):
+            return Int(end)
+        case let .block(block, indentation, indentationCount, end):
             let outerIndentation = context.indentation
-            context.indentation += indentation
-            render(context.inherited?[name] ?? defaults, &context, into: &out)
+            context.indentation += text(indentation, indentationCount)
+            render(context.inherited?[block] ?? TemplateOpRange(start: Int32(i + 1), end: end), &context, into: &out)
             context.indentation = outerIndentation
-        case .blockDefinition:
-            break // only inside `{{< }}`, collected while compiling
+            return Int(end)
         }
+        return i + 1
     }
 
-    private func renderSection(_ value: TemplateValue?, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
+    private func renderSection(_ value: TemplateValue?, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
         switch value {
-        case let .view(pointer, type)?:
-            render(contents, with: .view(pointer, type), &context, into: &out)
         case let .views(pointer, type, storage)?:
             storage.forEachElement(at: pointer) { element in
                 render(contents, with: .view(element, type), &context, into: &out)
@@ -124,40 +122,46 @@ struct TemplateRenderer {
         case let .bool(bool)?:
             if bool { render(contents, &context, into: &out) }
         case let found?:
-            renderSection(found.materialized, contents, &context, into: &out)
+            if let object = context.object(found) { return renderSection(object, contents, &context, into: &out) }
+            // A view, text, a number or the interface text: shown once, in reach.
+            render(contents, with: found, &context, into: &out)
         case .none:
             break
         }
     }
 
-    private func renderSection(_ value: Any, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
+    private func renderSection(_ value: Any, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
         switch value {
         case let sequence as any MustacheSequence:
             for element in TemplateLookup.elements(sequence) {
-                render(contents, with: .object(element), &context, into: &out)
+                let element = context.box(.object(element))
+                render(contents, with: element, &context, into: &out)
             }
         case let bool as Bool:
             if bool { render(contents, &context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
             break
         default:
-            render(contents, with: .object(value), &context, into: &out)
+            let value = context.box(.object(value))
+            render(contents, with: value, &context, into: &out)
         }
     }
 
-    private func renderInverted(_ value: TemplateValue?, _ contents: [TemplateNode], _ context: inout Context, into out: inout [UInt8]) {
+    private func renderInverted(_ value: TemplateValue?, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
         switch value {
-        case .view?:
-            break
         case let .views(pointer, _, storage)?:
-            if storage.isEmpty(at: pointer) { render(contents, with: .object(value!.materialized), &context, into: &out) }
+            if storage.isEmpty(at: pointer) { render(contents, with: value!, &context, into: &out) }
         case let .bool(bool)?:
             if !bool { render(contents, &context, into: &out) }
         case let found?:
-            let value = found.materialized
+            // A view, text, a number (even empty text, even 0), the interface text: skipped.
+            guard let value = context.object(found) else { break }
             switch value {
             case let sequence as any MustacheSequence:
-                if TemplateLookup.elements(sequence).isEmpty { render(contents, with: .object(sequence), &context, into: &out) }
+                if TemplateLookup.elements(sequence).isEmpty {
+                    let sequence = context.box(.object(sequence))
+                    render(contents, with: sequence, &context, into: &out)
+                }
             case let bool as Bool:
                 if !bool { render(contents, &context, into: &out) }
             case let null as MustacheCustomRenderable where null.isNull:
