@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 import CitywideModel
 
 extension Blueprint {
@@ -60,7 +59,7 @@ extension Blueprint {
 }
 
 extension Commitment {
-    fileprivate static func load(_ node: Node, fields parent: YAMLMapping, site: SiteConfig, metricIDs: Set<String>) -> Commitment? {
+    fileprivate static func load(_ node: YAMLNode, fields parent: YAMLMapping, site: SiteConfig, metricIDs: Set<String>) -> Commitment? {
         guard var fields = YAMLMapping(node, path: parent.path, lineOffset: parent.lineOffset, log: parent.log, what: "a commitment") else { return nil }
         let log = parent.log
         let id = fields.string("id", required: true)

@@ -1,4 +1,3 @@
-import Yams
 import CitywideModel
 
 /// A metric's `labels: { age_group: { 18_24: "18–24" } }` (and the same

@@ -1,4 +1,3 @@
-import Yams
 import Foundation
 import CitywideModel
 

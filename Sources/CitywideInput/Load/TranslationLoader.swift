@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 import CitywideModel
 
 /// Reads the interface text of each language of the site: the built-in

@@ -101,8 +101,9 @@ package final class MarkdownDocument {
     /// (empty when it has none).
     package static func withLiteralBytes<R>(_ node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let literal = cmark_node_get_literal(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
-            body(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+        let count = strlen(literal)
+        return literal.withMemoryRebound(to: UInt8.self, capacity: count) {
+            body(UnsafeBufferPointer(start: $0, count: count))
         }
     }
 

@@ -69,9 +69,11 @@ package struct NarrativeCheck {
             warn(marker, "placeholder text left from `citywide new city`: replace it with the city's own words, or delete it")
         }
         var i = 0
-        while i + 1 < bytes.count {
+        // memchr jumps from brace to brace: most text has none.
+        while i + 1 < bytes.count, let brace = UTF8Bytes.firstIndex(of: UInt8(ascii: "{"), in: bytes, i..<(bytes.count - 1)) {
+            i = brace
             let open = (bytes[i], bytes[i + 1])
-            guard open == (UInt8(ascii: "{"), UInt8(ascii: "{")) || open == (UInt8(ascii: "{"), UInt8(ascii: "%")) else {
+            guard open.1 == UInt8(ascii: "{") || open.1 == UInt8(ascii: "%") else {
                 i += 1
                 continue
             }

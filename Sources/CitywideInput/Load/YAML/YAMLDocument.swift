@@ -5,27 +5,40 @@ import CitywideModel
 /// Parses YAML text into a node tree, turning libyaml's errors into diagnostics
 /// with the line and column of the problem.
 ///
-/// We read the node tree (`Yams.compose`) rather than decode with Codable:
-/// every node keeps its `Mark`, so a wrong type or an unknown key is reported
-/// at its line, not as a coding path.
+/// We read the node tree rather than decode with Codable: every node keeps
+/// its mark, so a wrong type or an unknown key is reported at its line, not
+/// as a coding path. `YAMLComposer` builds the tree in the same pass that
+/// checks its shape; Yams composes only what it must judge (see
+/// `YAMLComposer.Outcome.needsYams`), so its messages stay the ones users see.
 package enum YAMLDocument {
     /// - Parameter firstLine: the file line on which `text` starts (front matter starts on line 2).
-    package static func parse(_ text: String, path: String, firstLine: Int = 1, log: DiagnosticLog) -> Node? {
-        let problems = YAMLShapeCheck.problems(in: text, firstLine: firstLine)
-        for problem in problems {
-            log.error(SourceLocation(path: path, line: problem.line + firstLine - 1, column: problem.column), problem.message)
+    package static func parse(_ text: String, path: String, firstLine: Int = 1, log: DiagnosticLog) -> YAMLNode? {
+        switch YAMLComposer.compose(text, firstLine: firstLine) {
+        case let .node(node):
+            return node
+        case let .refused(problems):
+            for problem in problems {
+                log.error(SourceLocation(path: path, line: problem.line + firstLine - 1, column: problem.column), problem.message)
+            }
+            return nil
+        case .needsYams:
+            return composeWithYams(text, path: path, firstLine: firstLine, log: log)
         }
-        guard problems.isEmpty else { return nil }
+    }
+
+    /// Yams' verdict and tree (the tests compare `YAMLComposer`'s tree with it).
+    package static func composeWithYams(_ text: String, path: String, firstLine: Int, log: DiagnosticLog) -> YAMLNode? {
         do {
             // The basic resolver tags every scalar as text: YAMLMapping decides
-            // what a value must be, from its text, field by field. (The default
-            // resolver runs a dozen regular expressions on every scalar, which
-            // was most of the time spent loading ten thousand blueprints.)
+            // what a value must be, from its text, field by field.
             // A document with nothing in it (or only comments) is an empty
             // mapping: each reader then reports the fields it needs.
             // UTF-8 named, not Yams' default: that reads the process's whole
-            // environment on every parse (2% of loading ten thousand blueprints).
-            return try Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node([(Node, Node)]())
+            // environment on every parse.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
+                return .mapping(YAMLNode.Mapping(pairs: [], mark: YAMLNode.Mark(line: 1, column: 1)))
+            }
+            return YAMLNode(node)
         } catch let error as YamlError {
             let (mark, message) = describe(error, firstLine: firstLine)
             var at = mark.map { (line: $0.line, column: $0.column) } ?? (line: 1, column: 1)
@@ -62,6 +75,26 @@ package enum YAMLDocument {
             return (nil, "YAML cannot be read: \(problem)\(value >= 0 ? String(format: " (character U+%04X)", value) : "")")
         default:
             return (nil, "YAML error: \(error)")
+        }
+    }
+}
+
+extension YAMLNode {
+    /// Yams' tree, for the documents only Yams composes (`YAMLComposer.Outcome.needsYams`).
+    init(_ node: Node) {
+        let mark = node.mark.map { Mark(line: $0.line, column: $0.column) } ?? Mark(line: 1, column: 1)
+        switch node {
+        case let .scalar(scalar):
+            let style = Scalar.Style(rawValue: UInt8(truncatingIfNeeded: scalar.style.rawValue)) ?? .any
+            self = .scalar(Scalar(string: scalar.string, style: style, isText: [Tag.Name.implicit, .nonSpecific, .str].map(\.rawValue).contains(scalar.tag.rawValue), mark: mark))
+        case let .mapping(mapping):
+            self = .mapping(Mapping(pairs: mapping.map { (YAMLNode($0.key), YAMLNode($0.value)) }, mark: mark))
+        case let .sequence(sequence):
+            self = .sequence(Sequence(items: sequence.map(YAMLNode.init), mark: mark))
+        case .alias:
+            // Aliases are refused before Yams composes; an alias would be
+            // resolved by Yams anyway, never left in its tree.
+            self = .scalar(Scalar(string: "", style: .plain, isText: true, mark: mark))
         }
     }
 }

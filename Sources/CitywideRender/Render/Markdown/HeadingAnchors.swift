@@ -11,6 +11,9 @@ import CitywideWrite
 package struct HeadingAnchors {
     /// Ids already on the page: the template's, the footnotes'.
     package var takenIDs: Set<String>
+    /// Ids cmark's HTML already has (`ids(in:)`), taken as well: kept apart
+    /// so that no page copies the template's set to join them.
+    package var htmlIDs: Set<String> = []
     package var sectionLink: (String) -> String
 
     /// GitHub's slug: letters, digits, `-` and `_` kept (lowercased), spaces
@@ -72,16 +75,16 @@ package struct HeadingAnchors {
 
     /// One id per heading, in order; each unique on the page.
     package func ids(for headings: [String]) -> [String] {
-        var taken = takenIDs
+        var given: Set<String> = []
         return headings.map { text in
             let base = Self.slug(text)
             var id = base
             var n = 0
-            while taken.contains(id) {
+            while takenIDs.contains(id) || htmlIDs.contains(id) || given.contains(id) {
                 n += 1
                 id = "\(base)-\(n)"
             }
-            taken.insert(id)
+            given.insert(id)
             return id
         }
     }
@@ -99,21 +102,50 @@ package struct HeadingAnchors {
             var copied = 0
             var index = 0
             while index < ids.count, let (open, level) = Self.nextHeading(in: bytes, from: copied) {
-                let closeTag = Array("</h\(level)>".utf8)
+                let closeTag = Self.closeTags[level]
                 guard let close = bytes.firstOffset(of: closeTag, from: open + 4) else { break }
-                let id = MarkupText.escape(ids[index])
+                let id = Self.escapedID(ids[index])
                 result.append(contentsOf: bytes[copied..<open])
-                result.append(contentsOf: "<div class=\"section-heading\"><h\(level) id=\"\(id)\">".utf8)
+                // `<div class="section-heading"><h3 id="{id}">`, a piece at a time.
+                result.append(contentsOf: Self.headingStartTag)
+                result.append(UInt8(ascii: "0") + UInt8(level))
+                result.append(contentsOf: Self.idStart)
+                result.append(contentsOf: id.utf8)
+                result.append(contentsOf: Self.tagEnd)
                 result.append(contentsOf: bytes[(open + 4)..<close])
                 // The name is an attribute, not hidden text: a stylesheet forked
                 // before this link existed shows it right too.
-                result.append(contentsOf: "</h\(level)> <a class=\"heading-link\" href=\"#\(id)\" aria-label=\"\(MarkupText.escape(sectionLink(headings[index])))\">#</a></div>".utf8)
+                // `</h3> <a class="heading-link" href="#{id}" aria-label="{label}">#</a></div>`
+                result.append(contentsOf: closeTag)
+                result.append(contentsOf: Self.linkStart)
+                result.append(contentsOf: id.utf8)
+                result.append(contentsOf: Self.labelStart)
+                result.append(contentsOf: MarkupText.escape(sectionLink(headings[index])).utf8)
+                result.append(contentsOf: Self.linkEnd)
                 copied = close + closeTag.count
                 index += 1
             }
             result.append(contentsOf: bytes[copied...])
             return result
         }
+    }
+
+    private static let closeTags = (0...6).map { Array("</h\($0)>".utf8) }
+    private static let headingStartTag = Array("<div class=\"section-heading\"><h".utf8)
+    private static let idStart = Array(" id=\"".utf8)
+    private static let tagEnd = Array("\">".utf8)
+    private static let linkStart = Array(" <a class=\"heading-link\" href=\"#".utf8)
+    private static let labelStart = Array("\" aria-label=\"".utf8)
+    private static let linkEnd = Array("\">#</a></div>".utf8)
+
+    /// An id as markup: a slug of ASCII letters, digits, `-` and `_` (nearly
+    /// every id) is its own escape.
+    private static func escapedID(_ id: String) -> String {
+        let plain = id.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        return plain ? id : MarkupText.escape(id)
     }
 
     /// cmark writes a heading's start tag without attributes: `<h3>`.

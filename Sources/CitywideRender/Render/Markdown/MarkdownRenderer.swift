@@ -66,7 +66,7 @@ public enum MarkdownRenderer {
         }
         // cmark's bytes through each step, made a String once at the end.
         let html = FootnoteMarkup.accessible(document.htmlBytes(), labels: page.labels)
-        let anchored = HeadingAnchors(takenIDs: page.takenIDs.union(HeadingAnchors.ids(in: html)), sectionLink: page.labels.sectionLink)
+        let anchored = HeadingAnchors(takenIDs: page.takenIDs, htmlIDs: HeadingAnchors.ids(in: html), sectionLink: page.labels.sectionLink)
             .apply(to: html, headings: headings)
         return Output(title: title, html: String(decoding: TaskListMarkup.accessible(anchored), as: UTF8.self))
     }

@@ -3,14 +3,14 @@
 /// as text a screen reader speaks.
 package enum TaskListMarkup {
     private static let checkbox = Array("<input type=\"checkbox\"".utf8)
+    private static let checked = Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ".utf8)
+    private static let done = Array("<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ".utf8)
+    private static let unchecked = Array("<input type=\"checkbox\" disabled=\"\" /> ".utf8)
+    private static let open = Array("<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ".utf8)
 
     /// `html`: cmark's UTF-8 bytes.
     package static func accessible(_ html: [UInt8]) -> [UInt8] {
         guard html.containsBytes(checkbox) else { return html }
-        return html
-            .replacingBytes(Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ".utf8),
-                            with: Array("<span class=\"task task-done\" role=\"img\" aria-label=\"Done:\">☑</span> ".utf8))
-            .replacingBytes(Array("<input type=\"checkbox\" disabled=\"\" /> ".utf8),
-                            with: Array("<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ".utf8))
+        return html.replacingBytes(checked, with: done).replacingBytes(unchecked, with: open)
     }
 }
