@@ -131,21 +131,24 @@ package struct MetricFigures {
     /// the dimension's values across. Every one-way row of the data is here.
     /// With `downloadHref`, a table more than half withheld folds into a sentence.
     package func breakdownHistory(city: Int, downloadHref: String? = nil) -> [Table] {
-        let figures = metric.figures(city: city)
+        // Each period's few figures, found once for every dimension: a
+        // cell is then picked out of them, not looked up in all the metric's.
+        let periods = metric.figuresByPeriod(city: city)
+        guard !periods.isEmpty else { return [] }
         return definition.dimensions.enumerated().compactMap { d, dimension in
-            let periods = metric.periods.filter { period in
-                dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
+            let cells = dimension.values.indices.map { CellKey.total.setting(d, to: $0 + 1) }
+            // Periods down, newest first; only those with a value of this breakdown.
+            let rows: [Table.Row] = periods.reversed().compactMap { run in
+                let figures = cells.map { key in run.last { $0.cell == key } }
+                guard figures.contains(where: { $0 != nil }), let period = run.first?.period else { return nil }
+                return Table.Row(header: period.description, cells: figures.map(cell))
             }
-            guard !periods.isEmpty, !figures.isEmpty else { return nil }
+            guard !rows.isEmpty else { return nil }
             return Table(
                 caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": cityName(city)]),
                 corner: t("period"),
                 columns: dimension.values.map { label(ofValue: $0, in: dimension) },
-                rows: periods.reversed().map { period in
-                    Table.Row(header: period.description, cells: dimension.values.indices.map { v in
-                        cell(metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1)))
-                    })
-                },
+                rows: rows,
                 fold: fold(dimension, downloadHref: downloadHref)
             )
         }
