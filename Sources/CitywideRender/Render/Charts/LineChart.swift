@@ -145,7 +145,8 @@ public struct LineChart: Sendable {
         let xLabelY = plotBottom + laneHeight + 18
         let noteY = xLabelY + 24
         let noteX = 17.0
-        let noteLines = ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize)
+        // The note is drawn only under gap markers: wrapped only then.
+        let noteLines = maxStack > 0 ? ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize) : []
         let height = (maxStack > 0 ? noteY + Double(noteLines.count - 1) * 15 : xLabelY) + 10
 
         ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description, width: width)

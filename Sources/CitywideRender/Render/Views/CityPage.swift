@@ -115,7 +115,7 @@ package struct CityPage {
             trend: OrNo(trend?.text(definition, t)),
             trend_arrow: OrNo(trend?.arrow),
             trend_class: OrNo(trend?.judgement.rawValue),
-            breakdowns: breakdowns.map(figures.view),
+            breakdowns: breakdowns.map { figures.view($0) },
             withheld_note: OrNo(figures.withheldNote(cities: [city])),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
             marks_key: OrNo(figures.text.key(metric.figures(city: city).lazy.map { Optional($0) })),

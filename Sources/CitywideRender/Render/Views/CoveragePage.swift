@@ -57,7 +57,8 @@ package struct CoveragePage {
                 CoverageView.SystemRow(
                     system: t("system_\(system.rawValue)"),
                     cells: zip(cities, blueprints).map { city, blueprint in
-                        let commitments = blueprint.commitments.count { $0.system == system }
+                        // By position: iterating would copy each commitment.
+                        let commitments = blueprint.commitments.indices.count { blueprint.commitments[$0].system == system }
                         let metrics = published.indices.count { published[$0].definition.system == system && published[$0].hasSeries(city: city) }
                         return CoverageView.SystemCell(
                             commitments: commitments,
@@ -72,7 +73,7 @@ package struct CoveragePage {
                 CoverageView.PopulationRow(
                     label: population.label,
                     cells: blueprints.map { blueprint in
-                        let count = blueprint.commitments.count { $0.populations.contains(population.key) }
+                        let count = blueprint.commitments.indices.count { blueprint.commitments[$0].populations.contains(population.key) }
                         return CoverageView.PopulationCell(named: count > 0, text: count > 0 ? t.plural("named_in", count) : t("not_named"))
                     }
                 )

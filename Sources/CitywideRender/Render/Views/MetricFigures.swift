@@ -102,7 +102,7 @@ package struct MetricFigures {
         Table(
             caption: t("caption_by_period", ["title": definition.title + unitLabel]),
             corner: t("period"),
-            columns: cities.map(cityName),
+            columns: cities.map { cityName($0) },
             rows: metric.periods.reversed().map { period in
                 Table.Row(header: period.description, cells: cities.map { city in cell(metric.figure(city: city, period: period)) })
             }
@@ -123,7 +123,7 @@ package struct MetricFigures {
             }
             guard anyData else { return nil }
             return Table(caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": period.description]), corner: label(of: dimension),
-                         columns: cities.map(cityName), rows: rows, fold: fold(dimension, downloadHref: downloadHref))
+                         columns: cities.map { cityName($0) }, rows: rows, fold: fold(dimension, downloadHref: downloadHref))
         }
     }
 
@@ -141,7 +141,7 @@ package struct MetricFigures {
             let rows: [Table.Row] = periods.reversed().compactMap { run in
                 let figures = cells.map { key in run.last { $0.cell == key } }
                 guard figures.contains(where: { $0 != nil }), let period = run.first?.period else { return nil }
-                return Table.Row(header: period.description, cells: figures.map(cell))
+                return Table.Row(header: period.description, cells: figures.map { cell($0) })
             }
             guard !rows.isEmpty else { return nil }
             return Table(
