@@ -55,6 +55,17 @@ public struct ChartWords: Sendable, Equatable {
     public static let english = ChartWords()
 
     public init() {}
+
+    /// The words in `t`'s language.
+    package init(_ t: Translation) {
+        noPublishedValues = t("chart_no_values")
+        lineGapNote = t("chart_line_gap_note")
+        barGapNote = t("chart_bar_gap_note")
+        unit = t("chart_unit")
+        series = t("chart_series")
+        noValues = t("chart_no_values_in_series")
+        targetLine = t("chart_target_line")
+    }
 }
 
 /// Text shared by every chart kind.

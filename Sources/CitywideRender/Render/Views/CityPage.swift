@@ -75,13 +75,8 @@ package struct CityPage {
                 return href + (fragment.map { "#" + $0 } ?? "")
             }
         }
-        // The ids city.mustache and its partials give; a heading named
-        // "Metrics" becomes `metrics-1`, never a second `metrics`.
-        page.takenIDs = Set(["main", "commitments", "commitments-heading", "blueprint", "blueprint-heading",
-                             "metrics", "metrics-heading", FootnoteMarkup.headingID])
-            .union(CitySystem.allCases.map { "system-\($0.rawValue)" })
-            .union(context.site.metrics.flatMap { ["metric-\($0.id)", "chart-\($0.id)"] })
-            .union(blueprint.commitments.map(\.id))
+        // A heading named "Metrics" becomes `metrics-1`, never a second `metrics`.
+        page.takenIDs = context.cityPageIDs.union(blueprint.commitments.map(\.id))
         page.labels = MarkdownRenderer.Labels(
             footnotes: t("footnotes"), backToText: t("footnote_back"),
             // An attribute takes no markup: a live figure in a heading is said as text.
@@ -92,7 +87,7 @@ package struct CityPage {
 
     private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> CityView.MetricSection? {
         guard metric.hasSeries(city: city) else { return nil }
-        let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
+        let figures = context.metricFigures[index]
         let definition = metric.definition
         let latest = metric.latestPublished(city: city)
         let trend = Trend.latest(metric, city: city)

@@ -17,6 +17,15 @@ package struct SiteContext {
 
     package static let cityMenuLimit = 12
 
+    /// The ids city.mustache and its partials give on every city page, the
+    /// commitments' own aside: a narrative's headings take others. The same
+    /// for every city, so made once.
+    package let cityPageIDs: Set<String>
+
+    /// Each metric's charts and tables in this language (`PublishedData.metrics`
+    /// order), made once: every city page shows every metric.
+    package let metricFigures: [MetricFigures]
+
     /// The frame's words that are the same on every page of this language,
     /// worked out once, not per page.
     private let navigation: [(key: String, label: String, path: String)]
@@ -31,6 +40,11 @@ package struct SiteContext {
         self.t = t
         self.prefix = prefix
         latestReportPeriod = ReportPeriods.all(published).last
+        metricFigures = published.metrics.map { MetricFigures(site: site, metric: $0, t: t) }
+        cityPageIDs = Set(["main", "commitments", "commitments-heading", "blueprint", "blueprint-heading",
+                           "metrics", "metrics-heading", FootnoteMarkup.headingID])
+            .union(CitySystem.allCases.map { "system-\($0.rawValue)" })
+            .union(site.metrics.flatMap { ["metric-\($0.id)", "chart-\($0.id)"] })
         navigation = [
             ("home", t("nav_overview"), Paths.home),
             ("reports", t("nav_reports"), Paths.reports),
