@@ -167,7 +167,8 @@ public struct ProgressThresholds: Sendable, Hashable {
 
 /// Turns a snake_case key into words for people: `under_18` → "Under 18".
 public func humanize(_ key: String) -> String {
-    let words = key.replacingOccurrences(of: "_", with: " ")
+    // Not Foundation's replacingOccurrences: pages ask for labels per table.
+    let words = String(key.map { $0 == "_" ? " " : $0 })
     guard let first = words.first else { return words }
     return first.uppercased() + words.dropFirst()
 }

@@ -5,7 +5,27 @@ public enum NumberText {
     public static func format(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return "–" }
         let places = max(0, decimals)
+        if value == value.rounded(.towardZero), value.magnitude < 1e15 { return whole(Int(value), decimals: places) }
         return DecimalDigits(value).rounded(decimals: places).text(decimals: places, separator: ",")
+    }
+
+    /// A whole number (most figures are counts), as `DecimalDigits` writes
+    /// it, without reading the Double's text back digit by digit.
+    private static func whole(_ value: Int, decimals: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24 + decimals)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let digits = Array(String(value.magnitude).utf8)
+        for (i, digit) in digits.enumerated() {
+            bytes.append(digit)
+            let place = digits.count - 1 - i
+            if place > 0, place % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+        }
+        if decimals > 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A figure of a metric, with `%` for percents.

@@ -9,45 +9,50 @@ public struct Translation: Sendable {
         self.strings = strings
         self.numbers = numbers
         self.months = months
+        texts = strings.mapValues(TranslationText.init)
     }
 
     public var language: String
     /// key → text; `{name}` marks a value filled in at build time.
-    public var strings: [String: String]
+    public var strings: [String: String] {
+        didSet { texts = strings.mapValues(TranslationText.init) }
+    }
     public var numbers: NumberStyle
     /// January ... December.
     public var months: [String]
 
+    /// `strings`, each cut once into text and placeholders.
+    private var texts: [String: TranslationText]
+
     /// The text for `key`, with `{name}` placeholders filled in. A missing
     /// key shows itself, so a forked template's typo is visible, not blank.
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard let text = strings[key] else { return key }
-        guard !values.isEmpty, text.contains("{") else { return text }
-        // One pass over the text: a page build calls this hundreds of thousands of times.
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            result += values[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
-        }
-        result += rest
-        return result
+        guard let text = texts[key] else { return key }
+        guard !values.isEmpty else { return text.text }
+        return text.filled { values[$0] }
+    }
+
+    /// The text for `key` with each placeholder's value from `value`: no
+    /// dictionary made per call, for the texts every page fills in.
+    package func callAsFunction(_ key: String, value: (String) -> String?) -> String {
+        texts[key]?.filled(value) ?? key
     }
 
     /// `key_one` when `count` is 1, else `key_other`, with `{count}` filled in.
     public func plural(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
-        var values = values
-        values["count"] = numbers.format(Double(count), decimals: 0)
-        return self(count == 1 ? key + "_one" : key + "_other", values)
+        let number = numbers.format(Double(count), decimals: 0)
+        return self(count == 1 ? key + "_one" : key + "_other") { $0 == "count" ? number : values[$0] }
     }
 
     public func date(_ day: Day) -> String {
-        let month = months.indices.contains(day.month - 1) ? months[day.month - 1] : String(day.month)
-        return self("date", ["day": String(day.day), "month": month, "year": String(day.year)])
+        self("date") { name in
+            switch name {
+            case "day": String(day.day)
+            case "month": months.indices.contains(day.month - 1) ? months[day.month - 1] : String(day.month)
+            case "year": String(day.year)
+            default: nil
+            }
+        }
     }
 
     public func number(_ value: Double, decimals: Int = 0) -> String {
@@ -57,7 +62,7 @@ public struct Translation: Sendable {
     /// A figure of a metric, with `%` for percents.
     public func number(_ value: Double, for metric: MetricDefinition) -> String {
         let text = numbers.format(value, decimals: metric.decimals)
-        return metric.kind == .percent ? self("percent", ["value": text]) : text
+        return metric.kind == .percent ? self("percent") { $0 == "value" ? text : nil } : text
     }
 }
 

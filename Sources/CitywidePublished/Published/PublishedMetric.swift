@@ -25,23 +25,29 @@ public struct PublishedMetric: Sendable {
     public let counts: DisclosureCounts
     /// Per rule: for `check` only (see `CheckOnlyRuleCounts`).
     public package(set) var checkOnlyRuleCounts = CheckOnlyRuleCounts()
-    private let index: [Key: Int]
+    /// Where each city's figures start in `figures`: city `c`'s are
+    /// `cityStarts[c]..<cityStarts[c + 1]` (a city past the end has none).
+    /// Pages look figures up by city, period and cell millions of times;
+    /// this finds them without hashing, and holds one Int per city where a
+    /// dictionary of every figure's key held several words per figure.
+    private let cityStarts: [Int]
 
     package init(definition: MetricDefinition, minCell: Int, figures unsorted: [PublishedFigure]) {
         self.definition = definition
         self.minCell = minCell
         let figures = unsorted.sorted { ($0.city, $0.period, $0.cell) < ($1.city, $1.period, $1.cell) }
         self.figures = figures
-        var index: [Key: Int] = [:]
-        index.reserveCapacity(figures.count)
+        var cityStarts: [Int] = []
         var periods: Set<Period> = []
         var counts = DisclosureCounts()
         for (i, figure) in figures.enumerated() {
-            index[Key(city: figure.city, period: figure.period, cell: figure.cell)] = i
+            // Cities from the last one's up to this one start here (those between have no figure).
+            while cityStarts.count <= figure.city { cityStarts.append(i) }
             periods.insert(figure.period)
             counts.count(figure)
         }
-        self.index = index
+        cityStarts.append(figures.count)
+        self.cityStarts = cityStarts
         self.periods = periods.sorted()
         self.counts = counts
     }
@@ -55,7 +61,38 @@ public struct PublishedMetric: Sendable {
     }
 
     public func figure(city: Int, period: Period, cell: CellKey = .total) -> PublishedFigure? {
-        index[Key(city: city, period: period, cell: cell)].map { figures[$0] }
+        let run = figures(city: city, period: period)
+        // A period has a few cells (tens at most): comparing them beats hashing.
+        // The last of equal keys, as the index by key kept.
+        return run.last { $0.cell == cell }
+    }
+
+    /// The city's figures of one period, totals first (a contiguous run).
+    public func figures(city: Int, period: Period) -> ArraySlice<PublishedFigure> {
+        let cityFigures = figures(city: city)
+        var low = cityFigures.startIndex, high = cityFigures.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if cityFigures[mid].period < period { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < cityFigures.endIndex, cityFigures[end].period == period { end += 1 }
+        return cityFigures[low..<end]
+    }
+
+    /// The city's figures cut by period (each run totals first), in period order.
+    public func figuresByPeriod(city: Int) -> [ArraySlice<PublishedFigure>] {
+        let cityFigures = figures(city: city)
+        var runs: [ArraySlice<PublishedFigure>] = []
+        var start = cityFigures.startIndex
+        while start < cityFigures.endIndex {
+            let period = cityFigures[start].period
+            var end = start + 1
+            while end < cityFigures.endIndex, cityFigures[end].period == period { end += 1 }
+            runs.append(cityFigures[start..<end])
+            start = end
+        }
+        return runs
     }
 
     /// The city's totals over time, in period order.
@@ -65,9 +102,13 @@ public struct PublishedMetric: Sendable {
 
     /// All figures of a city (a contiguous run of the sorted list).
     public func figures(city: Int) -> ArraySlice<PublishedFigure> {
-        let start = firstIndex { $0.city >= city }
-        let end = firstIndex { $0.city > city }
-        return figures[start..<end]
+        guard city >= 0, city + 1 < cityStarts.count else { return figures[figures.endIndex...] }
+        return figures[cityStarts[city]..<cityStarts[city + 1]]
+    }
+
+    /// Whether the city has a published total in any period (`series` not empty).
+    public func hasSeries(city: Int) -> Bool {
+        figures(city: city).contains { $0.cell == .total }
     }
 
     /// The cities that have any figure for this metric.
@@ -79,17 +120,7 @@ public struct PublishedMetric: Sendable {
 
     /// The latest period in which `city` has a published total.
     public func latestPublished(city: Int) -> PublishedFigure? {
-        series(city: city).last { $0.value.number != nil }
-    }
-
-    /// Binary search over the sorted figures.
-    private func firstIndex(where predicate: (PublishedFigure) -> Bool) -> Int {
-        var low = 0, high = figures.count
-        while low < high {
-            let mid = (low + high) / 2
-            if predicate(figures[mid]) { high = mid } else { low = mid + 1 }
-        }
-        return low
+        figures(city: city).last { $0.cell == .total && $0.value.number != nil }
     }
 }
 

@@ -18,11 +18,11 @@ package enum ReportPeriods {
 
     /// The latest published total of `city` whose period falls in `quarter`.
     package static func figure(_ metric: PublishedMetric, city: Int, in quarter: Period) -> PublishedFigure? {
-        metric.series(city: city).last { $0.period.quarter == quarter }
+        metric.figures(city: city).last { $0.cell == .total && $0.period.quarter == quarter }
     }
 
     /// The latest published total of `city` before `period` (for "what changed").
     package static func previousPublished(_ metric: PublishedMetric, city: Int, before period: Period) -> PublishedFigure? {
-        metric.series(city: city).last { $0.period < period && $0.value.number != nil }
+        metric.figures(city: city).last { $0.cell == .total && $0.period < period && $0.value.number != nil }
     }
 }

@@ -28,9 +28,13 @@ package struct Trend {
 
     /// The two latest published totals of the city's series.
     package static func latest(_ metric: PublishedMetric, city: Int) -> Trend? {
-        let published = metric.series(city: city).filter { $0.value.number != nil }
-        guard published.count >= 2 else { return nil }
-        return between(published[published.count - 2], published[published.count - 1], metric, city: city)
+        var last: PublishedFigure?, beforeLast: PublishedFigure?
+        for figure in metric.figures(city: city) where figure.cell == .total && figure.value.number != nil {
+            beforeLast = last
+            last = figure
+        }
+        guard let beforeLast, let last else { return nil }
+        return between(beforeLast, last, metric, city: city)
     }
 
     /// The change from `from` to `to`, unless `metric` is cumulative and a

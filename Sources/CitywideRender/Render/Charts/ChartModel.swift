@@ -55,6 +55,17 @@ public struct ChartWords: Sendable, Equatable {
     public static let english = ChartWords()
 
     public init() {}
+
+    /// The words in `t`'s language.
+    package init(_ t: Translation) {
+        noPublishedValues = t("chart_no_values")
+        lineGapNote = t("chart_line_gap_note")
+        barGapNote = t("chart_bar_gap_note")
+        unit = t("chart_unit")
+        series = t("chart_series")
+        noValues = t("chart_no_values_in_series")
+        targetLine = t("chart_target_line")
+    }
 }
 
 /// Text shared by every chart kind.
@@ -62,11 +73,24 @@ package enum ChartWording {
     /// The start of a `<desc>`: the caller's summary, then the unit.
     package static func lead(summary: String, unit: String, words: ChartWords = .english) -> String {
         var parts: [String] = []
-        let trimmedSummary = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedSummary = trimmed(summary)
         if !trimmedSummary.isEmpty { parts.append(sentence(trimmedSummary)) }
-        let trimmedUnit = unit.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedUnit = trimmed(unit)
         if !trimmedUnit.isEmpty { parts.append(words.unit + ": " + sentence(trimmedUnit)) }
         return parts.joined(separator: " ")
+    }
+
+    /// Without leading and trailing white space and line breaks. Foundation's
+    /// trimming copies the text to search it; every chart asks, and nearly
+    /// always there is nothing to trim: it is asked only when an end could be
+    /// white space (a space, a control character, anything past ASCII).
+    private static func trimmed(_ text: String) -> String {
+        func mayBeSpace(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let value = scalar?.value else { return false }
+            return value > 0x7F || value == 0x20 || (0x09...0x0D).contains(value)
+        }
+        guard mayBeSpace(text.unicodeScalars.first) || mayBeSpace(text.unicodeScalars.last) else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Ends `text` with a full stop unless it already ends with punctuation.

@@ -16,17 +16,35 @@ package enum ChartText {
     /// Estimated rendered width of `text` at `fontSize`.
     package static func width(_ text: String, fontSize: Double = ChartText.fontSize) -> Double {
         var ems = 0.0
-        for character in text {
-            guard let scalar = character.unicodeScalars.first else { continue }
-            switch scalar.value {
-            case 0x2E80...: ems += 1.0                       // CJK and other wide scripts
-            case 0x41...0x5A: ems += "IJ".unicodeScalars.contains(scalar) ? 0.35 : 0.7  // A–Z
-            case 0x30...0x39: ems += 0.58                     // digits
-            default:
-                ems += " .,:;'!|ijlftr()[]".unicodeScalars.contains(scalar) ? 0.33 : 0.58
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, nearly every label: a character is a byte, but for
+            // "\r\n", one character (measured by its "\r").
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if !(byte == 0x0A && previous == 0x0D) { ems += self.ems(Unicode.Scalar(byte)) }
+                previous = byte
+            }
+        } else {
+            for character in text {
+                guard let scalar = character.unicodeScalars.first else { continue }
+                ems += self.ems(scalar)
             }
         }
         return ems * fontSize
+    }
+
+    /// A character's width in ems, from its first scalar.
+    private static func ems(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x2E80...: 1.0                                  // CJK and other wide scripts
+        case 0x49, 0x4A: 0.35                                // I J
+        case 0x41...0x5A: 0.7                                // A–Z
+        case 0x30...0x39: 0.58                               // digits
+        case 0x20, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x21, 0x7C, // space . , : ; ' ! |
+             0x69, 0x6A, 0x6C, 0x66, 0x74, 0x72,             // i j l f t r
+             0x28, 0x29, 0x5B, 0x5D: 0.33                    // ( ) [ ]
+        default: 0.58
+        }
     }
 
     /// `text` cut to at most `limit` characters, ending in "…" when cut.

@@ -58,12 +58,17 @@ public struct LineChart: Sendable {
     }
 
     /// The y axis: from the published numbers and the target, nothing else.
-    package var scale: ChartScale {
+    package var scale: ChartScale { scale(rows) }
+
+    private func scale(_ rows: [[ChartValue]]) -> ChartScale {
         ChartScale(including: rows.flatMap { $0.compactMap(\.plottable) } + (targetValue.map { [$0] } ?? []))
     }
 
     /// The full text alternative: summary, unit, then every value in words.
-    package var description: String {
+    package var description: String { description(rows) }
+
+    // `rows` made once per chart, for the scale, the description and the drawing.
+    private func description(_ rows: [[ChartValue]]) -> String {
         var parts = [ChartWording.lead(summary: summary, unit: unit, words: words)]
         for (row, values) in zip(series, rows) {
             let items = zip(xLabels, values).map { $0 + " " + $1.words }
@@ -86,7 +91,8 @@ public struct LineChart: Sendable {
         let chartID = SVGWriter.safeID(id)
         let n = SVGWriter.number
         let rows = self.rows
-        let scale = self.scale
+        let scale = self.scale(rows)
+        let description = self.description(rows)
         let hasData = rows.contains { $0.contains { $0.plottable != nil } }
         let count = xLabels.count
         let plotTop = 30.0, plotHeight = 150.0
@@ -139,7 +145,8 @@ public struct LineChart: Sendable {
         let xLabelY = plotBottom + laneHeight + 18
         let noteY = xLabelY + 24
         let noteX = 17.0
-        let noteLines = ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize)
+        // The note is drawn only under gap markers: wrapped only then.
+        let noteLines = maxStack > 0 ? ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize) : []
         let height = (maxStack > 0 ? noteY + Double(noteLines.count - 1) * 15 : xLabelY) + 10
 
         ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description, width: width)

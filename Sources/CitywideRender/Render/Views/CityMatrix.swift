@@ -35,31 +35,32 @@ package struct CityMatrix {
     func row(_ city: Int, location: PageLocation) -> HomeView.CityRow {
         let blueprint = context.site.blueprints[city]
         let t = context.t
-        let views = CommitmentViews(site: context.site, published: context.published, t: t, asOf: context.latestReportPeriod?.lastDay)
+        let asOf = context.latestReportPeriod?.lastDay
+        let commitments = blueprint.commitments
         return HomeView.CityRow(
             name: blueprint.city,
             href: location.href(Paths.city(blueprint.slug)),
             state: blueprint.state,
             systems: CitySystem.seven.map { system in
-                let commitments = blueprint.commitments.filter { $0.system == system }
-                let shown = commitments.map { views.context($0, city: city, location: location) }
-                let overdue = shown.filter(\.overdue).count
-                let missed = commitments.filter { missedTarget($0, city: city) }.count
+                // Positions: a row counts commitments, it copies none.
+                let inSystem = commitments.indices.filter { commitments[$0].system == system }
+                let overdue = inSystem.count { CommitmentViews.isOverdue(commitments[$0], asOf: asOf) }
+                let missed = inSystem.count { missedTarget(commitments[$0], city: city) }
                 return HomeView.SystemCell(
                     counts: Commitment.Status.allCases.compactMap { status in
-                        let count = commitments.filter { $0.status == status }.count
+                        let count = inSystem.count { commitments[$0].status == status }
                         guard count > 0 else { return nil }
                         return StatusCountView(status_key: status.rawValue, status_label: t("status_\(status.rawValue)"),
                                                status_icon: CommitmentViews.icon(status), count: count)
                     },
-                    none: commitments.isEmpty,
+                    none: inSystem.isEmpty,
                     overdue: OrNo(overdue > 0 ? t("overview_overdue", ["count": String(overdue)]) : nil),
                     missed: OrNo(missed > 0 ? t("overview_missed", ["count": String(missed)]) : nil)
                 )
             },
             metrics: keyMetrics.map { m in
                 guard let progress = context.published.progress(metric: m, city: city) else {
-                    let reported = !context.published.metrics[m].series(city: city).isEmpty
+                    let reported = context.published.metrics[m].hasSeries(city: city)
                     return HomeView.MetricCell(status_key: reported ? "not_enough_data" : "none",
                                                status_label: reported ? t("progress_not_enough_data") : t("overview_no_data"),
                                                status_icon: reported ? "○" : "–")

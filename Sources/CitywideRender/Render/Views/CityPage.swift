@@ -75,13 +75,8 @@ package struct CityPage {
                 return href + (fragment.map { "#" + $0 } ?? "")
             }
         }
-        // The ids city.mustache and its partials give; a heading named
-        // "Metrics" becomes `metrics-1`, never a second `metrics`.
-        page.takenIDs = Set(["main", "commitments", "commitments-heading", "blueprint", "blueprint-heading",
-                             "metrics", "metrics-heading", FootnoteMarkup.headingID])
-            .union(CitySystem.allCases.map { "system-\($0.rawValue)" })
-            .union(context.site.metrics.flatMap { ["metric-\($0.id)", "chart-\($0.id)"] })
-            .union(blueprint.commitments.map(\.id))
+        // A heading named "Metrics" becomes `metrics-1`, never a second `metrics`.
+        page.takenIDs = context.cityPageIDs.union(blueprint.commitments.map(\.id))
         page.labels = MarkdownRenderer.Labels(
             footnotes: t("footnotes"), backToText: t("footnote_back"),
             // An attribute takes no markup: a live figure in a heading is said as text.
@@ -91,8 +86,8 @@ package struct CityPage {
     }
 
     private func metricSection(_ metric: PublishedMetric, index: Int, location: PageLocation) -> CityView.MetricSection? {
-        guard !metric.series(city: city).isEmpty else { return nil }
-        let figures = MetricFigures(site: context.site, metric: metric, t: context.t)
+        guard metric.hasSeries(city: city) else { return nil }
+        let figures = context.metricFigures[index]
         let definition = metric.definition
         let latest = metric.latestPublished(city: city)
         let trend = Trend.latest(metric, city: city)
@@ -100,6 +95,7 @@ package struct CityPage {
         let table = figures.seriesTable(cities: [city])
         let breakdowns = figures.breakdownHistory(city: city, downloadHref: location.href(Paths.dataCSV(definition.id)))
         let notes = ([table] + breakdowns).reduce(0) { $0 + $1.noteCount }
+        let shownLatest = latest.map { (value: figures.text.text($0), period: $0.period.description) }
         return CityView.MetricSection(
             id: definition.id,
             title: definition.title,
@@ -108,16 +104,16 @@ package struct CityPage {
             description: OrNo(definition.description.nonEmpty),
             chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
             table: figures.view(table),
-            latest: OrNo(latest.map(figures.text.text)),
-            latest_period: OrNo(latest?.period.description),
-            latest_sentence: OrNo(latest.map { t("latest_in", ["value": figures.text.text($0), "period": $0.period.description]) }),
+            latest: OrNo(shownLatest?.value),
+            latest_period: OrNo(shownLatest?.period),
+            latest_sentence: OrNo(shownLatest.map { t("latest_in", ["value": $0.value, "period": $0.period]) }),
             trend: OrNo(trend?.text(definition, t)),
             trend_arrow: OrNo(trend?.arrow),
             trend_class: OrNo(trend?.judgement.rawValue),
-            breakdowns: breakdowns.map(figures.view),
+            breakdowns: breakdowns.map { figures.view($0) },
             withheld_note: OrNo(figures.withheldNote(cities: [city])),
             withheld_href: location.href(Paths.methodology) + "#privacy-heading",
-            marks_key: OrNo(figures.text.key(metric.figures(city: city).map { $0 })),
+            marks_key: OrNo(figures.text.key(metric.figures(city: city).lazy.map { Optional($0) })),
             progress: OrNo(ProgressViews(metric: definition, t: t).context(context.published.progress(metric: index, city: city))),
             details_label: t("metric_details") + (notes > 0 ? " (" + t.plural("notes_count", notes) + ")" : "")
         )

@@ -13,15 +13,18 @@ package struct CommitmentViews {
     /// so the same input always builds the same pages.
     package let asOf: Day?
 
+    /// Due before `asOf` and neither done nor dropped.
+    package static func isOverdue(_ commitment: Commitment, asOf: Day?) -> Bool {
+        guard let due = commitment.due, let asOf else { return false }
+        return due < asOf && (commitment.status == .planned || commitment.status == .inProgress)
+    }
+
     package func context(_ commitment: Commitment, city: Int, location: PageLocation) -> CommitmentView {
-        var overdue = false
-        if let due = commitment.due, let asOf, due < asOf, commitment.status == .planned || commitment.status == .inProgress {
-            overdue = true
-        }
+        let overdue = Self.isOverdue(commitment, asOf: asOf)
         let target = commitment.target.flatMap { target in
             site.metric(target.metric).map { metric in
-                t("target_value_by", ["value": t.number(target.value, for: metric), "unit": metric.unit, "by": t.date(target.by)])
-                    .replacingOccurrences(of: "  ", with: " ")
+                // A metric without a unit leaves two spaces.
+                Self.singleSpaced(t("target_value_by", ["value": t.number(target.value, for: metric), "unit": metric.unit, "by": t.date(target.by)]))
             }
         }
         // Optional values are `OrNo`: Mustache would otherwise look them up in the enclosing page.
@@ -57,15 +60,39 @@ package struct CommitmentViews {
 
     /// Commitments of one blueprint, grouped by system in SPEC's order.
     package func bySystem(_ blueprint: Blueprint, city: Int, location: PageLocation) -> [SystemCommitmentsView] {
-        CitySystem.seven.compactMap { system in
-            let list = blueprint.commitments.filter { $0.system == system }
+        // Positions, not a copy of each system's commitments.
+        let commitments = blueprint.commitments
+        return CitySystem.seven.compactMap { system in
+            let list = commitments.indices.filter { commitments[$0].system == system }
             guard !list.isEmpty else { return nil }
             return SystemCommitmentsView(
                 system: t("system_\(system.rawValue)"),
                 system_id: system.rawValue,
-                commitments: list.map { context($0, city: city, location: location) }
+                commitments: list.map { context(commitments[$0], city: city, location: location) }
             )
         }
+    }
+
+    /// `text` with each two spaces made one, left to right: what Foundation's
+    /// `replacingOccurrences(of: "  ", with: " ")` gave, without searching
+    /// the text through Foundation for every commitment with a target.
+    static func singleSpaced(_ text: String) -> String {
+        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var heldSpace = false
+        for character in text {
+            if character == " " {
+                // The second of two spaces is dropped; the first is written.
+                if heldSpace { result.append(" ") }
+                heldSpace.toggle()
+            } else {
+                if heldSpace { result.append(" "); heldSpace = false }
+                result.append(character)
+            }
+        }
+        if heldSpace { result.append(" ") }
+        return result
     }
 
     /// "Planned 2 · In progress 5 · Done 3 · Dropped 1"
@@ -76,7 +103,7 @@ package struct CommitmentViews {
     /// The same over many cities: a state's, or every city of a large site.
     package static func statusCounts(_ blueprints: some Sequence<Blueprint>, _ t: Translation) -> [StatusCountView] {
         var counts: [Commitment.Status: Int] = [:]
-        for blueprint in blueprints { for commitment in blueprint.commitments { counts[commitment.status, default: 0] += 1 } }
+        for blueprint in blueprints { for i in blueprint.commitments.indices { counts[blueprint.commitments[i].status, default: 0] += 1 } }
         return Commitment.Status.allCases.map { status in
             StatusCountView(
                 status_key: status.rawValue,

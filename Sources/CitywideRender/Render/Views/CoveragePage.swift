@@ -47,6 +47,7 @@ package struct CoveragePage {
         let t = context.t
         let layout = context.layout(location, title: title, description: t("coverage_description"), section: "coverage")
         let blueprints = cities.map { site.blueprints[$0] }
+        let published = context.published.metrics
         let view = CoverageView(
             title: title,
             states: states,
@@ -56,8 +57,9 @@ package struct CoveragePage {
                 CoverageView.SystemRow(
                     system: t("system_\(system.rawValue)"),
                     cells: zip(cities, blueprints).map { city, blueprint in
-                        let commitments = blueprint.commitments.filter { $0.system == system }.count
-                        let metrics = context.published.metrics.filter { $0.definition.system == system && !$0.series(city: city).isEmpty }.count
+                        // By position: iterating would copy each commitment.
+                        let commitments = blueprint.commitments.indices.count { blueprint.commitments[$0].system == system }
+                        let metrics = published.indices.count { published[$0].definition.system == system && published[$0].hasSeries(city: city) }
                         return CoverageView.SystemCell(
                             commitments: commitments,
                             metrics: metrics,
@@ -71,7 +73,7 @@ package struct CoveragePage {
                 CoverageView.PopulationRow(
                     label: population.label,
                     cells: blueprints.map { blueprint in
-                        let count = blueprint.commitments.filter { $0.populations.contains(population.key) }.count
+                        let count = blueprint.commitments.indices.count { blueprint.commitments[$0].populations.contains(population.key) }
                         return CoverageView.PopulationCell(named: count > 0, text: count > 0 ? t.plural("named_in", count) : t("not_named"))
                     }
                 )

@@ -15,7 +15,21 @@ package struct MetricFigures {
         self.metric = metric
         self.text = FigureText(metric, t)
         self.t = t
+        chartWords = ChartWords(t)
+        // Each dimension's words, worked out once: every city's tables use them.
+        let dimensions = metric.definition.dimensions
+        dimensionLabels = dimensions.map { t.strings["dimension_\($0.name)"] ?? $0.label }
+        valueLabels = dimensions.map { dimension in
+            dimension.values.map { dimension.labels[$0] ?? t.strings["value_\($0)"] ?? humanize($0) }
+        }
+        foldLabels = dimensionLabels.map { t("breakdown_by", ["dimension": $0.lowercased()]) }
     }
+
+    /// `label(of:)` and `label(ofValue:in:)` of the metric's dimensions, by position.
+    private let dimensionLabels: [String]
+    private let valueLabels: [[String]]
+    /// "By sex": how each dimension's folded breakdown starts.
+    private let foldLabels: [String]
 
     /// A dimension's name and values in the page's language: a value's
     /// label from the metric file (`labels:`, translated by `LocalizedSite`),
@@ -29,17 +43,7 @@ package struct MetricFigures {
     package var definition: MetricDefinition { metric.definition }
     package var unitLabel: String { definition.unit.isEmpty ? "" : " (\(definition.unit))" }
 
-    package var chartWords: ChartWords {
-        var words = ChartWords()
-        words.noPublishedValues = t("chart_no_values")
-        words.lineGapNote = t("chart_line_gap_note")
-        words.barGapNote = t("chart_bar_gap_note")
-        words.unit = t("chart_unit")
-        words.series = t("chart_series")
-        words.noValues = t("chart_no_values_in_series")
-        words.targetLine = t("chart_target_line")
-        return words
-    }
+    package let chartWords: ChartWords
 
     package func cityName(_ city: Int) -> String { site.blueprints[city].city }
 
@@ -57,9 +61,9 @@ package struct MetricFigures {
     /// A table as the `table` partial receives it, in the page's language.
     package func view(_ table: Table) -> TableView { table.context(t, noteLanguage: noteLanguage) }
 
-    /// How a breakdown by `dimension` folds when most of it is withheld.
-    private func fold(_ dimension: CitywideModel.Dimension, downloadHref: String?) -> Table.Fold? {
-        downloadHref.map { Table.Fold(label: t("breakdown_by", ["dimension": label(of: dimension).lowercased()]), downloadHref: $0) }
+    /// How a breakdown by dimension `d` folds when most of it is withheld.
+    private func fold(_ d: Int, downloadHref: String?) -> Table.Fold? {
+        downloadHref.map { Table.Fold(label: foldLabels[d], downloadHref: $0) }
     }
 
     /// A line per city over every period of the metric.
@@ -102,7 +106,7 @@ package struct MetricFigures {
         Table(
             caption: t("caption_by_period", ["title": definition.title + unitLabel]),
             corner: t("period"),
-            columns: cities.map(cityName),
+            columns: cities.map { cityName($0) },
             rows: metric.periods.reversed().map { period in
                 Table.Row(header: period.description, cells: cities.map { city in cell(metric.figure(city: city, period: period)) })
             }
@@ -113,8 +117,8 @@ package struct MetricFigures {
     /// With `downloadHref`, a table more than half withheld folds into a sentence.
     package func breakdownTables(cities: [Int], period: Period, downloadHref: String? = nil) -> [Table] {
         definition.dimensions.enumerated().compactMap { d, dimension in
-            let rows = dimension.values.enumerated().map { v, value in
-                Table.Row(header: label(ofValue: value, in: dimension), cells: cities.map { city in
+            let rows = dimension.values.indices.map { v in
+                Table.Row(header: valueLabels[d][v], cells: cities.map { city in
                     cell(metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1)))
                 })
             }
@@ -122,8 +126,8 @@ package struct MetricFigures {
                 dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
             }
             guard anyData else { return nil }
-            return Table(caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": period.description]), corner: label(of: dimension),
-                         columns: cities.map(cityName), rows: rows, fold: fold(dimension, downloadHref: downloadHref))
+            return Table(caption: t("caption_by_dimension", ["title": definition.title, "dimension": dimensionLabels[d].lowercased(), "where": period.description]), corner: dimensionLabels[d],
+                         columns: cities.map { cityName($0) }, rows: rows, fold: fold(d, downloadHref: downloadHref))
         }
     }
 
@@ -131,22 +135,25 @@ package struct MetricFigures {
     /// the dimension's values across. Every one-way row of the data is here.
     /// With `downloadHref`, a table more than half withheld folds into a sentence.
     package func breakdownHistory(city: Int, downloadHref: String? = nil) -> [Table] {
-        let figures = metric.figures(city: city)
+        // Each period's few figures, found once for every dimension: a
+        // cell is then picked out of them, not looked up in all the metric's.
+        let periods = metric.figuresByPeriod(city: city)
+        guard !periods.isEmpty else { return [] }
         return definition.dimensions.enumerated().compactMap { d, dimension in
-            let periods = metric.periods.filter { period in
-                dimension.values.indices.contains { metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: $0 + 1)) != nil }
+            let cells = dimension.values.indices.map { CellKey.total.setting(d, to: $0 + 1) }
+            // Periods down, newest first; only those with a value of this breakdown.
+            let rows: [Table.Row] = periods.reversed().compactMap { run in
+                let figures = cells.map { key in run.last { $0.cell == key } }
+                guard figures.contains(where: { $0 != nil }), let period = run.first?.period else { return nil }
+                return Table.Row(header: period.description, cells: figures.map { cell($0) })
             }
-            guard !periods.isEmpty, !figures.isEmpty else { return nil }
+            guard !rows.isEmpty else { return nil }
             return Table(
-                caption: t("caption_by_dimension", ["title": definition.title, "dimension": label(of: dimension).lowercased(), "where": cityName(city)]),
+                caption: t("caption_by_dimension", ["title": definition.title, "dimension": dimensionLabels[d].lowercased(), "where": cityName(city)]),
                 corner: t("period"),
-                columns: dimension.values.map { label(ofValue: $0, in: dimension) },
-                rows: periods.reversed().map { period in
-                    Table.Row(header: period.description, cells: dimension.values.indices.map { v in
-                        cell(metric.figure(city: city, period: period, cell: CellKey.total.setting(d, to: v + 1)))
-                    })
-                },
-                fold: fold(dimension, downloadHref: downloadHref)
+                columns: valueLabels[d],
+                rows: rows,
+                fold: fold(d, downloadHref: downloadHref)
             )
         }
     }

@@ -33,7 +33,7 @@ package struct MetricPage {
             table: hasData ? figures.view(figures.seriesTable(cities: cities)) : nil,
             breakdown_period: breakdownPeriod?.description,
             breakdowns: breakdownPeriod.map {
-                figures.breakdownTables(cities: cities, period: $0, downloadHref: location.href(Paths.dataCSV(definition.id))).map(figures.view)
+                figures.breakdownTables(cities: cities, period: $0, downloadHref: location.href(Paths.dataCSV(definition.id))).map { figures.view($0) }
             } ?? [],
             no_data: !hasData,
             withheld_note: figures.withheldNote(cities: reporting),

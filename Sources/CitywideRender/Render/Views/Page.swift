@@ -49,26 +49,32 @@ package struct PageContext: MustacheParent {
 /// Pages of other languages than the first live under `<lang>/`; assets,
 /// data and the feed are shared, at the root.
 package struct PageLocation {
+    package init(path: String, prefix: String = "") {
+        self.path = path
+        self.prefix = prefix
+        outputPath = prefix + path
+        root = String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+        pageRoot = root + prefix
+    }
+
     /// The page's path within its language: "cities/atlanta/index.html".
     package let path: String
     /// "" for the default language, "es/" for Spanish.
-    package var prefix: String = ""
+    package let prefix: String
+
+    // Worked out once: a city page makes dozens of links.
 
     /// Where the file is written.
-    package var outputPath: String { prefix + path }
-
+    package let outputPath: String
     /// "../../" for "cities/atlanta/index.html": the way up to the output's root.
-    package var root: String {
-        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
-    }
-
+    package let root: String
     /// The way to the pages of this page's language.
-    package var pageRoot: String { root + prefix }
+    package let pageRoot: String
 
     /// A relative link: pages stay in this page's language; shared files
     /// (assets, data, feed) are at the root.
     package func href(_ target: String) -> String {
-        target.hasSuffix(".html") ? pageRoot + target : root + target
+        target.utf8.suffix(5).elementsEqual(".html".utf8) ? pageRoot + target : root + target
     }
 
     /// The public URL of a page: folders end in `/`.

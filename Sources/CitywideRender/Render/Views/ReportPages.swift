@@ -50,13 +50,16 @@ package struct ReportPages {
         var layout = context.layout(location, title: title, description: context.t.plural("report_description", site.blueprints.count, ["period": period.description]), section: "reports")
         layout.canonical_url = PageLocation.absolute(context.location(Paths.report(period)).outputPath, base: site.config.baseURL)
         let views = CommitmentViews(site: site, published: context.published, t: context.t, asOf: period.lastDay)
-        let quarterStart = period.firstDay
-        // Made one at a time as `mostChanged` reads them: on a large site it
-        // keeps only the cities it shows, not a view of every city.
-        let cities = site.blueprints.enumerated().lazy.map { city, blueprint in
+        let metrics = context.published.metrics
+        func changes(_ city: Int) -> ReportChanges {
+            ReportChanges(city: city, commitments: site.blueprints[city].commitments, quarter: period, metrics: metrics.count,
+                          progress: progress, before: before)
+        }
+        func cityView(_ city: Int, _ changes: ReportChanges) -> ReportView.City {
+            let blueprint = site.blueprints[city]
             var rows: [ReportView.MetricRow] = []
             var marks = Set<FigureText.Mark>()
-            for metric in context.published.metrics {
+            for metric in metrics {
                 guard let current = ReportPeriods.figure(metric, city: city, in: period) else { continue }
                 let text = FigureText(metric, context.t)
                 let before = ReportPeriods.previousPublished(metric, city: city, before: current.period)
@@ -76,26 +79,17 @@ package struct ReportPages {
                     trend_class: trend?.judgement.rawValue
                 ))
             }
-            func inQuarter(_ day: Day?) -> Bool {
-                guard let day else { return false }
-                return day >= quarterStart && day <= period.lastDay
-            }
-            let completed = blueprint.commitments.filter { $0.status == .done && inQuarter($0.completed) }
-            // One completed in the quarter it was due is listed once, as completed.
-            let dueCommitments = blueprint.commitments.filter { inQuarter($0.due) && !completed.map(\.id).contains($0.id) }
-            var changes: [ReportView.StatusChange] = []
-            for (m, metric) in context.published.metrics.enumerated() {
-                guard progress.indices.contains(m), progress[m].indices.contains(city), let now = progress[m][city] else { continue }
+            let statusChanges = changes.statusChanges.compactMap { m -> ReportView.StatusChange? in
+                guard let now = progress[m][city] else { return nil }
                 let then = before.flatMap { $0.indices.contains(m) && $0[m].indices.contains(city) ? $0[m][city] : nil }
-                guard then?.status != now.status else { continue }
-                changes.append(ReportView.StatusChange(
-                    title: metric.definition.title,
-                    href: location.href(Paths.metric(metric.definition.id)),
+                return ReportView.StatusChange(
+                    title: metrics[m].definition.title,
+                    href: location.href(Paths.metric(metrics[m].definition.id)),
                     from: then.map { "\($0.status.icon) " + context.t("progress_\($0.status.rawValue)") } ?? context.t("no_status"),
                     to_label: context.t("progress_\(now.status.rawValue)"), to_icon: now.status.icon, to_key: now.status.rawValue
-                ))
+                )
             }
-            let due = dueTargets(city: city, quarter: (quarterStart, period.lastDay), progress: progress, location: location)
+            let due = dueTargets(changes.dueTargets, city: city, progress: progress, location: location)
             return ReportView.City(
                 name: blueprint.displayName,
                 slug: blueprint.slug,
@@ -103,16 +97,16 @@ package struct ReportPages {
                 metrics: rows,
                 has_metrics: !rows.isEmpty,
                 marks_key: OrNo(FigureText.key(marks, context.t)),
-                status_changes: changes,
-                has_status_changes: !changes.isEmpty,
-                due_commitments: dueCommitments.map { views.context($0, city: city, location: location) },
-                has_due: !dueCommitments.isEmpty,
-                completed_commitments: completed.map { views.context($0, city: city, location: location) },
-                has_completed: !completed.isEmpty,
+                status_changes: statusChanges,
+                has_status_changes: !statusChanges.isEmpty,
+                due_commitments: changes.due.map { views.context(blueprint.commitments[$0], city: city, location: location) },
+                has_due: !changes.due.isEmpty,
+                completed_commitments: changes.completed.map { views.context(blueprint.commitments[$0], city: city, location: location) },
+                has_completed: !changes.completed.isEmpty,
                 target_groups: targetGroups(due)
             )
         }
-        let (shown, selection) = mostChanged(cities, location: location)
+        let (shown, selection) = mostChanged(changes: changes, view: cityView, location: location)
         let view = ReportView(
             title: title,
             period: period.description,
@@ -128,36 +122,33 @@ package struct ReportPages {
     /// Every city on a small site; on a large one, the `citiesLimit` cities
     /// with the most status changes, commitments due or completed and targets
     /// due in the quarter (ties by name), and a sentence saying so.
-    private func mostChanged(_ cities: some Sequence<ReportView.City>, location: PageLocation) -> ([ReportView.City], ReportView.Selection?) {
-        guard CityListing.isPaged(context.site) else { return (Array(cities), nil) }
-        func changes(_ city: ReportView.City) -> Int {
-            city.status_changes.count + city.due_commitments.count + city.completed_commitments.count
-                + city.target_groups.reduce(0) { $0 + $1.targets.count }
-        }
-        func ranksBefore(_ a: (city: ReportView.City, changes: Int), _ b: (city: ReportView.City, changes: Int)) -> Bool {
-            (a.changes, b.city.name) > (b.changes, a.city.name)
-        }
-        // The best `citiesLimit` so far, best first; a city ranking equal to
-        // one kept goes after it (site order, as a stable sort puts it).
-        // Holding every city's view to sort them all cost a 10,000-city
-        // build tens of MB per report page.
-        var ranked: [(city: ReportView.City, changes: Int)] = []
+    /// Cities are ranked by `changes` alone: only those shown get a `view`.
+    private func mostChanged(changes: (Int) -> ReportChanges, view: (Int, ReportChanges) -> ReportView.City,
+                             location: PageLocation) -> ([ReportView.City], ReportView.Selection?) {
+        let blueprints = context.site.blueprints
+        guard CityListing.isPaged(context.site) else { return (blueprints.indices.map { view($0, changes($0)) }, nil) }
+        // The best `citiesLimit` so far, best first: most changes, then name
+        // A to Z; a city ranking equal to one kept goes after it (site
+        // order, as a stable sort puts it).
+        var ranked: [(city: Int, changes: ReportChanges, name: String)] = []
         var changed = 0
-        var count = 0
-        for city in cities {
-            count += 1
-            let entry = (city: city, changes: changes(city))
-            guard entry.changes > 0 else { continue }
+        for city in blueprints.indices {
+            let cityChanges = changes(city)
+            let count = cityChanges.count
+            guard count > 0 else { continue }
             changed += 1
-            let position = ranked.firstIndex { ranksBefore(entry, $0) } ?? ranked.count
+            // Fewer changes than the last one kept: it cannot rank (no name needed).
+            if ranked.count == Self.citiesLimit, let last = ranked.last, count < last.changes.count { continue }
+            let name = blueprints[city].displayName
+            let position = ranked.firstIndex { (count, $0.name) > ($0.changes.count, name) } ?? ranked.count
             guard position < Self.citiesLimit else { continue }
-            ranked.insert(entry, at: position)
+            ranked.insert((city, cityChanges, name), at: position)
             if ranked.count > Self.citiesLimit { ranked.removeLast() }
         }
-        let shown = ranked.map(\.city)
+        let shown = ranked.map { view($0.city, $0.changes) }
         let t = context.t
         return (shown, ReportView.Selection(
-            text: t("report_cities_selected", ["shown": String(shown.count), "changed": String(changed), "count": String(count)]),
+            text: t("report_cities_selected", ["shown": String(shown.count), "changed": String(changed), "count": String(blueprints.count)]),
             href: location.href(Paths.cityIndex(page: 1)), label: t("cities_index_title")))
     }
 
@@ -174,16 +165,14 @@ package struct ReportPages {
         }
     }
 
-    /// The city's targets whose date falls in the quarter, each with its
-    /// status as of the end of the quarter: judged at its date (`Deadline`)
-    /// when the quarter's data reach it.
-    private func dueTargets(city: Int, quarter: (first: Day, last: Day), progress: [[ProgressAssessment?]],
+    /// The city's targets whose date falls in the quarter (`metrics`, from
+    /// `ReportChanges`), each with its status as of the end of the quarter:
+    /// judged at its date (`Deadline`) when the quarter's data reach it.
+    private func dueTargets(_ metrics: [Int], city: Int, progress: [[ProgressAssessment?]],
                             location: PageLocation) -> [(ProgressAssessment.Status, ReportView.DueTarget)] {
-        context.published.metrics.enumerated().compactMap { m, metric in
-            guard progress.indices.contains(m), progress[m].indices.contains(city), let p = progress[m][city],
-                  let target = p.target, target.due >= quarter.first, target.due <= quarter.last,
-                  let view = ProgressViews(metric: metric.definition, t: context.t).context(p)
-            else { return nil }
+        metrics.compactMap { m in
+            let metric = context.published.metrics[m]
+            guard let p = progress[m][city], let view = ProgressViews(metric: metric.definition, t: context.t).context(p) else { return nil }
             return (p.status, ReportView.DueTarget(title: metric.definition.title,
                                                    href: location.href(Paths.metric(metric.definition.id)), progress: view))
         }

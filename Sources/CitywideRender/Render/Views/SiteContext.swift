@@ -17,12 +17,46 @@ package struct SiteContext {
 
     package static let cityMenuLimit = 12
 
+    /// The ids city.mustache and its partials give on every city page, the
+    /// commitments' own aside: a narrative's headings take others. The same
+    /// for every city, so made once.
+    package let cityPageIDs: Set<String>
+
+    /// Each metric's charts and tables in this language (`PublishedData.metrics`
+    /// order), made once: every city page shows every metric.
+    package let metricFigures: [MetricFigures]
+
+    /// The frame's words that are the same on every page of this language,
+    /// worked out once, not per page.
+    private let navigation: [(key: String, label: String, path: String)]
+    private let footerPrivacy: String
+    private let dataStatusLabel: String
+    private let dataNotice: String
+    private let help: OrNo<LayoutView.Help>
+
     package init(site: Site, published: PublishedData, t: Translation, prefix: String) {
         self.site = site
         self.published = published
         self.t = t
         self.prefix = prefix
         latestReportPeriod = ReportPeriods.all(published).last
+        metricFigures = published.metrics.map { MetricFigures(site: site, metric: $0, t: t) }
+        cityPageIDs = Set(["main", "commitments", "commitments-heading", "blueprint", "blueprint-heading",
+                           "metrics", "metrics-heading", FootnoteMarkup.headingID])
+            .union(CitySystem.allCases.map { "system-\($0.rawValue)" })
+            .union(site.metrics.flatMap { ["metric-\($0.id)", "chart-\($0.id)"] })
+        navigation = [
+            ("home", t("nav_overview"), Paths.home),
+            ("reports", t("nav_reports"), Paths.reports),
+            ("coverage", t("nav_coverage"), Paths.coverage),
+            ("methodology", t("nav_methodology"), Paths.methodology),
+            ("data", t("nav_data"), Paths.dataPage),
+        ]
+        let config = site.config
+        footerPrivacy = LayoutView.footerPrivacy(t, site: site, published: published, metric: nil)
+        dataStatusLabel = t("data_status_\(config.dataStatus.rawValue)")
+        dataNotice = t("data_notice_\(config.dataStatus.rawValue)")
+        help = OrNo(config.help.map { LayoutView.Help(text: $0.text, url: OrNo($0.url), lang: OrNo($0.writtenIn)) })
     }
     package var language: String { t.language }
 
@@ -33,13 +67,6 @@ package struct SiteContext {
     /// `metric`: on a metric's page, the metric (its own threshold is the footer's).
     package func layout(_ location: PageLocation, title: String, description: String? = nil, section: String, metric: PublishedMetric? = nil) -> LayoutView {
         let config = site.config
-        let nav: [(String, String, String)] = [
-            ("home", t("nav_overview"), Paths.home),
-            ("reports", t("nav_reports"), Paths.reports),
-            ("coverage", t("nav_coverage"), Paths.coverage),
-            ("methodology", t("nav_methodology"), Paths.methodology),
-            ("data", t("nav_data"), Paths.dataPage),
-        ]
         let languages = config.languages
         return LayoutView(
             lang: language,
@@ -51,7 +78,7 @@ package struct SiteContext {
             root: location.root,
             page_root: location.pageRoot,
             canonical_url: PageLocation.absolute(location.outputPath, base: config.baseURL),
-            nav: nav.map { key, label, path in
+            nav: navigation.map { key, label, path in
                 LayoutView.NavLink(label: label, href: location.href(path), current: key == section)
             },
             // A menu of every city helps with a few; with hundreds it would
@@ -73,11 +100,11 @@ package struct SiteContext {
             has_languages: languages.count > 1,
             default_url: PageLocation.absolute(location.path, base: config.baseURL),
             data_status: config.dataStatus.rawValue,
-            data_status_label: t("data_status_\(config.dataStatus.rawValue)"),
-            data_notice: t("data_notice_\(config.dataStatus.rawValue)"),
+            data_status_label: dataStatusLabel,
+            data_notice: dataNotice,
             min_cell: config.privacy.minCell,
-            footer_privacy: LayoutView.footerPrivacy(t, site: site, published: published, metric: metric),
-            help: OrNo(config.help.map { LayoutView.Help(text: $0.text, url: OrNo($0.url), lang: OrNo($0.writtenIn)) }),
+            footer_privacy: metric.map { LayoutView.footerPrivacy(t, site: site, published: published, metric: $0) } ?? footerPrivacy,
+            help: help,
             generator: "Citywide \(CitywideVersion.string)",
             latest_period: latestReportPeriod?.description
         )

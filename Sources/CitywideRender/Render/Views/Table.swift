@@ -6,13 +6,22 @@ import CitywideWrite
 /// for people who do not see the chart (and for print).
 package struct Table {
     package struct Cell {
-        var text: String
-        var cssClass: String = "num"
+        init(text: String, cssClass: String = "num", note: String? = nil) {
+            self.text = text
+            self.cssClass = cssClass
+            self.note = note
+            withheld = cssClass.split(separator: " ").contains("withheld")
+        }
+
+        let text: String
+        let cssClass: String
         /// The provider's note on a published or not-available value; pages
         /// mark the cell and print the note under the table. A withheld
         /// value's note is never published (`PublishedMetric` drops it).
-        var note: String? = nil
-        var withheld: Bool { cssClass.split(separator: " ").contains("withheld") }
+        let note: String?
+        /// Whether `cssClass` says so: worked out once, as a table is asked
+        /// how much of it is withheld several times.
+        let withheld: Bool
     }
 
     package struct Row {
@@ -38,10 +47,17 @@ package struct Table {
     package var fold: Fold? = nil
 
     package var cellCount: Int { rows.reduce(0) { $0 + $1.cells.count } }
-    package var withheldCount: Int { rows.reduce(0) { $0 + $1.cells.filter(\.withheld).count } }
+    package var withheldCount: Int { count { $0.withheld } }
     /// More than half of the values withheld: a wall of "withheld" says less than one sentence.
     package var isFolded: Bool { fold != nil && withheldCount * 2 > cellCount }
-    package var noteCount: Int { isFolded ? 0 : rows.reduce(0) { $0 + $1.cells.filter { $0.note != nil }.count } }
+    package var noteCount: Int { isFolded ? 0 : count { $0.note != nil } }
+
+    /// How many cells hold, without an array of them.
+    private func count(_ holds: (Cell) -> Bool) -> Int {
+        var n = 0
+        for row in rows { for cell in row.cells where holds(cell) { n += 1 } }
+        return n
+    }
 
     /// What the `table` partial receives. `t` words the folded sentence;
     /// `noteLanguage` is the language provider notes are written in, when
