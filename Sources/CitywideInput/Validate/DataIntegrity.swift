@@ -5,33 +5,46 @@ import CitywideModel
 /// inconsistent: parts that do not add up are errors, a filled-in total is
 /// marked `derived` and reported, and rows no page shows are reported too.
 public enum DataIntegrity {
+    /// `memo`: `serve`'s last checks, reused for each metric whose rows are unchanged.
     public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) -> ObservationSet {
+        check(site, observations, log: log, memo: nil)
+    }
+
+    package static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog, memo: DataIntegrityMemo?) -> ObservationSet {
         var result = observations
         var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
+        memo?.begin(site, observations)
         for (m, metric) in site.metrics.enumerated() where !metric.dimensions.isEmpty && m < observations.byMetric.count {
-            var list = observations.byMetric[m]
-            var tables: [TableKey: [CellKey: Int]] = [:]
-            for (i, observation) in list.enumerated() {
-                let key = TableKey(city: Int(observation.city), period: observation.period)
-                tables[key, default: [:]][observation.cell] = i
-                if observation.cell.depth >= 2 {
-                    let seen = twoWayRows[observation.origin.file]
-                    twoWayRows[observation.origin.file] = ((seen?.count ?? 0) + 1, min(seen?.firstLine ?? .max, observation.origin.line))
-                }
+            for observation in observations.byMetric[m] where observation.cell.depth >= 2 {
+                let seen = twoWayRows[observation.origin.file]
+                twoWayRows[observation.origin.file] = ((seen?.count ?? 0) + 1, min(seen?.firstLine ?? .max, observation.origin.line))
             }
-            for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
-                guard var table = tables[key] else { continue }
-                let context = Context(site: site, metric: metric, observations: observations, key: key)
-                deriveMissingTotals(&table, &list, context, log: log)
-                checkSums(table, list, context, log: log)
-            }
-            result.byMetric[m] = list
+            result.byMetric[m] = memo?.check(metric, observations.byMetric[m], log: log) { checkTables(site, metric, observations, m, log: $0) }
+                ?? checkTables(site, metric, observations, m, log: log)
         }
         for (file, rows) in twoWayRows.sorted(by: { $0.key < $1.key }) {
             log.warning(observations.location(RowOrigin(file: file, line: rows.firstLine)),
                         "\(rows.count) \(rows.count == 1 ? "row breaks" : "rows break") down by two or more dimensions at once (the first here): they are published in the data downloads and protected like every other cell, but no page shows them")
         }
         return result
+    }
+
+    /// Every table of metric `m`: derived totals added to its rows, sums checked.
+    /// Reads the metric, its rows, the city slugs and the data file names alone
+    /// (`DataIntegrityMemo` keeps the result while they are the same).
+    private static func checkTables(_ site: Site, _ metric: MetricDefinition, _ observations: ObservationSet, _ m: Int, log: DiagnosticLog) -> [Observation] {
+        var list = observations.byMetric[m]
+        var tables: [TableKey: [CellKey: Int]] = [:]
+        for (i, observation) in list.enumerated() {
+            tables[TableKey(city: Int(observation.city), period: observation.period), default: [:]][observation.cell] = i
+        }
+        for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
+            guard var table = tables[key] else { continue }
+            let context = Context(site: site, metric: metric, observations: observations, key: key)
+            deriveMissingTotals(&table, &list, context, log: log)
+            checkSums(table, list, context, log: log)
+        }
+        return list
     }
 
     /// One city's table of one period: the cells that must add up.

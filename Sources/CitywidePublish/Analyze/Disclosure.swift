@@ -8,13 +8,16 @@ internal import CitywideInput
 /// what it withholds leaves as a `PublishedValue.withheld` with no number in
 /// it, so nothing after this stage can print a withheld value by accident.
 public enum Disclosure {
-    static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil) -> PublishedData {
-        publish(site, observations, ledger: ledger, protection: true)
+    /// `recording: false` (serve, which never writes the ledger) leaves out
+    /// the new ledger's entries, one per cell; the previous ledger is applied all the same.
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil, recording: Bool = true) -> PublishedData {
+        publish(site, observations, ledger: ledger, protection: true, recording: recording)
     }
 
     /// `protection: false` is for the tests' mutation check only: it skips
     /// complementary suppression, and the attacker must then find exposed cells.
-    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool) -> PublishedData {
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool,
+                        recording: Bool = true) -> PublishedData {
         let rules = site.config.privacy
         let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
@@ -31,17 +34,7 @@ public enum Disclosure {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
                 site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
         }
-        ledger.entries.reserveCapacity(ledger.entries.count + tables.sources.count)
-        // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
-        var inputHashes: [UInt64?: UInt64] = [:]
-        for (cell, source) in tables.sources.enumerated() {
-            guard case let .figure(m, i) = source else { continue }
-            let raw = tables.raw[cell]
-            let input = inputHashes[raw?.bitPattern] ?? ledger.inputHash(raw)
-            inputHashes[raw?.bitPattern] = input
-            ledger.entries[Ledger.cellID(site, metric: m, figures[m][i])] =
-                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)
-        }
+        if recording { record(&ledger, figures, tables, site) }
         // Rates and percents given as data imply counts; computed ones are made
         // from their inputs' raw counts and withheld wherever an input is: a
         // rate times the published population must not give a count back.
@@ -62,6 +55,21 @@ public enum Disclosure {
         var data = PublishedData(metrics: metrics, periods: periods)
         data.ledger = ledger
         return data
+    }
+
+    /// Each count cell released now, in the ledger: withheld or not, and a keyed hash of its input.
+    private static func record(_ ledger: inout Ledger, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site) {
+        ledger.entries.reserveCapacity(ledger.entries.count + tables.sources.count)
+        // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
+        var inputHashes: [UInt64?: UInt64] = [:]
+        for (cell, source) in tables.sources.enumerated() {
+            guard case let .figure(m, i) = source else { continue }
+            let raw = tables.raw[cell]
+            let input = inputHashes[raw?.bitPattern] ?? ledger.inputHash(raw)
+            inputHashes[raw?.bitPattern] = input
+            ledger.entries[Ledger.cellID(site, metric: m, figures[m][i])] =
+                Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)
+        }
     }
 
     /// What earlier releases fix: a cell withheld before, with the same input,

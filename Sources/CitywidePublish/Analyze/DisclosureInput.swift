@@ -55,9 +55,10 @@ struct DisclosureInput: Equatable {
 
     /// What may be published, each metric with its whole definition from
     /// `full` (the site these inputs were taken from, or one that gives the
-    /// same inputs).
-    func publish(definitions full: Site) -> PublishedData {
-        var published = Disclosure.publish(site, observations, ledger: ledger)
+    /// same inputs). `recording: false` leaves the new ledger's entries out
+    /// (`serve` never writes the ledger).
+    func publish(definitions full: Site, recording: Bool = true) -> PublishedData {
+        var published = Disclosure.publish(site, observations, ledger: ledger, recording: recording)
         for m in published.metrics.indices {
             published.metrics[m].definition = full.metrics[m]
         }

@@ -1,12 +1,18 @@
 import CitywideModel
 import CitywidePublished
+internal import CitywideInput
 
 /// The last disclosure `serve` made and its input: an edit that leaves the
 /// input equal (a blueprint's narrative or front matter other than its
 /// population, a metric's title, a template, site.yml apart from `privacy:`)
-/// reuses it instead of running the disclosure again. One builder uses it,
-/// one build at a time (serve's rebuild queue), so it needs no lock.
+/// reuses it instead of running the disclosure again. It also holds the
+/// analysis's other memos: each data file as last read (`DataFileMemo`) and
+/// each metric's parts-and-totals check (`DataIntegrityMemo`). One builder
+/// uses it, one build at a time (serve's rebuild queue).
 public final class DisclosureMemo: @unchecked Sendable {
+    let dataFiles = DataFileMemo()
+    let integrity = DataIntegrityMemo()
+
     typealias Progress = ([[ProgressAssessment?]], [Period: [[ProgressAssessment?]]])
 
     private var input: DisclosureInput?
@@ -45,7 +51,8 @@ public final class DisclosureMemo: @unchecked Sendable {
             }
             return kept
         }
-        let published = input.publish(definitions: full)
+        // serve never writes the ledger: the entries of this release are not made.
+        let published = input.publish(definitions: full, recording: false)
         generation += 1
         self.input = input
         self.published = published

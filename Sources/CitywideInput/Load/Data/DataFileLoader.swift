@@ -221,7 +221,7 @@ package struct UncheckedRows {
 }
 
 /// The names a data file may use, prepared once for all files.
-package struct DataCatalog: Sendable {
+package struct DataCatalog: Sendable, Equatable {
     package var cities: [String: Int]
     package var metrics: [String: Int]
     package var definitions: [MetricDefinition]
