@@ -38,7 +38,8 @@ public struct PublishedMetric: Sendable {
         var counts = DisclosureCounts()
         for (i, figure) in figures.enumerated() {
             index[Key(city: figure.city, period: figure.period, cell: figure.cell)] = i
-            periods.insert(figure.period)
+            // A period's cells are next to each other (sorted): one insert for them all.
+            if i == 0 || figures[i - 1].period != figure.period { periods.insert(figure.period) }
             counts.count(figure)
         }
         self.index = index
