@@ -1,3 +1,4 @@
+import Foundation
 import CitywideModel
 import CitywidePublished
 internal import CitywideInput
@@ -26,7 +27,20 @@ public final class DisclosureMemo: @unchecked Sendable {
     /// How many times the last progress was reused (for tests).
     public private(set) var progressReused = 0
 
+    /// The ledger as last read, and its file's bytes.
+    private var ledgerRead: (bytes: Data, ledger: Ledger)?
+
     public init() {}
+
+    /// The site's privacy ledger: the last one read while its file's bytes
+    /// are the same (`build` rewrites it; `serve` only reads it).
+    func ledger(_ folder: URL, log: DiagnosticLog) -> Ledger? {
+        guard let bytes = Ledger.bytes(folder) else { return nil }
+        if let ledgerRead, ledgerRead.bytes == bytes { return ledgerRead.ledger }
+        let ledger = Ledger.read(bytes, log: log)
+        ledgerRead = ledger.map { (bytes, $0) }
+        return ledger
+    }
 
     /// Progress on `published` (the figures this memo gave last), kept while
     /// its `ProgressInput` is the same.

@@ -55,7 +55,8 @@ public enum Publication {
         },
         Stage("disclose") { run in
             guard let site = run.site else { return false }
-            let input = DisclosureInput(site, run.observations, ledger: Ledger.load(run.folder, log: run.log))
+            let ledger = run.memo.map { $0.ledger(run.folder, log: run.log) } ?? Ledger.load(run.folder, log: run.log)
+            let input = DisclosureInput(site, run.observations, ledger: ledger)
             run.published = run.memo?.publish(input, definitions: site) ?? input.publish(definitions: site)
             // Nothing after this stage needs a raw value.
             run.observations = ObservationSet()

@@ -417,6 +417,48 @@ struct PreviewDataEditTests {
         #expect(builder.memo.integrity.reused >= 2, "an unchanged metric is not checked again: \(builder.memo.integrity.reused)")
     }
 
+    @Test("with a privacy ledger: the preview applies the ledger a fresh build reads, and reads it again when it changes")
+    func withLedger() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        let ledgerURL = site.folder.appendingPathComponent(Ledger.path)
+        #expect(site.build().succeeded)
+        let first = try Data(contentsOf: ledgerURL)
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+
+        /// The preview against a fresh build of the same files and ledger;
+        /// the build writes a new ledger: `kept` is put back in its place (nil: the new one stays). Returns the new one.
+        func expectSameAsBuild(_ kind: String, keepingLedger kept: Data?) throws -> Data {
+            let served = try #require(builder.build().files, "\(kind)").all()
+            #expect(site.build().succeeded)
+            var built = site.outputFiles()
+            built[OutputWriter.markerName] = nil
+            #expect(served == built, "\(kind): \(Set(served.keys).symmetricDifference(built.keys)) \(served.keys.filter { served[$0] != built[$0] }.sorted())")
+            let written = try Data(contentsOf: ledgerURL)
+            if let kept { try kept.write(to: ledgerURL) }
+            return written
+        }
+        _ = try expectSameAsBuild("the first preview", keepingLedger: first)
+        // Springfield's labor referrals of 2019-Q1 become 5: withheld, with a complement.
+        try site.write("Data/referrals.csv", Self.referrals("""
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,25,,
+            springfield,2019-Q1,referrals,labor,5,,
+            springfield,2019-Q2,referrals,sex,25,,
+            springfield,2019-Q2,referrals,labor,15,,
+            shelbyville,2019-Q1,referrals,,40,,
+            shelbyville,2019-Q1,referrals,sex,22,,
+            shelbyville,2019-Q1,referrals,labor,18,,
+
+            """))
+        let second = try expectSameAsBuild("a value made withheld, the first ledger kept", keepingLedger: first)
+        #expect(second != first, "the build released new cells")
+        // A new release: the ledger that build wrote, which the next preview must read.
+        try second.write(to: ledgerURL)
+        try site.write("Data/arrests.csv", "city,period,metric,value\nspringfield,2019-Q1,arrests,15\nspringfield,2019-Q2,arrests,16\nshelbyville,2019-Q1,arrests,20\n")
+        _ = try expectSameAsBuild("the ledger of the last release", keepingLedger: nil)
+    }
+
     @Test("an unchanged data file is not read again after a front matter edit, and its warnings stay")
     func frontMatterKeepsData() throws {
         let site = try TestSite(txtar: Self.site)
