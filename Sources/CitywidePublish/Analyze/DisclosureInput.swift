@@ -26,20 +26,9 @@ struct DisclosureInput: Equatable {
     init(_ site: Site, _ observations: ObservationSet, ledger: Ledger?) {
         privacy = site.config.privacy
         cities = site.blueprints.map { City(slug: $0.slug, population: $0.population) }
-        metrics = site.metrics.map(Self.figuresOnly)
+        metrics = site.metrics.map(\.withoutPageText)
         self.observations = observations
         self.ledger = ledger
-    }
-
-    /// A metric as the disclosure sees it.
-    private static func figuresOnly(_ metric: MetricDefinition) -> MetricDefinition {
-        var metric = metric
-        metric.title = ""
-        metric.description = ""
-        metric.localized = [:]
-        metric.source = nil
-        metric.sdg = nil
-        return metric
     }
 
     /// The site the disclosure runs on: these inputs, every other field empty.

@@ -459,7 +459,7 @@ struct PreviewDataEditTests {
         _ = try expectSameAsBuild("the ledger of the last release", keepingLedger: nil)
     }
 
-    @Test("an unchanged data file is not read again after a front matter edit, and its warnings stay")
+    @Test("an unchanged data file is not read again after a front matter or metric title edit, and its warnings stay")
     func frontMatterKeepsData() throws {
         let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
@@ -490,5 +490,24 @@ struct PreviewDataEditTests {
         #expect(builder.memo.dataFiles.reused == 2)
         #expect(builder.memo.integrity.reused == 1, "referrals; arrests has no breakdown to check")
         #expect(second.outcome.diagnostics == first.outcome.diagnostics)
+
+        // A metric's new title: the rows read the same, so the files are not read again.
+        try site.write("Metrics/arrests.yml", """
+            id: arrests
+            title: Arrests for human trafficking
+            description: Arrests for trafficking.
+            system: justice
+            type: count
+            unit: arrests
+            decimals: 0
+            direction: up
+            frequency: quarterly
+
+            """)
+        let third = builder.build()
+        try PreviewEqualsBuildTests.expectSame(third, site, "metric title")
+        #expect(builder.memo.dataFiles.reused == 4)
+        let page = String(decoding: third.files?.data("metrics/arrests/index.html") ?? Data(), as: UTF8.self)
+        #expect(page.contains("Arrests for human trafficking"))
     }
 }

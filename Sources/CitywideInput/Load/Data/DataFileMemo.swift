@@ -31,6 +31,10 @@ package final class DataFileMemo: @unchecked Sendable {
     /// Starts a build: entries read against other names are dropped, and so
     /// are files no longer there (`paths`, the files this build reads).
     package func begin(catalog: DataCatalog, paths: [String]) {
+        // Rows are read against names, kinds, dimensions and rules, never a
+        // metric's title: a new title reads every file the same.
+        var catalog = catalog
+        catalog.definitions = catalog.definitions.map(\.withoutPageText)
         lock.withLock {
             if catalog != self.catalog { entries = [:] }
             self.catalog = catalog
