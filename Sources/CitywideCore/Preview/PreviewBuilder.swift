@@ -34,7 +34,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// The last disclosure and exactly what it read: a build whose
     /// disclosure input is the same (a front matter edit other than a
     /// population, a metric's title) keeps it.
-    private let memo = DisclosureMemo()
+    let memo = DisclosureMemo()
     private var files = PreviewFiles()
     /// The problems (warnings) of the last good build.
     private var diagnostics: [Diagnostic] = []

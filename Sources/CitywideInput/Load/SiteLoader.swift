@@ -9,7 +9,8 @@ public enum SiteLoader {
         public var observations: ObservationSet
     }
 
-    public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
+    /// `dataFiles`: `serve`'s data files as last read, reused when unchanged.
+    package static func load(_ folder: URL, log: DiagnosticLog, dataFiles: DataFileMemo?) -> Result {
         let folder = folder.standardizedFileURL
         let config = loadConfig(folder, log: log)
         // Metrics first: blueprints name them, and each name is checked as it is read.
@@ -21,8 +22,12 @@ public enum SiteLoader {
         var site = Site(config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
         site.unreadable = unreadable
         site.interface = TranslationLoader.load(siteFolder: folder, languages: config.languages, log: log)
-        let observations = loadData(folder, site: site, log: log)
+        let observations = loadData(folder, site: site, log: log, memo: dataFiles)
         return Result(site: site, observations: observations)
+    }
+
+    public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
+        load(folder, log: log, dataFiles: nil)
     }
 
     package static func loadConfig(_ folder: URL, log: DiagnosticLog) -> SiteConfig {
@@ -132,7 +137,7 @@ public enum SiteLoader {
 
     /// Each data file is read on its own (in parallel: two cores read two
     /// files), then merged in file order so the result is deterministic.
-    package static func loadData(_ folder: URL, site: Site, log: DiagnosticLog) -> ObservationSet {
+    package static func loadData(_ folder: URL, site: Site, log: DiagnosticLog, memo: DataFileMemo? = nil) -> ObservationSet {
         let names = SiteFiles.list(folder.appendingPathComponent("Data"), path: "Data", log: log).filter { !$0.hasPrefix(".") && !$0.contains("/.") }
         var paths: [String] = []
         for name in names {
@@ -143,10 +148,14 @@ public enum SiteLoader {
             }
         }
         let catalog = DataCatalog(site: site)
+        memo?.begin(catalog: catalog, paths: paths)
         let results = ParallelMap.map(paths.indices) { index -> DataFileLoader.Result in
             let path = paths[index]
             guard let bytes = SiteFiles.readBytes(folder.appendingPathComponent(path), path: path, limit: SiteFiles.maximumDataBytes, log: log) else { return .init() }
-            return DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: log).load(bytes)
+            guard let memo else { return DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: log).load(bytes) }
+            return memo.load(path: path, fileIndex: Int32(index), bytes: bytes, log: log) { own in
+                DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: own).load(bytes)
+            }
         }
         DimensionSpread.check(results.map(\.spreads), metrics: site.metrics, log: log)
         var byMetric = Array(repeating: [Observation](), count: site.metrics.count)

@@ -5,46 +5,55 @@ import CitywideModel
 /// inconsistent: parts that do not add up are errors, a filled-in total is
 /// marked `derived` and reported, and rows no page shows are reported too.
 public enum DataIntegrity {
+    /// `memo`: `serve`'s last checks, reused for each metric whose rows are unchanged.
     public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) -> ObservationSet {
+        check(site, observations, log: log, memo: nil)
+    }
+
+    package static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog, memo: DataIntegrityMemo?) -> ObservationSet {
         var result = observations
-        // Metrics are checked on every core: each reads and fixes only its own
-        // observations (the log is thread-safe and sorted when read).
-        let checked = ParallelMap.map(site.metrics.indices) { m -> (list: [Observation], twoWayRows: [Int32: (count: Int, firstLine: Int32)])? in
-            let metric = site.metrics[m]
-            guard !metric.dimensions.isEmpty, m < observations.byMetric.count else { return nil }
-            var list = observations.byMetric[m]
-            var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
-            var tables: [TableKey: [CellKey: Int]] = [:]
-            for (i, observation) in list.enumerated() {
-                let key = TableKey(city: Int(observation.city), period: observation.period)
-                tables[key, default: [:]][observation.cell] = i
-                if observation.cell.depth >= 2 {
-                    let seen = twoWayRows[observation.origin.file]
-                    twoWayRows[observation.origin.file] = ((seen?.count ?? 0) + 1, min(seen?.firstLine ?? .max, observation.origin.line))
-                }
-            }
-            for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
-                guard var table = tables[key] else { continue }
-                let context = Context(site: site, metric: metric, observations: observations, key: key)
-                deriveMissingTotals(&table, &list, context, log: log)
-                checkSums(table, list, context, log: log)
-            }
-            return (list, twoWayRows)
-        }
         var twoWayRows: [Int32: (count: Int, firstLine: Int32)] = [:]
-        for (m, metric) in checked.enumerated() {
-            guard let metric else { continue }
-            result.byMetric[m] = metric.list
-            for (file, rows) in metric.twoWayRows {
-                let seen = twoWayRows[file]
-                twoWayRows[file] = ((seen?.count ?? 0) + rows.count, min(seen?.firstLine ?? .max, rows.firstLine))
+        memo?.begin(site, observations)
+        let checked = site.metrics.indices.filter { !site.metrics[$0].dimensions.isEmpty && $0 < observations.byMetric.count }
+        for m in checked {
+            for observation in observations.byMetric[m] where observation.cell.depth >= 2 {
+                let seen = twoWayRows[observation.origin.file]
+                twoWayRows[observation.origin.file] = ((seen?.count ?? 0) + 1, min(seen?.firstLine ?? .max, observation.origin.line))
             }
+        }
+        if let memo {
+            for m in checked {
+                result.byMetric[m] = memo.check(site.metrics[m], observations.byMetric[m], log: log) { checkTables(site, site.metrics[m], observations, m, log: $0) }
+            }
+        } else {
+            // A build checks its metrics on every core: each reads and fixes
+            // only its own observations (the log is thread-safe and sorted when read).
+            let lists = ParallelMap.map(checked.indices) { checkTables(site, site.metrics[checked[$0]], observations, checked[$0], log: log) }
+            for (k, m) in checked.enumerated() { result.byMetric[m] = lists[k] }
         }
         for (file, rows) in twoWayRows.sorted(by: { $0.key < $1.key }) {
             log.warning(observations.location(RowOrigin(file: file, line: rows.firstLine)),
                         "\(rows.count) \(rows.count == 1 ? "row breaks" : "rows break") down by two or more dimensions at once (the first here): they are published in the data downloads and protected like every other cell, but no page shows them")
         }
         return result
+    }
+
+    /// Every table of metric `m`: derived totals added to its rows, sums checked.
+    /// Reads the metric, its rows, the city slugs and the data file names alone
+    /// (`DataIntegrityMemo` keeps the result while they are the same).
+    private static func checkTables(_ site: Site, _ metric: MetricDefinition, _ observations: ObservationSet, _ m: Int, log: DiagnosticLog) -> [Observation] {
+        var list = observations.byMetric[m]
+        var tables: [TableKey: [CellKey: Int]] = [:]
+        for (i, observation) in list.enumerated() {
+            tables[TableKey(city: Int(observation.city), period: observation.period), default: [:]][observation.cell] = i
+        }
+        for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
+            guard var table = tables[key] else { continue }
+            let context = Context(site: site, metric: metric, observations: observations, key: key)
+            deriveMissingTotals(&table, &list, context, log: log)
+            checkSums(table, list, context, log: log)
+        }
+        return list
     }
 
     /// One city's table of one period: the cells that must add up.

@@ -49,12 +49,23 @@ package enum MetricLinks {
             for b in counts[(i + 1)...] {
                 let x = site.metrics[a], y = site.metrics[b]
                 if x.partOf?.metric == y.id || y.partOf?.metric == x.id { continue }
-                guard let ta = totals[a], let tb = totals[b] else { continue }
-                let shared = ta.keys.filter { tb[$0] != nil }
-                let nonZero = shared.filter { (ta[$0] ?? 0) != 0 }
-                guard nonZero.count >= 2, shared.allSatisfy({ ta[$0] == tb[$0] }) else { continue }
-                log.warning(y.location, "metrics '\(x.id)' and '\(y.id)' give the same numbers in all \(shared.count) cells they share: they are protected together, as a reader would put them side by side; if one is a copy of the other, publish only one")
+                guard let ta = totals[a], let tb = totals[b], let shared = sameInEveryCell(ta, tb) else { continue }
+                log.warning(y.location, "metrics '\(x.id)' and '\(y.id)' give the same numbers in all \(shared) cells they share: they are protected together, as a reader would put them side by side; if one is a copy of the other, publish only one")
             }
         }
+    }
+
+    /// How many cells two metrics' totals share, when they give the same
+    /// number in every one and at least two are not 0; nil otherwise (at the
+    /// first cell that differs: most pairs of metrics differ at once).
+    private static func sameInEveryCell<Key: Hashable>(_ a: [Key: Double], _ b: [Key: Double]) -> Int? {
+        var shared = 0, nonZero = 0
+        for (key, value) in a {
+            guard let other = b[key] else { continue }
+            guard value == other else { return nil }
+            shared += 1
+            if value != 0 { nonZero += 1 }
+        }
+        return nonZero >= 2 ? shared : nil
     }
 }

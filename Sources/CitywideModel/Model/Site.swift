@@ -56,7 +56,7 @@ public struct Site: Sendable {
 /// City slugs and metric ids whose file is there but has errors that kept it
 /// from loading. One broken file gives its own errors, not one more for every
 /// commitment, shortcode and data row that names it.
-public struct UnreadableInputs: Sendable {
+public struct UnreadableInputs: Sendable, Equatable {
     package init(cities: Set<String> = [], metrics: Set<String> = []) {
         self.cities = cities
         self.metrics = metrics

@@ -182,7 +182,16 @@ package enum ComplementarySuppression {
         guard case let .figure(m, i) = context.tables.sources[cell] else { return .max }
         let figure = figures[m][i]
         let city = context.site.blueprints.indices.contains(figure.city) ? context.site.blueprints[figure.city].slug : String(figure.city)
-        return context.key.hash(context.site.metrics[m].id + "|" + city + "|" + figure.period.description + "|" + String(figure.cell.raw))
+        // "metric|city|period|cell", made as bytes (no String joined per candidate).
+        var text = ByteText(capacity: 64)
+        text.append(context.site.metrics[m].id)
+        text.append("|" as StaticString)
+        text.append(city)
+        text.append("|" as StaticString)
+        text.append(figure.period.description)
+        text.append("|" as StaticString)
+        text.append(String(figure.cell.raw))
+        return context.key.hash(text.bytes)
     }
 }
 

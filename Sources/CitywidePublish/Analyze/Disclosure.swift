@@ -8,13 +8,16 @@ internal import CitywideInput
 /// what it withholds leaves as a `PublishedValue.withheld` with no number in
 /// it, so nothing after this stage can print a withheld value by accident.
 public enum Disclosure {
-    static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil) -> PublishedData {
-        publish(site, observations, ledger: ledger, protection: true)
+    /// `recording: false` (serve, which never writes the ledger) leaves out
+    /// the new ledger's entries, one per cell; the previous ledger is applied all the same.
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger: Ledger? = nil, recording: Bool = true) -> PublishedData {
+        publish(site, observations, ledger: ledger, protection: true, recording: recording)
     }
 
     /// `protection: false` is for the tests' mutation check only: it skips
     /// complementary suppression, and the attacker must then find exposed cells.
-    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool) -> PublishedData {
+    static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool,
+                        recording: Bool = true) -> PublishedData {
         let rules = site.config.privacy
         let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
@@ -31,26 +34,7 @@ public enum Disclosure {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
                 site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
         }
-        ledger.entries.reserveCapacity(ledger.entries.count + tables.sources.count)
-        // The cells' ids and entries are made on every core, a range of cells
-        // each (a million ids on a large site), then stored in cell order.
-        let chunk = 1 << 14
-        let entries = ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
-            // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
-            var inputHashes: [UInt64?: UInt64] = [:]
-            var made: [(id: String, entry: Ledger.Entry)] = []
-            for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
-                guard case let .figure(m, i) = tables.sources[cell] else { continue }
-                let raw = tables.raw[cell]
-                let input = inputHashes[raw?.bitPattern] ?? ledger.inputHash(raw)
-                inputHashes[raw?.bitPattern] = input
-                made.append((Ledger.cellID(site, metric: m, figures[m][i]), Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)))
-            }
-            return made
-        }
-        for list in entries {
-            for (id, entry) in list { ledger.entries[id] = entry }
-        }
+        if recording { record(&ledger, figures, tables, site) }
         // Rates and percents given as data imply counts; computed ones are made
         // from their inputs' raw counts and withheld wherever an input is: a
         // rate times the published population must not give a count back.
@@ -72,6 +56,31 @@ public enum Disclosure {
         var data = PublishedData(metrics: metrics, periods: periods)
         data.ledger = ledger
         return data
+    }
+
+    /// Each count cell released now, in the ledger: withheld or not, and a keyed hash of its input.
+    private static func record(_ ledger: inout Ledger, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site) {
+        ledger.entries.reserveCapacity(ledger.entries.count + tables.sources.count)
+        // The cells' ids and entries are made on every core, a range of cells
+        // each (a million ids on a large site), then stored in cell order.
+        let chunk = 1 << 14
+        let hasher = Ledger(key: ledger.key) // not `ledger`: a copy of its entries would be copied again when they change
+        let made = ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
+            // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
+            var inputHashes: [UInt64?: UInt64] = [:]
+            var entries: [(id: String, entry: Ledger.Entry)] = []
+            for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
+                guard case let .figure(m, i) = tables.sources[cell] else { continue }
+                let raw = tables.raw[cell]
+                let input = inputHashes[raw?.bitPattern] ?? hasher.inputHash(raw)
+                inputHashes[raw?.bitPattern] = input
+                entries.append((Ledger.cellID(site, metric: m, figures[m][i]), Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)))
+            }
+            return entries
+        }
+        for entries in made {
+            for (id, entry) in entries { ledger.entries[id] = entry }
+        }
     }
 
     /// What earlier releases fix: a cell withheld before, with the same input,

@@ -26,20 +26,9 @@ struct DisclosureInput: Equatable {
     init(_ site: Site, _ observations: ObservationSet, ledger: Ledger?) {
         privacy = site.config.privacy
         cities = site.blueprints.map { City(slug: $0.slug, population: $0.population) }
-        metrics = site.metrics.map(Self.figuresOnly)
+        metrics = site.metrics.map(\.withoutPageText)
         self.observations = observations
         self.ledger = ledger
-    }
-
-    /// A metric as the disclosure sees it.
-    private static func figuresOnly(_ metric: MetricDefinition) -> MetricDefinition {
-        var metric = metric
-        metric.title = ""
-        metric.description = ""
-        metric.localized = [:]
-        metric.source = nil
-        metric.sdg = nil
-        return metric
     }
 
     /// The site the disclosure runs on: these inputs, every other field empty.
@@ -55,9 +44,10 @@ struct DisclosureInput: Equatable {
 
     /// What may be published, each metric with its whole definition from
     /// `full` (the site these inputs were taken from, or one that gives the
-    /// same inputs).
-    func publish(definitions full: Site) -> PublishedData {
-        var published = Disclosure.publish(site, observations, ledger: ledger)
+    /// same inputs). `recording: false` leaves the new ledger's entries out
+    /// (`serve` never writes the ledger).
+    func publish(definitions full: Site, recording: Bool = true) -> PublishedData {
+        var published = Disclosure.publish(site, observations, ledger: ledger, recording: recording)
         for m in published.metrics.indices {
             published.metrics[m].definition = full.metrics[m]
         }

@@ -1,12 +1,19 @@
+import Foundation
 import CitywideModel
 import CitywidePublished
+internal import CitywideInput
 
 /// The last disclosure `serve` made and its input: an edit that leaves the
 /// input equal (a blueprint's narrative or front matter other than its
 /// population, a metric's title, a template, site.yml apart from `privacy:`)
-/// reuses it instead of running the disclosure again. One builder uses it,
-/// one build at a time (serve's rebuild queue), so it needs no lock.
+/// reuses it instead of running the disclosure again. It also holds the
+/// analysis's other memos: each data file as last read (`DataFileMemo`) and
+/// each metric's parts-and-totals check (`DataIntegrityMemo`). One builder
+/// uses it, one build at a time (serve's rebuild queue).
 public final class DisclosureMemo: @unchecked Sendable {
+    let dataFiles = DataFileMemo()
+    let integrity = DataIntegrityMemo()
+
     typealias Progress = ([[ProgressAssessment?]], [Period: [[ProgressAssessment?]]])
 
     private var input: DisclosureInput?
@@ -20,7 +27,20 @@ public final class DisclosureMemo: @unchecked Sendable {
     /// How many times the last progress was reused (for tests).
     public private(set) var progressReused = 0
 
+    /// The ledger as last read, and its file's bytes.
+    private var ledgerRead: (bytes: Data, ledger: Ledger)?
+
     public init() {}
+
+    /// The site's privacy ledger: the last one read while its file's bytes
+    /// are the same (`build` rewrites it; `serve` only reads it).
+    func ledger(_ folder: URL, log: DiagnosticLog) -> Ledger? {
+        guard let bytes = Ledger.bytes(folder) else { return nil }
+        if let ledgerRead, ledgerRead.bytes == bytes { return ledgerRead.ledger }
+        let ledger = Ledger.read(bytes, log: log)
+        ledgerRead = ledger.map { (bytes, $0) }
+        return ledger
+    }
 
     /// Progress on `published` (the figures this memo gave last), kept while
     /// its `ProgressInput` is the same.
@@ -45,7 +65,8 @@ public final class DisclosureMemo: @unchecked Sendable {
             }
             return kept
         }
-        let published = input.publish(definitions: full)
+        // serve never writes the ledger: the entries of this release are not made.
+        let published = input.publish(definitions: full, recording: false)
         generation += 1
         self.input = input
         self.published = published

@@ -20,11 +20,13 @@ import CitywideModel
 /// so suppression protects the two tables together.
 enum InferredLinks {
     /// A cell by city, period and breakdown named by dimension and value
-    /// names, so that two metrics' cells can be matched.
+    /// names, so that two metrics' cells can be matched. The breakdown is
+    /// the number of its `name` in the site (`LinkedTables` numbers each
+    /// name once): hashing three numbers, not a text, for every cell.
     struct Key: Hashable {
         var city: Int
         var period: Period
-        var cell: String
+        var cell: Int
     }
 
     /// A breakdown by names (`sex=male,age_group=under_18`, dimensions in name

@@ -64,15 +64,24 @@ package struct LinkedTables {
     private mutating func addInferredLinks(_ site: Site, _ figures: [[PublishedFigure]]) {
         var metrics: [InferredLinks.Cells] = []
         var declared: Set<[Int]> = []
+        // Each breakdown's name, numbered in the order first met.
+        var nameNumbers: [String: Int] = [:]
         for (m, metric) in site.metrics.enumerated() where !cellOfFigure[m].isEmpty {
             if let link = metric.partOf, let whole = site.metricIndex(link.metric) { declared.insert([m, whole]) }
             var byKey: [InferredLinks.Key: Int] = [:]
             byKey.reserveCapacity(figures[m].count)
             // A metric has few breakdowns and many cities and periods: each name is made once.
-            var names: [CellKey: String] = [:]
+            var names: [CellKey: Int] = [:]
             for (i, figure) in figures[m].enumerated() {
-                let name = names[figure.cell] ?? InferredLinks.name(figure.cell, of: metric)
-                names[figure.cell] = name
+                let name: Int
+                if let known = names[figure.cell] {
+                    name = known
+                } else {
+                    let text = InferredLinks.name(figure.cell, of: metric)
+                    name = nameNumbers[text] ?? nameNumbers.count
+                    nameNumbers[text] = name
+                    names[figure.cell] = name
+                }
                 byKey[InferredLinks.Key(city: figure.city, period: figure.period, cell: name)] = cellOfFigure[m][i]
             }
             metrics.append(InferredLinks.Cells(metric: m, frequency: metric.frequency, byKey: byKey))

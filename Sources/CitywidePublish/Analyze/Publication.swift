@@ -33,7 +33,7 @@ public enum Publication {
     /// `check` and `serve`.
     public static let stages: [Stage<Run>] = [
         Stage("load") { run in
-            let loaded = SiteLoader.load(run.folder, log: run.log)
+            let loaded = SiteLoader.load(run.folder, log: run.log, dataFiles: run.memo?.dataFiles)
             var site = loaded.site
             if let baseURL = run.baseURL {
                 if WebAddress.isValid(baseURL) {
@@ -50,12 +50,13 @@ public enum Publication {
         Stage("validate") { run in
             guard let site = run.site else { return false }
             CrossReferences.check(site, run.observations, log: run.log)
-            run.observations = DataIntegrity.check(site, run.observations, log: run.log)
+            run.observations = DataIntegrity.check(site, run.observations, log: run.log, memo: run.memo?.integrity)
             return !run.log.hasErrors
         },
         Stage("disclose") { run in
             guard let site = run.site else { return false }
-            let input = DisclosureInput(site, run.observations, ledger: Ledger.load(run.folder, log: run.log))
+            let ledger = run.memo.map { $0.ledger(run.folder, log: run.log) } ?? Ledger.load(run.folder, log: run.log)
+            let input = DisclosureInput(site, run.observations, ledger: ledger)
             run.published = run.memo?.publish(input, definitions: site) ?? input.publish(definitions: site)
             // Nothing after this stage needs a raw value.
             run.observations = ObservationSet()

@@ -10,13 +10,18 @@ internal import CitywideInput
 package enum SecretKey {
     static func derive(_ site: Site, _ observations: ObservationSet) -> KeyedHash {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(observations.count * 32 + observations.byMetric.count * 16)
+        /// A word's 8 bytes, least significant first.
+        func append(_ word: UInt64) {
+            withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+        }
         for (m, list) in observations.byMetric.enumerated() {
             bytes += Array((m < site.metrics.count ? site.metrics[m].id : "").utf8)
             for observation in list {
-                for word in [UInt64(bitPattern: Int64(observation.city)), UInt64(observation.period.endMonth), observation.cell.raw,
-                             observation.value?.bitPattern ?? .max] {
-                    for b in 0..<8 { bytes.append(UInt8((word >> (8 * UInt64(b))) & 0xFF)) }
-                }
+                append(UInt64(bitPattern: Int64(observation.city)))
+                append(UInt64(observation.period.endMonth))
+                append(observation.cell.raw)
+                append(observation.value?.bitPattern ?? .max)
             }
         }
         let seed = KeyedHash(k0: 0x0123_4567_89AB_CDEF, k1: 0xFEDC_BA98_7654_3210)

@@ -52,8 +52,16 @@ public struct Ledger: Sendable, Equatable {
     /// cannot be read is an error: silently starting afresh would forget
     /// which cells earlier releases withheld.
     package static func load(_ folder: URL, log: DiagnosticLog) -> Ledger? {
-        let url = folder.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        bytes(folder).flatMap { read($0, log: log) }
+    }
+
+    /// The ledger file's bytes, nil when there is none.
+    package static func bytes(_ folder: URL) -> Data? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+    }
+
+    /// A ledger from its file's bytes; an error when they cannot be read.
+    package static func read(_ data: Data, log: DiagnosticLog) -> Ledger? {
         if let ledger = readWritten(Array(data)) { return ledger }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               root["version"] as? Int == version,

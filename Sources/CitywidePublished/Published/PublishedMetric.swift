@@ -43,7 +43,8 @@ public struct PublishedMetric: Sendable {
         for (i, figure) in figures.enumerated() {
             // Cities from the last one's up to this one start here (those between have no figure).
             while cityStarts.count <= figure.city { cityStarts.append(i) }
-            periods.insert(figure.period)
+            // A period's cells are next to each other (sorted): one insert for them all.
+            if i == 0 || figures[i - 1].period != figure.period { periods.insert(figure.period) }
             counts.count(figure)
         }
         cityStarts.append(figures.count)

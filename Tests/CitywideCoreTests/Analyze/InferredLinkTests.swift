@@ -114,8 +114,8 @@ struct InferredLinkTests {
     @Test("a chance match of a few cells does not tie two metrics together")
     func chanceMatch() {
         let q1 = Period("2019-Q1")!, q2 = Period("2019-Q2")!
-        let a = InferredLinks.Cells(metric: 0, frequency: .quarterly, byKey: [.init(city: 0, period: q1, cell: ""): 0, .init(city: 0, period: q2, cell: ""): 1])
-        let b = InferredLinks.Cells(metric: 1, frequency: .quarterly, byKey: [.init(city: 0, period: q1, cell: ""): 2, .init(city: 0, period: q2, cell: ""): 3])
+        let a = InferredLinks.Cells(metric: 0, frequency: .quarterly, byKey: [.init(city: 0, period: q1, cell: 0): 0, .init(city: 0, period: q2, cell: 0): 1])
+        let b = InferredLinks.Cells(metric: 1, frequency: .quarterly, byKey: [.init(city: 0, period: q1, cell: 0): 2, .init(city: 0, period: q2, cell: 0): 3])
         // Equal in one cell, different in the other: no link.
         #expect(InferredLinks.lines([a, b], raw: [12, 40, 12, 41], declared: []).isEmpty)
         // Equal everywhere: one line per shared cell.

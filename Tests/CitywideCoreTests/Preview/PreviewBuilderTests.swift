@@ -288,3 +288,226 @@ struct PreviewEqualsBuildTests {
         #expect(builder.build().outcome.diagnostics.contains { $0.message.contains("'{{titel}}' is not a variable any page provides") })
     }
 }
+
+/// Data edits in `serve`: unchanged data files are not read again and
+/// unchanged metrics not checked again, yet every build serves what a fresh
+/// `build` of the same files publishes, withheld figures included.
+@Suite("Preview after data edits")
+struct PreviewDataEditTests {
+    /// Springfield and Shelbyville; referrals by trafficking type in one
+    /// file, arrests (no breakdown) in another.
+    static let site = """
+        -- site.yml --
+        title: Test City Progress
+        base_url: https://example.org/test/
+        privacy:
+          min_cell: 11
+        data_status: synthetic
+        -- Blueprints/springfield.md --
+        ---
+        city: Springfield
+        state: IL
+        population: 100000
+        fellow: Senior fellow
+        commitments: []
+        ---
+        # Springfield Blueprint
+
+        Referrals: {{< value referrals >}}.
+        -- Blueprints/shelbyville.md --
+        ---
+        city: Shelbyville
+        state: IL
+        population: 80000
+        fellow: Senior fellow
+        commitments: []
+        ---
+        # Shelbyville Blueprint
+        -- Metrics/referrals.yml --
+        id: referrals
+        title: Referrals
+        description: Referrals to victim services.
+        system: labor
+        type: count
+        unit: referrals
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        dimensions:
+          trafficking_type: [sex, labor]
+        -- Metrics/arrests.yml --
+        id: arrests
+        title: Arrests
+        description: Arrests for trafficking.
+        system: justice
+        type: count
+        unit: arrests
+        decimals: 0
+        direction: up
+        frequency: quarterly
+        -- Data/referrals.csv --
+        city,period,metric,trafficking_type,value,status,note
+        springfield,2019-Q1,referrals,,30,,
+        springfield,2019-Q1,referrals,sex,12,,
+        springfield,2019-Q1,referrals,labor,18,,
+        springfield,2019-Q2,referrals,sex,25,,
+        springfield,2019-Q2,referrals,labor,15,,
+        shelbyville,2019-Q1,referrals,,40,,
+        shelbyville,2019-Q1,referrals,sex,22,,
+        shelbyville,2019-Q1,referrals,labor,18,,
+        -- Data/arrests.csv --
+        city,period,metric,value
+        springfield,2019-Q1,arrests,14
+        springfield,2019-Q2,arrests,16
+        shelbyville,2019-Q1,arrests,20
+        """
+
+    /// The referrals file with `rows` after its header.
+    static func referrals(_ rows: String) -> String {
+        "city,period,metric,trafficking_type,value,status,note\n" + rows
+    }
+
+    @Test("a value changed, a row added, a value made withheld, a file added and deleted, an edit undone: each build equals a fresh one")
+    func sequenceOfDataEdits() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        try PreviewEqualsBuildTests.expectSame(builder.build(), site, "the first build")
+        let original = try String(contentsOf: site.folder.appendingPathComponent("Data/referrals.csv"), encoding: .utf8)
+
+        let edits: [(kind: String, path: String, text: String?)] = [
+            ("a value changed", "Data/arrests.csv", "city,period,metric,value\nspringfield,2019-Q1,arrests,15\nspringfield,2019-Q2,arrests,16\nshelbyville,2019-Q1,arrests,20\n"),
+            ("a row added", "Data/arrests.csv", "city,period,metric,value\nspringfield,2019-Q1,arrests,15\nspringfield,2019-Q2,arrests,16\nshelbyville,2019-Q1,arrests,20\nshelbyville,2019-Q2,arrests,31\n"),
+            // Springfield's labor referrals of 2019-Q1 become 5: withheld, with a complement.
+            ("a value made withheld", "Data/referrals.csv", Self.referrals("""
+                springfield,2019-Q1,referrals,,30,,
+                springfield,2019-Q1,referrals,sex,25,,
+                springfield,2019-Q1,referrals,labor,5,,
+                springfield,2019-Q2,referrals,sex,25,,
+                springfield,2019-Q2,referrals,labor,15,,
+                shelbyville,2019-Q1,referrals,,40,,
+                shelbyville,2019-Q1,referrals,sex,22,,
+                shelbyville,2019-Q1,referrals,labor,18,,
+
+                """)),
+            // Sorted before the others: every other file's position moves.
+            ("a file added", "Data/0-more-arrests.csv", "city,period,metric,value\nspringfield,2019-Q3,arrests,12\n"),
+            ("a problem in one file", "Data/0-more-arrests.csv", "city,period,metric,value\nspringfield,2019-Q3,arrests,12,\n"),
+            ("the problem fixed", "Data/0-more-arrests.csv", "city,period,metric,value\nspringfield,2019-Q3,arrests,12\n"),
+            ("a file deleted", "Data/0-more-arrests.csv", nil),
+            ("an edit undone", "Data/referrals.csv", original),
+        ]
+        for edit in edits {
+            if let text = edit.text { try site.write(edit.path, text) } else { try site.remove(edit.path) }
+            let served = builder.build()
+            if edit.kind == "a problem in one file" {
+                #expect(served.files == nil)
+                #expect(served.outcome.diagnostics.contains { $0.severity == .error && $0.path == edit.path && $0.line == 2 }, "\(served.outcome.lines)")
+                #expect(served.outcome.diagnostics == Pipeline.check(site.folder).diagnostics, "the same problems as check")
+                continue
+            }
+            try PreviewEqualsBuildTests.expectSame(served, site, edit.kind)
+            if edit.kind == "a value made withheld" {
+                let referrals = try #require(served.outcome.published?.metrics.first { $0.definition.id == "referrals" })
+                let withheld = referrals.figures.filter { $0.value == .withheld }
+                #expect(withheld.count >= 2, "the count of 5 and a complement: \(withheld)")
+            }
+        }
+        #expect(builder.memo.dataFiles.reused >= 8, "an unchanged file is not read again: \(builder.memo.dataFiles.reused)")
+        #expect(builder.memo.integrity.reused >= 2, "an unchanged metric is not checked again: \(builder.memo.integrity.reused)")
+    }
+
+    @Test("with a privacy ledger: the preview applies the ledger a fresh build reads, and reads it again when it changes")
+    func withLedger() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        let ledgerURL = site.folder.appendingPathComponent(Ledger.path)
+        #expect(site.build().succeeded)
+        let first = try Data(contentsOf: ledgerURL)
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+
+        /// The preview against a fresh build of the same files and ledger;
+        /// the build writes a new ledger: `kept` is put back in its place (nil: the new one stays). Returns the new one.
+        func expectSameAsBuild(_ kind: String, keepingLedger kept: Data?) throws -> Data {
+            let served = try #require(builder.build().files, "\(kind)").all()
+            #expect(site.build().succeeded)
+            var built = site.outputFiles()
+            built[OutputWriter.markerName] = nil
+            #expect(served == built, "\(kind): \(Set(served.keys).symmetricDifference(built.keys)) \(served.keys.filter { served[$0] != built[$0] }.sorted())")
+            let written = try Data(contentsOf: ledgerURL)
+            if let kept { try kept.write(to: ledgerURL) }
+            return written
+        }
+        _ = try expectSameAsBuild("the first preview", keepingLedger: first)
+        // Springfield's labor referrals of 2019-Q1 become 5: withheld, with a complement.
+        try site.write("Data/referrals.csv", Self.referrals("""
+            springfield,2019-Q1,referrals,,30,,
+            springfield,2019-Q1,referrals,sex,25,,
+            springfield,2019-Q1,referrals,labor,5,,
+            springfield,2019-Q2,referrals,sex,25,,
+            springfield,2019-Q2,referrals,labor,15,,
+            shelbyville,2019-Q1,referrals,,40,,
+            shelbyville,2019-Q1,referrals,sex,22,,
+            shelbyville,2019-Q1,referrals,labor,18,,
+
+            """))
+        let second = try expectSameAsBuild("a value made withheld, the first ledger kept", keepingLedger: first)
+        #expect(second != first, "the build released new cells")
+        // A new release: the ledger that build wrote, which the next preview must read.
+        try second.write(to: ledgerURL)
+        try site.write("Data/arrests.csv", "city,period,metric,value\nspringfield,2019-Q1,arrests,15\nspringfield,2019-Q2,arrests,16\nshelbyville,2019-Q1,arrests,20\n")
+        _ = try expectSameAsBuild("the ledger of the last release", keepingLedger: nil)
+    }
+
+    @Test("an unchanged data file is not read again after a front matter or metric title edit, and its warnings stay")
+    func frontMatterKeepsData() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        // A total left out: derived, with a warning (validate), and a note
+        // naming a small number (load).
+        try site.write("Data/referrals.csv", Self.referrals("""
+            springfield,2019-Q1,referrals,sex,12,,
+            springfield,2019-Q1,referrals,labor,18,,about 3 of them came twice
+
+            """))
+        let builder = PreviewBuilder(folder: site.folder, bodyEnd: nil)
+        let first = builder.build()
+        #expect(first.outcome.diagnostics.contains { $0.path == "Data/referrals.csv" && $0.message.contains("computed from its breakdown") })
+        #expect(first.outcome.diagnostics.contains { $0.path == "Data/referrals.csv" && $0.message.contains("the number '3'") })
+        try site.write("Blueprints/shelbyville.md", """
+            ---
+            city: Shelbyville
+            state: IL
+            population: 80000
+            fellow: Junior fellow
+            commitments: []
+            ---
+            # Shelbyville Blueprint
+
+            """)
+        let second = builder.build()
+        try PreviewEqualsBuildTests.expectSame(second, site, "front matter")
+        #expect(builder.memo.dataFiles.reused == 2)
+        #expect(builder.memo.integrity.reused == 1, "referrals; arrests has no breakdown to check")
+        #expect(second.outcome.diagnostics == first.outcome.diagnostics)
+
+        // A metric's new title: the rows read the same, so the files are not read again.
+        try site.write("Metrics/arrests.yml", """
+            id: arrests
+            title: Arrests for human trafficking
+            description: Arrests for trafficking.
+            system: justice
+            type: count
+            unit: arrests
+            decimals: 0
+            direction: up
+            frequency: quarterly
+
+            """)
+        let third = builder.build()
+        try PreviewEqualsBuildTests.expectSame(third, site, "metric title")
+        #expect(builder.memo.dataFiles.reused == 4)
+        let page = String(decoding: third.files?.data("metrics/arrests/index.html") ?? Data(), as: UTF8.self)
+        #expect(page.contains("Arrests for human trafficking"))
+    }
+}

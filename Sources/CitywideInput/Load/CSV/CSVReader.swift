@@ -48,9 +48,16 @@ public struct CSVReader: Sendable {
     /// Not `@discardableResult` on purpose: a file with problems should not be
     /// accepted silently.
     public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Bool) rethrows -> [CSVError] {
+        try forEachRecord(in: 0..<bytes.count, firstLine: 1, body)
+    }
+
+    /// The records of `range` alone, which must start where a record starts
+    /// (`firstLine` being its line); positions are those in the whole file.
+    /// A byte order mark is skipped only at the start of the file.
+    package func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (borrowing CSVRecord) throws -> Bool) rethrows -> [CSVError] {
         try bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
-            return try Self.parse(base, count: buffer.count, body)
+            guard let base = buffer.baseAddress, !range.isEmpty, range.upperBound <= buffer.count else { return [] }
+            return try Self.parse(base, from: range.lowerBound, line: firstLine, count: range.upperBound, body)
         }
     }
 }
@@ -68,7 +75,7 @@ extension CSVReader {
     /// local variables (not properties or captured closures) so the optimizer
     /// keeps it in registers.
     package static func parse(
-        _ p: UnsafePointer<UInt8>, count end: Int, _ body: (borrowing CSVRecord) throws -> Bool
+        _ p: UnsafePointer<UInt8>, from start: Int = 0, line firstLine: Int = 1, count end: Int, _ body: (borrowing CSVRecord) throws -> Bool
     ) rethrows -> [CSVError] {
         var errors: [CSVError] = []
         var fields = CSVRawBuffer<CSVFieldSlot>(capacity: 64)
@@ -78,9 +85,9 @@ extension CSVReader {
             scratch.deallocate()
         }
 
-        let hasBOM = end >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
-        var i = hasBOM ? 3 : 0
-        var line = 1
+        let hasBOM = start == 0 && end >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
+        var i = hasBOM ? 3 : start
+        var line = firstLine
         var lineStart = i  // columns are counted from here
 
         while i < end {

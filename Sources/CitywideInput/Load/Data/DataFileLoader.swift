@@ -24,9 +24,24 @@ package struct DataFileLoader {
         /// (metric, dimension) pairs already refused for a person-level value.
         var refusedDimensions: Set<DimensionSpread.Key> = []
         var problems: RowProblems
+
+        /// Adds what a later part of the same file gave (`FileHalves`).
+        mutating func append(_ later: Scan) {
+            for (metric, rows) in later.result.observations { result.observations[metric, default: []] += rows }
+            for (key, spread) in later.result.spreads { result.spreads[key, default: DimensionSpread()].merge(spread) }
+            for (metric, test) in later.onePerPerson { onePerPerson[metric, default: OnePerPersonTest()].append(test) }
+            refusedDimensions.formUnion(later.refusedDimensions)
+        }
     }
 
-    package func load(_ bytes: [UInt8]) -> Result {
+    /// `halvesFrom`: the size from which a file is read in two halves (tests make it small).
+    package func load(_ bytes: [UInt8], halvesFrom: Int = FileHalves.minimumBytes) -> Result {
+        if let halves = FileHalves(bytes, minimumBytes: halvesFrom), let result = loadInHalves(bytes, halves) { return result }
+        return loadWhole(bytes)
+    }
+
+    /// One pass over the whole file.
+    func loadWhole(_ bytes: [UInt8]) -> Result {
         var header: DataHeader?
         var headerFailed = false
         var scan = Scan(problems: RowProblems(catalog: catalog))
@@ -37,17 +52,58 @@ package struct DataFileLoader {
                 headerFailed = header == nil
                 return !headerFailed
             }
-            if let (metric, observation) = readRow(record, columns, &scan, &unchecked) {
-                scan.result.observations[metric, default: []].append(observation)
-                if let value = observation.value {
-                    var test = scan.onePerPerson[metric, default: OnePerPersonTest()]
-                    let location = value == 1 && test.wantsLocation ? at(record, columns.value) : nil
-                    test.add(value, breakdown: observation.cell != .total, location: location)
-                    scan.onePerPerson[metric] = test
-                }
-            }
+            take(record, columns, &scan, &unchecked)
             return true
         }
+        return finish(scan, unchecked, problems: problems, empty: header == nil && !headerFailed)
+    }
+
+    /// A large file read in two halves, one per core, then joined in file
+    /// order: the same rows, spreads and tests as one pass gives. Only a file
+    /// without a single problem: the first problem of each kind is reported
+    /// once per file, and long lists of names stop suggesting (`RowProblems`),
+    /// which two halves could not say as one pass does, so a file with any
+    /// problem is read again whole (nil).
+    private func loadInHalves(_ bytes: [UInt8], _ halves: FileHalves) -> Result? {
+        let reader = CSVReader(bytes: bytes)
+        let own = DiagnosticLog()
+        let quiet = DataFileLoader(path: path, fileIndex: fileIndex, catalog: catalog, log: own)
+        var header: DataHeader?
+        let headerProblems = reader.forEachRecord(in: 0..<halves.rowsStart, firstLine: 1) { record in
+            header = DataHeader.read(record, path: path, catalog: catalog, log: own)
+            return false
+        }
+        guard let columns = header, headerProblems.isEmpty, own.diagnostics.isEmpty else { return nil }
+        let parts = [(halves.rowsStart..<halves.middle, 2), (halves.middle..<bytes.count, halves.middleLine)]
+        let read = ParallelMap.map(parts.indices) { k -> (scan: Scan, unchecked: UncheckedRows, problems: [CSVError]) in
+            var scan = Scan(problems: RowProblems(catalog: catalog))
+            var unchecked = UncheckedRows()
+            let problems = reader.forEachRecord(in: parts[k].0, firstLine: parts[k].1) { record in
+                quiet.take(record, columns, &scan, &unchecked)
+                return true
+            }
+            return (scan, unchecked, problems)
+        }
+        guard own.diagnostics.isEmpty, read.allSatisfy({ $0.problems.isEmpty && $0.unchecked.byFile.isEmpty }) else { return nil }
+        var scan = read[0].scan
+        scan.append(read[1].scan)
+        return finish(scan, UncheckedRows(), problems: [], empty: false)
+    }
+
+    /// One row: its observation kept, and counted for the one-per-person test.
+    private func take(_ record: borrowing CSVRecord, _ columns: DataHeader, _ scan: inout Scan, _ unchecked: inout UncheckedRows) {
+        guard let (metric, observation) = readRow(record, columns, &scan, &unchecked) else { return }
+        scan.result.observations[metric, default: []].append(observation)
+        if let value = observation.value {
+            var test = scan.onePerPerson[metric, default: OnePerPersonTest()]
+            let location = value == 1 && test.wantsLocation ? at(record, columns.value) : nil
+            test.add(value, breakdown: observation.cell != .total, location: location)
+            scan.onePerPerson[metric] = test
+        }
+    }
+
+    /// What is reported once the whole file is read.
+    private func finish(_ scan: Scan, _ unchecked: UncheckedRows, problems: [CSVError], empty: Bool) -> Result {
         for (metric, test) in scan.onePerPerson.sorted(by: { $0.key < $1.key }) {
             test.report(metric: catalog.definitions[metric].id, log: log)
         }
@@ -57,7 +113,7 @@ package struct DataFileLoader {
         for problem in problems {
             log.error(SourceLocation(path: path, line: problem.position.line, column: problem.position.column), problem.message)
         }
-        if header == nil, !headerFailed {
+        if empty {
             log.warning(SourceLocation(path: path), "the file is empty: a data file starts with a header line (city,period,metric,...,value)")
         }
         return scan.result
@@ -221,7 +277,7 @@ package struct UncheckedRows {
 }
 
 /// The names a data file may use, prepared once for all files.
-package struct DataCatalog: Sendable {
+package struct DataCatalog: Sendable, Equatable {
     package var cities: [String: Int]
     package var metrics: [String: Int]
     package var definitions: [MetricDefinition]

@@ -29,6 +29,15 @@ package struct OnePerPersonTest {
         }
     }
 
+    /// Adds the rows of a later part of the same file.
+    package mutating func append(_ later: OnePerPersonTest) {
+        breakdownRows += later.breakdownRows
+        breakdownOnes += later.breakdownOnes
+        totalRows += later.totalRows
+        totalOnes += later.totalOnes
+        firstOne = firstOne ?? later.firstOne
+    }
+
     /// The rows that decide: the breakdown rows when there are any, else the totals.
     package var looksPersonLevel: Bool {
         let (rows, ones) = breakdownRows > 0 ? (breakdownRows, breakdownOnes) : (totalRows, totalOnes)
