@@ -81,9 +81,10 @@ port=$((20000 + RANDOM % 20000))
 env -i "$binary" serve "$work/site" --port "$port" >"$work/serve.log" 2>&1 &
 serve_pid=$!
 status=""
+# The server answers while its first build runs (status version 0): wait for a build.
 for _ in $(seq 1 50); do
   status=$(curl -s "http://127.0.0.1:$port/_citywide/status" || true)
-  [ -n "$status" ] && break
+  [ -n "$status" ] && [[ "$status" != *'"version":0'* ]] && break
   sleep 0.2
 done
 if [[ "$status" == *'"ok":true'* ]] && curl -sf "http://127.0.0.1:$port/" | grep -q "Citywide $version"; then
