@@ -1,5 +1,6 @@
 import CitywideCore
 import Foundation
+import CJemalloc // the same allocator as `citywide` (see Package.swift)
 
 // citywide-bench: writes a synthetic site of a chosen size and times each
 // stage of the pipeline on it. A benchmark, not a test: run it in release

@@ -1,4 +1,5 @@
 import ArgumentParser
 import CitywideCommands
+import CJemalloc // the program's allocator (see Package.swift)
 
 CitywideCommand.main()
