@@ -11,12 +11,20 @@ final class BuildRun: @unchecked Sendable {
     let options: Pipeline.Options
     let analysis: Publication.Run
     var writer: OutputWriter?
+    /// The privacy ledger in its temporary file, written while pages render;
+    /// renamed into place by the write stage, after the site.
+    var ledger: Result<PreparedLedger, any Error>?
     var filesWritten = 0
     var log: DiagnosticLog { analysis.log }
 
     init(_ options: Pipeline.Options, log: DiagnosticLog) {
         self.options = options
         analysis = Publication.Run(folder: options.site, baseURL: options.baseURL, log: log)
+    }
+
+    /// The build failed: its ledger is not kept either.
+    func discardLedger() {
+        if case let .success(prepared) = ledger { prepared.discard() }
     }
 }
 
@@ -35,12 +43,16 @@ extension Pipeline {
             }
             run.writer = writer
             let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: run.options.site))
-            renderer.render(into: writer, log: run.log)
+            let prepareLedger = { [run] in
+                run.ledger = published.ledger.map { ledger in Result { try ledger.prepare(in: run.options.site) } }
+            }
+            renderer.render(into: writer, log: run.log, alongside: [prepareLedger])
             // The check `check` makes: pages are made again for it only when a
             // forked template names a variable the built-in templates do not.
             checkTemplateVariables(site, pageKeys: Pipeline.pageKeys(renderer.pagePlan(), enoughFor: site), log: run.log)
             guard !run.log.hasErrors else {
                 writer.discard()
+                run.discardLedger()
                 return false
             }
             return true
@@ -48,16 +60,17 @@ extension Pipeline {
         // The staging folder swapped in whole; then the privacy ledger, the
         // one file written outside the output, once the release is out.
         Stage("write") { run in
-            guard let writer = run.writer, let published = run.analysis.published else { return false }
+            guard let writer = run.writer else { return false }
             do {
                 try writer.commit()
             } catch {
                 writer.discard()
+                run.discardLedger()
                 run.log.error(SourceLocation(path: run.options.output.path, line: 1), "\(error)")
                 return false
             }
             do {
-                try published.ledger?.write(to: run.options.site)
+                try run.ledger?.get().commit()
             } catch {
                 run.log.error(SourceLocation(path: Ledger.path, line: 1), "cannot write the privacy ledger: \(error.localizedDescription)")
             }

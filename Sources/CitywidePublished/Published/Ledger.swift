@@ -132,9 +132,20 @@ public struct Ledger: Sendable, Equatable {
     /// chunk at a time, then renamed over the ledger (a reader sees the old
     /// ledger or the new one, never half).
     package func write(to folder: URL) throws {
+        try prepare(in: folder).commit()
+    }
+
+    /// The first half of `write`: the temporary file, written in full. `build`
+    /// writes it while pages render, and commits it only once the site is out.
+    package func prepare(in folder: URL) throws -> PreparedLedger {
         let url = folder.appendingPathComponent(Self.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".tmp-\(getpid())"
+        let ledgerFolder = url.deletingLastPathComponent().path
+        let folderIsNew = access(ledgerFolder, F_OK) != 0
+        try FileManager.default.createDirectory(atPath: ledgerFolder, withIntermediateDirectories: true)
+        // Unique to this build: builds in one process (serve, tests) take
+        // turns on the output, but one's ledger may be renamed into place
+        // while the next already writes its own.
+        let temporary = url.path + ".tmp-\(getpid())-\(UUID().uuidString)"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw LedgerWriteError(path: temporary, code: errno) }
         var closed = false
@@ -157,13 +168,34 @@ public struct Ledger: Sendable, Equatable {
         } catch {
             if !closed { close(fd) }
             unlink(temporary)
+            if folderIsNew { rmdir(ledgerFolder) }
             throw error
         }
-        guard rename(temporary, url.path) == 0 else {
+        return PreparedLedger(temporary: temporary, path: url.path, newFolder: folderIsNew ? ledgerFolder : nil)
+    }
+}
+
+/// A ledger written to its temporary file, not yet in place: `commit` renames
+/// it over the ledger, `discard` removes it (the build failed: the ledger
+/// stays as it was, like the output).
+package struct PreparedLedger: Sendable {
+    let temporary: String
+    let path: String
+    /// The ledger's folder when `prepare` made it: a failed build leaves no
+    /// trace in the site folder.
+    let newFolder: String?
+
+    package func commit() throws {
+        guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            throw LedgerWriteError(path: url.path, code: code)
+            throw LedgerWriteError(path: path, code: code)
         }
+    }
+
+    package func discard() {
+        unlink(temporary)
+        if let newFolder { rmdir(newFolder) }
     }
 }
 

@@ -27,19 +27,38 @@ package struct SiteRenderer {
         self.compiled = CompiledTemplates.enabled ? CompiledTemplates(site.templates.sources) : nil
     }
 
-    /// Renders and writes every file.
-    package func render(into writer: some OutputSink, log: DiagnosticLog) {
+    /// Renders and writes every file. `alongside`: work of the caller's that
+    /// needs no page (`build` writes the privacy ledger's temporary file),
+    /// run in the same list so it fills a core instead of waiting its turn.
+    package func render(into writer: some OutputSink, log: DiagnosticLog, alongside: [() -> Void] = []) {
         let plan = pagePlan()
-        let failures = ParallelMap.map(plan.indices) { i -> String? in
-            let page = plan[i].make()
+        let data = dataPieces(sitemap: plan.map(\.path))
+        // One list of work, the largest first: the downloads (a 10,000-city
+        // data/<metric>.json is 29 MB) start at once and pages fill both cores
+        // around them. Written after the pages, the last download kept one core
+        // busy while the other had nothing left to do.
+        let firstPage = alongside.count + data.count
+        let failures = ParallelMap.map(0..<(firstPage + plan.count)) { i -> String? in
+            if i < alongside.count {
+                alongside[i]()
+                return nil
+            }
+            if i < firstPage {
+                let (path, make) = data[i - alongside.count]
+                // Written a piece at a time as it is made: never a whole
+                // download in memory.
+                do { try writer.write(path, inPieces: { emit in make(DownloadPieces(emit: emit)) }) } catch { return "\(error)" }
+                return nil
+            }
+            let page = plan[i - firstPage].make()
             guard let html = htmlBytes(page) else { return "no template named '\(page.template)'" }
             do { try writer.write(page.path, bytes: html) } catch { return "\(error)" }
             return nil
         }
-        for failure in failures.compactMap({ $0 }) {
+        // Pages' problems first, then the downloads', as when they were written in that order.
+        for failure in (failures[firstPage...] + failures[..<firstPage]).compactMap({ $0 }) {
             log.error(SourceLocation(path: "_site"), failure)
         }
-        writeData(into: writer, sitemap: plan.map(\.path), log: log)
         writeAssets(into: writer, log: log)
     }
 
@@ -98,23 +117,6 @@ package struct SiteRenderer {
             }
         }
         return makers
-    }
-
-    private func writeData(into writer: some OutputSink, sitemap pagePaths: [String], log: DiagnosticLog) {
-        let files = dataPieces(sitemap: pagePaths)
-        let failures = ParallelMap.map(files.indices) { i -> String? in
-            // Written a piece at a time as it is made: never a whole download
-            // in memory (a 10,000-city data/<metric>.json is 29 MB).
-            do {
-                try writer.write(files[i].0, inPieces: { emit in files[i].1(DownloadPieces(emit: emit)) })
-            } catch {
-                return "\(error)"
-            }
-            return nil
-        }
-        for failure in failures.compactMap({ $0 }) {
-            log.error(SourceLocation(path: "_site"), failure)
-        }
     }
 
     /// The downloads, feed and sitemap, each with how to make it (`serve`

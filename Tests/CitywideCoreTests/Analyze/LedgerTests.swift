@@ -139,6 +139,38 @@ struct LedgerTests {
         #expect(leftovers == ["ledger.json"], "no temporary file left beside it")
     }
 
+    @Test("build writes the ledger while pages render and puts it in place after the site: prepared, it is not yet the ledger; discarded, it leaves nothing")
+    func preparedThenCommittedOrDiscarded() throws {
+        let ledger = Ledger(key: KeyedHash(k0: 1, k1: 2), entries: ["m|a|2024-Q1|0": Ledger.Entry(withheld: true, input: 7)])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-ledger-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledgerFolder = folder.appendingPathComponent(".citywide").path
+        func files() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: ledgerFolder)) ?? []).sorted() }
+
+        // A failed build: the folder it made is gone again.
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let failed = try ledger.prepare(in: folder)
+        #expect(files().count == 1 && !files().contains("ledger.json"), "only the temporary file: \(files())")
+        failed.discard()
+        #expect(!FileManager.default.fileExists(atPath: ledgerFolder), "a failed build leaves no trace in the site folder")
+
+        // Two builds one after the other, the second preparing before the first commits.
+        let first = try ledger.prepare(in: folder)
+        let second = try Ledger(key: ledger.key).prepare(in: folder)
+        try first.commit()
+        #expect(files().contains("ledger.json"))
+        try second.commit()
+        #expect(files() == ["ledger.json"], "no temporary file left beside it")
+        let read = try #require(Ledger.load(folder, log: DiagnosticLog()))
+        #expect(read.entries.isEmpty, "the later build's ledger is the one in place")
+
+        // A failed build when a ledger is already there: the ledger stays as it was.
+        let third = try ledger.prepare(in: folder)
+        third.discard()
+        #expect(files() == ["ledger.json"])
+        #expect(try #require(Ledger.load(folder, log: DiagnosticLog())).entries.isEmpty)
+    }
+
     @Test("an unreadable ledger is an error, not a fresh start")
     func unreadable() throws {
         let site = try TestSite(txtar: Self.site)
