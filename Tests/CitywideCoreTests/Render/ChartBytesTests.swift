@@ -97,4 +97,16 @@ struct ChartBytesTests {
         otherWidth.wrappedGapNote = LineChart.WrappedNote(otherWidth.words.lineGapNote, chartWidth: 2000)
         #expect(otherWidth.svg() == own)
     }
+
+    @Test("a label that fits is kept whole; one a hair too wide is cut; one character is never cut")
+    func fittedAtItsEdge() {
+        let label = "Target 60 by 2021"
+        let room = ChartText.width(label) * 1.1
+        #expect(ChartText.fitted(label, width: room) == label)
+        let cut = ChartText.fitted(label, width: room - 0.01)
+        #expect(cut.hasSuffix("…") && cut.count < label.count)
+        #expect(ChartText.width(cut) * 1.1 <= room - 0.01)
+        #expect(ChartText.fitted("W", width: 1) == "W")
+        #expect(ChartText.fitted("", width: 0) == "")
+    }
 }

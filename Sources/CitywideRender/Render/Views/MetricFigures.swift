@@ -4,7 +4,11 @@ import CitywideWrite
 
 /// Charts and tables of one metric, shared by the city and metric pages.
 /// Everything here reads `PublishedMetric`: published figures only.
-package struct MetricFigures {
+///
+/// A class, though nothing in it changes: every city page takes each
+/// metric's from `SiteContext.metricFigures`, and a struct was copied (a
+/// retain and a release per reference in it) each time.
+package final class MetricFigures: Sendable {
     package let site: Site
     package let metric: PublishedMetric
     package let text: FigureText
