@@ -20,19 +20,24 @@ package enum ChartFrame {
         title: String, description: String, width: Double = ChartFrame.width
     ) {
         let n = SVGWriter.number
-        writer.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("role", "img"),
-            ("aria-labelledby", id + "-title " + id + "-desc"),
-            ("viewBox", "0 0 " + n(width) + " " + n(height)),
-            ("width", n(width)),
-            ("height", n(height)),
-            ("class", "chart chart-" + kind),
-            ("font-family", ChartText.fontFamily),
-            ("font-size", n(ChartText.fontSize)),
-        ])
-        writer.element("title", [("id", id + "-title")], text: title)
-        writer.element("desc", [("id", id + "-desc")], text: description)
+        // A tag at a time (`SVGWriter.start`): every city page has a chart.
+        writer.start("svg")
+        writer.attribute("xmlns", literal: "http://www.w3.org/2000/svg")
+        writer.attribute("role", literal: "img")
+        writer.attribute("aria-labelledby", id + "-title " + id + "-desc")
+        writer.attribute("viewBox", "0 0 " + n(width) + " " + n(height))
+        writer.attribute("width", number: width)
+        writer.attribute("height", number: height)
+        writer.attribute("class", "chart chart-" + kind)
+        writer.attribute("font-family", ChartText.fontFamily)
+        writer.attribute("font-size", number: ChartText.fontSize)
+        writer.endOpen("svg")
+        writer.start("title")
+        writer.attribute("id", id + "-title")
+        writer.endText("title", title)
+        writer.start("desc")
+        writer.attribute("id", id + "-desc")
+        writer.endText("desc", description)
     }
 
     /// An empty plot frame that says there is nothing published to draw.

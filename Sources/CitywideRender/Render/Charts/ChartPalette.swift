@@ -13,16 +13,21 @@ package enum ChartMarker: String, Sendable, CaseIterable {
         into writer: inout SVGWriter, x: Double, y: Double, radius r: Double,
         fill: String, stroke: String, strokeWidth: Double, classes: String, title: String
     ) {
-        let n = SVGWriter.number
-        let paint: SVGWriter.Attributes = [
-            ("class", classes + " chart-marker-" + rawValue),
-            ("fill", fill), ("stroke", stroke), ("stroke-width", n(strokeWidth)),
-        ]
+        // A tag at a time: a marker per point of every city page's chart.
+        let name: StaticString = self == .circle ? "circle" : "path"
+        writer.start(name)
+        writer.attribute("class", classes + " chart-marker-" + rawValue)
+        writer.attribute("fill", fill)
+        writer.attribute("stroke", stroke)
+        writer.attribute("stroke-width", number: strokeWidth)
         if self == .circle {
-            writer.leaf("circle", paint + [("cx", n(x)), ("cy", n(y)), ("r", n(r))], title: title)
-            return
+            writer.attribute("cx", number: x)
+            writer.attribute("cy", number: y)
+            writer.attribute("r", number: r)
+        } else {
+            writer.attribute("d", path(x: x, y: y, r: r))
         }
-        writer.leaf("path", paint + [("d", path(x: x, y: y, r: r))], title: title)
+        writer.endLeaf(name, title: title)
     }
 
     /// Outline of the shape as path data (all shapes except the circle).

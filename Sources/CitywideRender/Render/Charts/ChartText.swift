@@ -58,6 +58,8 @@ package enum ChartText {
     /// `text` cut (ending in "…") so that its estimated width, with a tenth
     /// to spare (the reader's font is not known), fits `width`.
     package static func fitted(_ text: String, width: Double, fontSize: Double = ChartText.fontSize) -> String {
+        // Nearly every label fits: measured once, its Characters never counted.
+        guard self.width(text, fontSize: fontSize) * 1.1 > width else { return text }
         var limit = text.count
         var result = text
         while limit > 1, self.width(result, fontSize: fontSize) * 1.1 > width {

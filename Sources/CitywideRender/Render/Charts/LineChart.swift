@@ -27,6 +27,26 @@ public struct LineChart: Sendable {
     /// Width of the viewBox, which is also the chart's width in CSS pixels
     /// (see `ChartFrame.open`): text keeps one size whatever the page's layout.
     public var width: Double = ChartFrame.width
+    /// `words.lineGapNote` already wrapped for a chart `width` wide, by
+    /// whoever draws many charts in one language (`MetricFigures`): used
+    /// only while both still match, so a chart never shows another's note.
+    package var wrappedGapNote: WrappedNote?
+
+    /// A note's lines as `ChartText.lines` wraps it under a chart.
+    package struct WrappedNote: Sendable {
+        package let text: String
+        package let chartWidth: Double
+        package let lines: [String]
+
+        package init(_ text: String, chartWidth: Double) {
+            self.text = text
+            self.chartWidth = chartWidth
+            lines = ChartText.lines(text, width: chartWidth - LineChart.noteX - 4, fontSize: ChartText.smallFontSize)
+        }
+    }
+
+    /// Where the gap note's text starts.
+    static let noteX = 17.0
 
     public init(
         id: String, title: String, summary: String, unit: String = "",
@@ -144,38 +164,81 @@ public struct LineChart: Sendable {
         let laneHeight = maxStack > 0 ? 6 + Double(maxStack) * 10 : 0
         let xLabelY = plotBottom + laneHeight + 18
         let noteY = xLabelY + 24
-        let noteX = 17.0
-        // The note is drawn only under gap markers: wrapped only then.
-        let noteLines = maxStack > 0 ? ChartText.lines(words.lineGapNote, width: width - noteX - 4, fontSize: ChartText.smallFontSize) : []
+        let noteX = Self.noteX
+        // The note is drawn only under gap markers: wrapped only then, and
+        // only if not wrapped already for every chart of the page's language.
+        let noteLines: [String]
+        if maxStack == 0 {
+            noteLines = []
+        } else if let wrapped = wrappedGapNote, wrapped.text == words.lineGapNote, wrapped.chartWidth == width {
+            noteLines = wrapped.lines
+        } else {
+            noteLines = WrappedNote(words.lineGapNote, chartWidth: width).lines
+        }
         let height = (maxStack > 0 ? noteY + Double(noteLines.count - 1) * 15 : xLabelY) + 10
 
         ChartFrame.open(&w, id: chartID, kind: "line", height: height, title: title, description: description, width: width)
 
+        // Written a tag at a time (`SVGWriter.start`): a chart per city page.
         if !unit.isEmpty {
-            w.element("text", [("class", "chart-unit"), ("x", "4"), ("y", "16"), ("fill", ChartPalette.mutedText)],
-                      text: ChartText.fitted(unit, width: width - 8))
+            w.start("text")
+            w.attribute("class", literal: "chart-unit")
+            w.attribute("x", literal: "4")
+            w.attribute("y", literal: "16")
+            w.attribute("fill", ChartPalette.mutedText)
+            w.endText("text", ChartText.fitted(unit, width: width - 8))
         }
 
         // Gridlines (decorative) and y tick labels.
-        w.open("g", [("class", "chart-grid"), ("stroke", ChartPalette.grid), ("stroke-width", "1")])
+        w.start("g")
+        w.attribute("class", literal: "chart-grid")
+        w.attribute("stroke", ChartPalette.grid)
+        w.attribute("stroke-width", literal: "1")
+        w.endOpen("g")
         for (value, _) in tickLabels where value != 0 {
-            let y = n(yPos(value))
-            w.leaf("line", [("x1", n(plotLeft)), ("y1", y), ("x2", n(plotRight)), ("y2", y)])
+            let y = yPos(value)
+            w.start("line")
+            w.attribute("x1", number: plotLeft)
+            w.attribute("y1", number: y)
+            w.attribute("x2", number: plotRight)
+            w.attribute("y2", number: y)
+            w.endLeaf()
         }
         w.close()
-        w.open("g", [("class", "chart-axis chart-axis-y"), ("fill", ChartPalette.mutedText), ("text-anchor", "end")])
+        w.start("g")
+        w.attribute("class", literal: "chart-axis chart-axis-y")
+        w.attribute("fill", ChartPalette.mutedText)
+        w.attribute("text-anchor", literal: "end")
+        w.endOpen("g")
         for (value, label) in tickLabels {
-            w.element("text", [("x", n(plotLeft - 8)), ("y", n(yPos(value) + 4.5))], text: label)
+            w.start("text")
+            w.attribute("x", number: plotLeft - 8)
+            w.attribute("y", number: yPos(value) + 4.5)
+            w.endText("text", label)
         }
         w.close()
-        let zeroY = n(yPos(0))
-        w.leaf("line", [("class", "chart-axis chart-baseline"), ("x1", n(plotLeft)), ("y1", zeroY),
-                        ("x2", n(plotRight)), ("y2", zeroY), ("stroke", ChartPalette.axis), ("stroke-width", "1")])
+        let zeroY = yPos(0)
+        w.start("line")
+        w.attribute("class", literal: "chart-axis chart-baseline")
+        w.attribute("x1", number: plotLeft)
+        w.attribute("y1", number: zeroY)
+        w.attribute("x2", number: plotRight)
+        w.attribute("y2", number: zeroY)
+        w.attribute("stroke", ChartPalette.axis)
+        w.attribute("stroke-width", literal: "1")
+        w.endLeaf()
 
         // X labels.
-        w.open("g", [("class", "chart-axis chart-axis-x"), ("fill", ChartPalette.text), ("text-anchor", "middle")])
+        w.start("g")
+        w.attribute("class", literal: "chart-axis chart-axis-x")
+        w.attribute("fill", ChartPalette.text)
+        w.attribute("text-anchor", literal: "middle")
+        w.endOpen("g")
         for i in stride(from: 0, to: count, by: every) {
-            w.element("text", [("x", n(xPos(i))), ("y", n(xLabelY))], text: xTexts[i])
+            w.start("text")
+            w.attribute("x", number: xPos(i))
+            w.attribute("y", number: xLabelY)
+            w.endText("text", xTexts[i])
         }
         w.close()
 
@@ -208,18 +271,34 @@ public struct LineChart: Sendable {
             let candidates = (aboveFree ? [above, below] : [below]).filter { $0 <= plotBottom + laneHeight }
             let baseline = candidates.first { blockers($0).allSatisfy { $0 > plotRight } } ?? candidates.first ?? below
             let end = min(plotRight, blockers(baseline).min() ?? plotRight) - 4
-            w.open("g", [("class", "chart-target")])
-            w.leaf("line", [("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotRight)), ("y2", n(y)),
-                            ("stroke", ChartPalette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")])
-            w.element("text", [("class", "chart-target-label"), ("x", n(left)), ("y", n(baseline)), ("fill", ChartPalette.target)] + ChartFrame.halo,
-                      text: ChartText.fitted(target.label, width: end - left))
+            w.start("g")
+            w.attribute("class", literal: "chart-target")
+            w.endOpen("g")
+            w.start("line")
+            w.attribute("x1", number: plotLeft)
+            w.attribute("y1", number: y)
+            w.attribute("x2", number: plotRight)
+            w.attribute("y2", number: y)
+            w.attribute("stroke", ChartPalette.target)
+            w.attribute("stroke-width", literal: "1.5")
+            w.attribute("stroke-dasharray", literal: "6 4")
+            w.endLeaf()
+            w.start("text")
+            w.attribute("class", literal: "chart-target-label")
+            w.attribute("x", number: left)
+            w.attribute("y", number: baseline)
+            w.attribute("fill", ChartPalette.target)
+            w.haloAttributes()
+            w.endText("text", ChartText.fitted(target.label, width: end - left))
             w.close()
         }
 
         for (s, values) in rows.enumerated() {
             let style = ChartPalette.style(forSeries: s)
             let name = series[s].name
-            w.open("g", [("class", "chart-series chart-series-\(s)")])
+            w.start("g")
+            w.attribute("class", "chart-series chart-series-\(s)")
+            w.endOpen("g")
 
             // Line segments only between consecutive published points.
             var run: [Int] = []
@@ -255,19 +334,37 @@ public struct LineChart: Sendable {
             }
 
             if let rank = labelled.firstIndex(of: s), let last = lastPublished[s] {
-                w.element("text", [("class", "chart-label"), ("x", n(xPos(last) + 9)), ("y", n(labelY[rank] + 4.5)),
-                                   ("fill", style.color), ("font-weight", "600")] + ChartFrame.halo,
-                          text: seriesLabels[s])
+                w.start("text")
+                w.attribute("class", literal: "chart-label")
+                w.attribute("x", number: xPos(last) + 9)
+                w.attribute("y", number: labelY[rank] + 4.5)
+                w.attribute("fill", style.color)
+                w.attribute("font-weight", literal: "600")
+                w.haloAttributes()
+                w.endText("text", seriesLabels[s])
             }
             w.close()
         }
 
         if maxStack > 0 {
-            w.open("g", [("class", "chart-note"), ("font-size", n(ChartText.smallFontSize))])
-            w.leaf("circle", [("cx", n(noteX - 9)), ("cy", n(noteY - 4)), ("r", "3.5"),
-                              ("fill", ChartPalette.background), ("stroke", ChartPalette.gap), ("stroke-width", "1.5")])
+            w.start("g")
+            w.attribute("class", literal: "chart-note")
+            w.attribute("font-size", number: ChartText.smallFontSize)
+            w.endOpen("g")
+            w.start("circle")
+            w.attribute("cx", number: noteX - 9)
+            w.attribute("cy", number: noteY - 4)
+            w.attribute("r", literal: "3.5")
+            w.attribute("fill", ChartPalette.background)
+            w.attribute("stroke", ChartPalette.gap)
+            w.attribute("stroke-width", literal: "1.5")
+            w.endLeaf()
             for (k, line) in noteLines.enumerated() {
-                w.element("text", [("x", n(noteX)), ("y", n(noteY + Double(k) * 15)), ("fill", ChartPalette.mutedText)], text: line)
+                w.start("text")
+                w.attribute("x", number: noteX)
+                w.attribute("y", number: noteY + Double(k) * 15)
+                w.attribute("fill", ChartPalette.mutedText)
+                w.endText("text", line)
             }
             w.close()
         }

@@ -61,6 +61,101 @@ package struct SVGWriter {
         output.append(">\n")
     }
 
+    // MARK: - A tag at a time
+    //
+    // The same markup as `open`, `leaf` and `element`, written as it is
+    // given: no array of attributes, and no String per number, for the
+    // charts drawn once per city page.
+
+    /// `<name`: its attributes follow, then `endOpen`, `endLeaf` or `endText`.
+    package mutating func start(_ name: StaticString) {
+        output.append(byte: UInt8(ascii: "<"))
+        output.append(name)
+    }
+
+    /// ` name="value"`, the value escaped.
+    package mutating func attribute(_ name: StaticString, _ value: String) {
+        output.append(byte: UInt8(ascii: " "))
+        output.append(name)
+        output.append("=\"")
+        Self.appendEscaped(value, inAttribute: true, to: &output)
+        output.append(byte: UInt8(ascii: "\""))
+    }
+
+    /// ` name="value"` for a value our code writes, with nothing to escape.
+    package mutating func attribute(_ name: StaticString, literal value: StaticString) {
+        output.append(byte: UInt8(ascii: " "))
+        output.append(name)
+        output.append("=\"")
+        output.append(value)
+        output.append(byte: UInt8(ascii: "\""))
+    }
+
+    /// ` name="n"`, `n` as `number` writes it.
+    package mutating func attribute(_ name: StaticString, number value: Double) {
+        output.append(byte: UInt8(ascii: " "))
+        output.append(name)
+        output.append("=\"")
+        appendNumber(value)
+        output.append(byte: UInt8(ascii: "\""))
+    }
+
+    /// The halo's attributes (`ChartFrame.halo`).
+    package mutating func haloAttributes() {
+        for (name, value) in ChartFrame.halo {
+            output.append(byte: UInt8(ascii: " "))
+            output.append(name)
+            output.append("=\"")
+            Self.appendEscaped(value, inAttribute: true, to: &output)
+            output.append(byte: UInt8(ascii: "\""))
+        }
+    }
+
+    /// `>` after `start`: an element left open, closed by `close()`.
+    package mutating func endOpen(_ name: String) {
+        output.append(">\n")
+        openElements.append(name)
+    }
+
+    /// `/>` after `start`: a childless element.
+    package mutating func endLeaf() {
+        output.append("/>\n")
+    }
+
+    /// A `<title>` tooltip child and the end tag, after `start`: `leaf`'s
+    /// element with a title.
+    package mutating func endLeaf(_ name: StaticString, title: String) {
+        output.append("><title>")
+        Self.appendEscaped(title, inAttribute: false, to: &output)
+        output.append("</title></")
+        output.append(name)
+        output.append(">\n")
+    }
+
+    /// Escaped text and the end tag, after `start`: `element`'s element.
+    package mutating func endText(_ name: StaticString, _ text: String) {
+        output.append(byte: UInt8(ascii: ">"))
+        Self.appendEscaped(text, inAttribute: false, to: &output)
+        output.append("</")
+        output.append(name)
+        output.append(">\n")
+    }
+
+    /// `number(value)`'s bytes.
+    private mutating func appendNumber(_ value: Double) {
+        guard value.isFinite else { return output.append(byte: UInt8(ascii: "0")) }
+        let clamped = min(max(value, -1e12), 1e12)
+        let tenths = Int((clamped * 10).rounded())
+        let magnitude = tenths.magnitude
+        if tenths < 0 { output.append(byte: UInt8(ascii: "-")) }
+        output.append(Int(magnitude / 10))
+        let fraction = magnitude % 10
+        if fraction != 0 {
+            output.append(byte: UInt8(ascii: "."))
+            output.append(byte: UInt8(ascii: "0") + UInt8(fraction))
+        }
+    }
+
     /// Closes everything still open and returns the document.
     package mutating func finish() -> String {
         while !openElements.isEmpty { close() }
@@ -77,45 +172,10 @@ package struct SVGWriter {
         }
     }
 
-    /// `MarkupText.escape` appended byte by byte: the same entities, and the
-    /// same characters XML does not allow dropped (controls but tab, line
-    /// feed and carriage return; U+FFFE and U+FFFF, `EF BF BE`/`EF BF BF`).
+    /// `MarkupText.escape` appended byte by byte.
     private static func appendEscaped(_ text: String, inAttribute: Bool, to out: inout ByteText) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                var replacement: StaticString? = nil
-                var skip = 1
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case UInt8(ascii: "\t"):
-                    guard inAttribute else { i += 1; continue }
-                    replacement = "&#9;"
-                case UInt8(ascii: "\n"):
-                    guard inAttribute else { i += 1; continue }
-                    replacement = "&#10;"
-                case UInt8(ascii: "\r"): replacement = "&#13;"
-                case 0..<0x20: break // not allowed in XML: dropped
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    skip = 3 // U+FFFE, U+FFFF: dropped
-                default:
-                    i += 1
-                    continue
-                }
-                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                if let replacement { out.append(replacement) }
-                i += skip
-                start = i
-            }
-            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
+        text.withUTF8 { MarkupText.appendEscaped($0, inAttribute: inAttribute, to: &out.bytes) }
     }
 
     // MARK: - Escaping

@@ -39,7 +39,16 @@ public enum MarkdownRenderer {
     }
 
     package static func render(_ markdown: String, page: Page) -> Output {
-        guard let document = MarkdownDocument(markdown) else { return Output(title: nil, html: "") }
+        let rendered = renderBytes(markdown, page: page)
+        return Output(title: rendered.title, html: String(decoding: rendered.html, as: UTF8.self))
+    }
+
+    /// `render`'s HTML as UTF-8 bytes (valid: cmark's output and our ASCII
+    /// markup), for a page that changes it further (its shortcodes) before
+    /// it is made a String: a String made here would be checked and copied
+    /// only to be taken apart again.
+    package static func renderBytes(_ markdown: String, page: Page) -> (title: String?, html: [UInt8]) {
+        guard let document = MarkdownDocument(markdown) else { return (nil, []) }
         var title: String?
         if let first = cmark_node_first_child(document.root),
            cmark_node_get_type(first) == CMARK_NODE_HEADING,
@@ -64,10 +73,10 @@ public enum MarkdownRenderer {
                 break
             }
         }
-        // cmark's bytes through each step, made a String once at the end.
+        // cmark's bytes through each step.
         let html = FootnoteMarkup.accessible(document.htmlBytes(), labels: page.labels)
         let anchored = HeadingAnchors(takenIDs: page.takenIDs, htmlIDs: HeadingAnchors.ids(in: html), sectionLink: page.labels.sectionLink)
             .apply(to: html, headings: headings)
-        return Output(title: title, html: String(decoding: TaskListMarkup.accessible(anchored), as: UTF8.self))
+        return (title, TaskListMarkup.accessible(anchored))
     }
 }

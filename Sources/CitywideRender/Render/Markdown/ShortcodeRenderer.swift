@@ -18,6 +18,15 @@ package struct ShortcodeRenderer {
         return fill(html, count: shortcodes.count) { i in self.html(shortcodes[i], index: i) }
     }
 
+    /// `render` of HTML still in UTF-8 bytes (`MarkdownRenderer.renderBytes`):
+    /// made a String once, after the figures are in.
+    package func render(bytes html: [UInt8], shortcodes: [Shortcode]) -> String {
+        guard !shortcodes.isEmpty else { return String(decoding: html, as: UTF8.self) }
+        return html.withUnsafeBufferPointer { bytes in
+            Self.fill(bytes, count: shortcodes.count) { i in self.html(shortcodes[i], index: i) }
+        }
+    }
+
     /// Plain text for places that take no markup (a title).
     package func text(_ title: String, shortcodes: [Shortcode]) -> String {
         guard !shortcodes.isEmpty else { return title }
@@ -32,33 +41,35 @@ package struct ShortcodeRenderer {
     /// loader wrote it (see `ShortcodeMarkers`).
     private func fill(_ text: String, count: Int, _ replacement: (Int) -> String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            guard var open = ShortcodeMarkers.next(ShortcodeMarkers.open, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 64 * count)
-            result.append(contentsOf: bytes[..<open])
-            while true {
-                let start = open + ShortcodeMarkers.open.count
-                let nextOpen = ShortcodeMarkers.next(ShortcodeMarkers.open, in: bytes, from: start)
-                let end = nextOpen ?? bytes.count
-                if let close = ShortcodeMarkers.next(ShortcodeMarkers.close, in: bytes, from: start), close < end,
-                   let index = Int(String(decoding: bytes[start..<close], as: UTF8.self)), (0..<count).contains(index) {
-                    var rest = close + ShortcodeMarkers.close.count
-                    if ShortcodeMarkers.endsWithParagraphStart(result),
-                       ShortcodeMarkers.paragraphEnd(in: bytes, at: rest, before: end) {
-                        result.removeLast(3)
-                        rest += 4
-                    }
-                    result.append(contentsOf: replacement(index).utf8)
-                    result.append(contentsOf: bytes[rest..<end])
-                } else {
-                    result.append(contentsOf: bytes[open..<end])
+        return text.withUTF8 { bytes in Self.fill(bytes, count: count, replacement) }
+    }
+
+    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, count: Int, _ replacement: (Int) -> String) -> String {
+        guard var open = ShortcodeMarkers.next(ShortcodeMarkers.open, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 64 * count)
+        result.append(contentsOf: bytes[..<open])
+        while true {
+            let start = open + ShortcodeMarkers.open.count
+            let nextOpen = ShortcodeMarkers.next(ShortcodeMarkers.open, in: bytes, from: start)
+            let end = nextOpen ?? bytes.count
+            if let close = ShortcodeMarkers.next(ShortcodeMarkers.close, in: bytes, from: start), close < end,
+               let index = Int(String(decoding: bytes[start..<close], as: UTF8.self)), (0..<count).contains(index) {
+                var rest = close + ShortcodeMarkers.close.count
+                if ShortcodeMarkers.endsWithParagraphStart(result),
+                   ShortcodeMarkers.paragraphEnd(in: bytes, at: rest, before: end) {
+                    result.removeLast(3)
+                    rest += 4
                 }
-                guard let next = nextOpen else { break }
-                open = next
+                result.append(contentsOf: replacement(index).utf8)
+                result.append(contentsOf: bytes[rest..<end])
+            } else {
+                result.append(contentsOf: bytes[open..<end])
             }
-            return String(decoding: result, as: UTF8.self)
+            guard let next = nextOpen else { break }
+            open = next
         }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func resolve(_ shortcode: Shortcode) -> (metric: Int, city: Int)? {

@@ -129,16 +129,21 @@ final class ViewType: @unchecked Sendable {
 }
 
 /// A resolved view type, unretained: types live as long as the process.
+/// Held `Unmanaged` and called through `_withUnsafeGuaranteedRef`: an
+/// `unowned(unsafe)` reference was retained and released around every
+/// call, a lookup of every tag of every page.
 struct ViewTypeRef {
-    private unowned(unsafe) let type: ViewType
+    private let type: Unmanaged<ViewType>
 
-    init(_ type: ViewType) { self.type = type }
+    init(_ type: ViewType) { self.type = Unmanaged.passUnretained(type) }
 
     func child(_ key: Int, at base: UnsafeRawPointer, in context: inout TemplateContext) -> TemplateValue? {
-        type.child(key, at: base, in: &context)
+        type._withUnsafeGuaranteedRef { $0.child(key, at: base, in: &context) }
     }
 
-    func lookup(at pointer: UnsafeRawPointer) -> ViewLookup { type.lookup(at: pointer) }
+    func lookup(at pointer: UnsafeRawPointer) -> ViewLookup {
+        type._withUnsafeGuaranteedRef { $0.lookup(at: pointer) }
+    }
 }
 
 /// A field of a view, resolved. Trivial (no references), so reading one

@@ -13,7 +13,7 @@ package struct CityPage {
         let blueprint = site.blueprints[city]
         let location = context.location(Paths.city(blueprint.slug))
         let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
-        let markdown = MarkdownRenderer.render(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
+        let markdown = MarkdownRenderer.renderBytes(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
         let layout = context.layout(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")
@@ -33,7 +33,7 @@ package struct CityPage {
             translation_notice: OrNo(untranslated.map { written in
                 t("translation_missing", ["language": t.languageName(written)])
             }),
-            body_html: shortcodes.render(markdown.html, shortcodes: blueprint.shortcodes),
+            body_html: shortcodes.render(bytes: markdown.html, shortcodes: blueprint.shortcodes),
             status_counts: CommitmentViews.statusCounts(blueprint, t),
             commitment_count: blueprint.commitments.count,
             commitments_summary: t.plural("commitments_across_systems", blueprint.commitments.count),
@@ -80,7 +80,11 @@ package struct CityPage {
         page.labels = MarkdownRenderer.Labels(
             footnotes: t("footnotes"), backToText: t("footnote_back"),
             // An attribute takes no markup: a live figure in a heading is said as text.
-            sectionLink: { t("section_link", ["section": shortcodes.text($0, shortcodes: blueprint.shortcodes)]) }
+            // Every heading asks: its one value given without a dictionary.
+            sectionLink: { heading in
+                let section = shortcodes.text(heading, shortcodes: blueprint.shortcodes)
+                return t("section_link") { $0 == "section" ? section : nil }
+            }
         )
         return page
     }
@@ -106,7 +110,9 @@ package struct CityPage {
             table: figures.view(table),
             latest: OrNo(shownLatest?.value),
             latest_period: OrNo(shownLatest?.period),
-            latest_sentence: OrNo(shownLatest.map { t("latest_in", ["value": $0.value, "period": $0.period]) }),
+            latest_sentence: OrNo(shownLatest.map { latest in
+                t("latest_in") { $0 == "value" ? latest.value : $0 == "period" ? latest.period : nil }
+            }),
             trend: OrNo(trend?.text(definition, t)),
             trend_arrow: OrNo(trend?.arrow),
             trend_class: OrNo(trend?.judgement.rawValue),

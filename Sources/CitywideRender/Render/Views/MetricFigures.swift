@@ -4,7 +4,11 @@ import CitywideWrite
 
 /// Charts and tables of one metric, shared by the city and metric pages.
 /// Everything here reads `PublishedMetric`: published figures only.
-package struct MetricFigures {
+///
+/// A class, though nothing in it changes: every city page takes each
+/// metric's from `SiteContext.metricFigures`, and a struct was copied (a
+/// retain and a release per reference in it) each time.
+package final class MetricFigures: Sendable {
     package let site: Site
     package let metric: PublishedMetric
     package let text: FigureText
@@ -16,6 +20,7 @@ package struct MetricFigures {
         self.text = FigureText(metric, t)
         self.t = t
         chartWords = ChartWords(t)
+        wrappedGapNote = LineChart.WrappedNote(chartWords.lineGapNote, chartWidth: ChartFrame.width)
         // Each dimension's words, worked out once: every city's tables use them.
         let dimensions = metric.definition.dimensions
         dimensionLabels = dimensions.map { t.strings["dimension_\($0.name)"] ?? $0.label }
@@ -44,6 +49,8 @@ package struct MetricFigures {
     package var unitLabel: String { definition.unit.isEmpty ? "" : " (\(definition.unit))" }
 
     package let chartWords: ChartWords
+    /// The line charts' gap note, wrapped once: every city's chart may show it.
+    private let wrappedGapNote: LineChart.WrappedNote
 
     package func cityName(_ city: Int) -> String { site.blueprints[city].city }
 
@@ -73,14 +80,29 @@ package struct MetricFigures {
             ChartSeries(name: cityName(city), values: periods.map { text.chartValue(metric.figure(city: city, period: $0)) })
         }
         let who = cities.count == 1 ? cityName(cities[0]) : t.plural("cities_count", cities.count)
-        let span = periods.isEmpty ? "" : ", " + t("period_span", ["from": periods[0].description, "to": periods[periods.count - 1].description])
+        // Texts filled in without a dictionary each: every city page asks.
+        let span = periods.isEmpty ? "" : ", " + t("period_span") { name in
+            switch name {
+            case "from": periods[0].description
+            case "to": periods[periods.count - 1].description
+            default: nil
+            }
+        }
+        let summaryTitle = definition.title.lowercased() + unitLabel
         var chart = LineChart(
             id: id,
             title: "\(definition.title), \(who)\(span)",
-            summary: t("line_chart_summary", ["title": definition.title.lowercased() + unitLabel, "who": who + span]),
+            summary: t("line_chart_summary") { name in
+                switch name {
+                case "title": summaryTitle
+                case "who": who + span
+                default: nil
+                }
+            },
             unit: definition.unit, xLabels: periods.map(\.description), series: series, target: target
         )
         chart.words = chartWords
+        chart.wrappedGapNote = wrappedGapNote
         return chart
     }
 
@@ -104,7 +126,7 @@ package struct MetricFigures {
     /// Periods down, cities across: the numbers of the line chart.
     package func seriesTable(cities: [Int]) -> Table {
         Table(
-            caption: t("caption_by_period", ["title": definition.title + unitLabel]),
+            caption: t("caption_by_period") { $0 == "title" ? definition.title + unitLabel : nil },
             corner: t("period"),
             columns: cities.map { cityName($0) },
             rows: metric.periods.reversed().map { period in
@@ -148,8 +170,16 @@ package struct MetricFigures {
                 return Table.Row(header: period.description, cells: figures.map { cell($0) })
             }
             guard !rows.isEmpty else { return nil }
+            let dimensionLabel = dimensionLabels[d].lowercased()
             return Table(
-                caption: t("caption_by_dimension", ["title": definition.title, "dimension": dimensionLabels[d].lowercased(), "where": cityName(city)]),
+                caption: t("caption_by_dimension") { name in
+                    switch name {
+                    case "title": definition.title
+                    case "dimension": dimensionLabel
+                    case "where": cityName(city)
+                    default: nil
+                    }
+                },
                 corner: t("period"),
                 columns: valueLabels[d],
                 rows: rows,

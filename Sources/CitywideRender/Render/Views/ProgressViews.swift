@@ -10,10 +10,15 @@ package struct ProgressViews {
 
     package func context(_ p: ProgressAssessment?) -> ProgressView? {
         guard let p else { return nil }
-        func point(_ x: ProgressAssessment.Point) -> String { t("value_in_period", ["value": t.number(x.value, for: metric), "period": x.period.description]) }
+        // Filled without a dictionary each: every city page shows every metric's progress.
+        func point(_ x: ProgressAssessment.Point) -> String {
+            let value = t.number(x.value, for: metric)
+            return t("value_in_period") { $0 == "value" ? value : $0 == "period" ? x.period.description : nil }
+        }
         let target = p.target.map { target in
             let by = Day(target.by).map(t.date) ?? target.by
-            return t(target.source == "metric" ? "target_of_metric" : "target_of_commitment", ["value": t.number(target.value, for: metric), "by": by])
+            let value = t.number(target.value, for: metric)
+            return t(target.source == "metric" ? "target_of_metric" : "target_of_commitment") { $0 == "value" ? value : $0 == "by" ? by : nil }
         }
         return ProgressView(
             status_key: p.status.rawValue,
@@ -71,6 +76,6 @@ package struct ProgressViews {
 
     /// The reason for no status, in the page's language.
     package func reasonText(_ p: ProgressAssessment, _ reason: ProgressAssessment.Reason) -> String {
-        t(reason.key, ["period": p.base?.period.description ?? ""])
+        t(reason.key) { $0 == "period" ? p.base?.period.description ?? "" : nil }
     }
 }

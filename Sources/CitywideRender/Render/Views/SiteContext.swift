@@ -4,7 +4,11 @@ import CitywideWrite
 
 /// Values every page receives: the site's name, navigation, data status,
 /// and the language the page is in.
-package struct SiteContext {
+///
+/// A class, though nothing in it changes: every page's views and renderers
+/// hold it, and a struct of a dozen references was copied (a retain and a
+/// release each) wherever one was made or captured.
+package final class SiteContext: Sendable {
     package let site: Site
     package let published: PublishedData
     /// The interface text of this page's language.
