@@ -74,17 +74,34 @@ public enum CrossReferences {
 
     /// The same city, period, metric and breakdown twice (in one file or two).
     package static func checkDuplicates(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
-        for (m, list) in observations.byMetric.enumerated() where list.count > 1 {
-            let order = list.indices.sorted { a, b in
-                let x = list[a], y = list[b]
-                return (x.city, x.period, x.cell.raw, x.origin.file, x.origin.line) < (y.city, y.period, y.cell.raw, y.origin.file, y.origin.line)
+        /// What rows are sorted by, without the row: comparing rows copied
+        /// each one's note (a retain and a release per comparison).
+        struct Row {
+            var city: Int32
+            var period: Period
+            var cell: UInt64
+            var origin: RowOrigin
+            var index: Int
+
+            func precedes(_ y: Row) -> Bool {
+                (city, period, cell, origin.file, origin.line) < (y.city, y.period, y.cell, y.origin.file, y.origin.line)
             }
-            for (previous, current) in zip(order, order.dropFirst()) {
-                let a = list[previous], b = list[current]
+        }
+        // A duplicate is always within one city: ranges of cities of every
+        // metric are sorted on every core (the log is thread-safe and sorted when read).
+        let metrics = observations.byMetric.indices.filter { observations.byMetric[$0].count > 1 }
+        let ranges = metrics.map { CityRanges(observations.byMetric[$0], cities: site.blueprints.count) }
+        let jobs = metrics.indices.flatMap { k in ranges[k].indices.map { (k, $0) } }
+        _ = ParallelMap.map(jobs.indices) { (j: Int) -> Void in
+            let m = metrics[jobs[j].0], list = observations.byMetric[m]
+            let order = ranges[jobs[j].0].rows[jobs[j].1].map { i in
+                Row(city: list[i].city, period: list[i].period, cell: list[i].cell.raw, origin: list[i].origin, index: i)
+            }.sorted { $0.precedes($1) }
+            for (a, b) in zip(order, order.dropFirst()) {
                 guard a.city == b.city, a.period == b.period, a.cell == b.cell else { continue }
                 let first = observations.location(a.origin)
                 log.error(observations.location(b.origin),
-                          "the same observation twice: \(site.blueprints[Int(b.city)].slug), \(b.period), \(site.metrics[m].id)\(describe(b.cell, site.metrics[m])) is also given at \(first.path):\(first.line)")
+                          "the same observation twice: \(site.blueprints[Int(b.city)].slug), \(b.period), \(site.metrics[m].id)\(describe(list[b.index].cell, site.metrics[m])) is also given at \(first.path):\(first.line)")
             }
         }
     }

@@ -35,7 +35,7 @@ public struct PublishedMetric: Sendable {
     package init(definition: MetricDefinition, minCell: Int, figures unsorted: [PublishedFigure]) {
         self.definition = definition
         self.minCell = minCell
-        let figures = unsorted.sorted { ($0.city, $0.period, $0.cell) < ($1.city, $1.period, $1.cell) }
+        let figures = Self.sorted(unsorted)
         self.figures = figures
         var cityStarts: [Int] = []
         var periods: Set<Period> = []
@@ -51,6 +51,21 @@ public struct PublishedMetric: Sendable {
         self.cityStarts = cityStarts
         self.periods = periods.sorted()
         self.counts = counts
+    }
+
+    /// By city, period, then breakdown; equal keys in the order given (as a
+    /// stable sort leaves them). Ranges of cities are sorted on every core
+    /// (a city's figures sort among themselves) and joined in city order.
+    private static func sorted(_ unsorted: [PublishedFigure]) -> [PublishedFigure] {
+        let cities = (unsorted.lazy.map(\.city).max() ?? -1) + 1
+        let ranges = CityRanges(unsorted.count, cities: cities) { unsorted[$0].city }
+        let parts = ParallelMap.map(ranges.indices) { r in
+            // Fields read in place: a copied figure would retain its note.
+            ranges.rows[r].sorted { a, b in
+                (unsorted[a].city, unsorted[a].period, unsorted[a].cell, a) < (unsorted[b].city, unsorted[b].period, unsorted[b].cell, b)
+            }.map { unsorted[$0] }
+        }
+        return parts.count == 1 ? parts[0] : Array(parts.joined())
     }
 
     /// A provider's note is free text: beside a withheld value it could say
