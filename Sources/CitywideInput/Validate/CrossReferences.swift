@@ -15,8 +15,10 @@ public enum CrossReferences {
     package static func checkCommitments(_ site: Site, log: DiagnosticLog) {
         let metricIDs = Set(site.metrics.map(\.id))
         var firstUse: [String: SourceLocation] = [:]
-        for blueprint in site.blueprints {
-            for commitment in blueprint.commitments {
+        // Read in place by index: a blueprint or commitment copied by `for in` retained each of its fields.
+        for b in site.blueprints.indices {
+            for c in site.blueprints[b].commitments.indices {
+                let commitment = site.blueprints[b].commitments[c]
                 if let other = firstUse[commitment.id] {
                     log.error(commitment.location, "commitment id '\(commitment.id)' is already used at \(other.path):\(other.line)")
                 } else {
@@ -34,8 +36,7 @@ public enum CrossReferences {
 
     package static func checkShortcodes(_ site: Site, log: DiagnosticLog) {
         let slugs = Set(site.blueprints.map(\.slug))
-        let all = site.blueprints + site.translations.values.flatMap(\.values)
-        for blueprint in all {
+        func check(_ blueprint: Blueprint) {
             for shortcode in blueprint.shortcodes {
                 if site.metric(shortcode.metric) == nil, !site.unreadable.metrics.contains(shortcode.metric) {
                     let suggestion = NameSuggestion.phrase(for: shortcode.metric, in: site.metrics.map(\.id))
@@ -46,6 +47,11 @@ public enum CrossReferences {
                     log.error(shortcode.location, "shortcode names unknown city '\(city)'\(suggestion) (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
                 }
             }
+        }
+        // Blueprints and their translations, read in place (joining them copied every blueprint).
+        for b in site.blueprints.indices { check(site.blueprints[b]) }
+        for byCity in site.translations.values {
+            for blueprint in byCity.values { check(blueprint) }
         }
     }
 
