@@ -20,19 +20,9 @@ public enum Disclosure {
                         recording: Bool = true) -> PublishedData {
         let rules = site.config.privacy
         let minCells = site.metrics.map { minCell($0, rules) }
-        // Ranges of rows of every metric on every core, joined in row order.
-        let chunk = 1 << 14
-        let rowRanges = site.metrics.indices.flatMap { m in
-            let count = m < observations.byMetric.count ? observations.byMetric[m].count : 0
-            return stride(from: 0, to: max(count, 1), by: chunk).map { (m, $0 ..< min($0 + chunk, count)) }
-        }
-        let primary = ParallelMap.map(rowRanges.indices) { r in
-            let (m, rows) = rowRanges[r]
-            return rows.isEmpty ? [] : PrimarySuppression.apply(observations.byMetric[m][rows], metric: site.metrics[m], minCell: minCells[m])
-        }
-        var figures = [[PublishedFigure]](repeating: [], count: site.metrics.count)
-        for (r, (m, _)) in rowRanges.enumerated() {
-            if figures[m].isEmpty { figures[m] = primary[r] } else { figures[m] += primary[r] }
+        var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
+            let list = m < observations.byMetric.count ? observations.byMetric[m] : []
+            return PrimarySuppression.apply(list, metric: site.metrics[m], minCell: minCells[m])
         }
         var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
         // Linked tables of every metric are protected together, not one by one.
@@ -134,7 +124,7 @@ public enum Disclosure {
 /// SPEC privacy rule 1: a count with 0 < value < min_cell is withheld; 0 is
 /// publishable (it says no one, which singles out no one).
 package enum PrimarySuppression {
-    static func apply(_ observations: some Collection<Observation>, metric: MetricDefinition, minCell: Int) -> [PublishedFigure] {
+    static func apply(_ observations: [Observation], metric: MetricDefinition, minCell: Int) -> [PublishedFigure] {
         observations.map { observation in
             var value = PublishedValue.notAvailable
             if let v = observation.value {

@@ -1,3 +1,4 @@
+import Dispatch
 import CitywideModel
 
 /// Everything that may be published about one metric, indexed for the
@@ -55,17 +56,26 @@ public struct PublishedMetric: Sendable {
 
     /// By city, period, then breakdown; equal keys in the order given (as a
     /// stable sort leaves them). Ranges of cities are sorted on every core
-    /// (a city's figures sort among themselves) and joined in city order.
+    /// (a city's figures sort among themselves), each written straight to its
+    /// place in the result: ranges follow in city order.
     private static func sorted(_ unsorted: [PublishedFigure]) -> [PublishedFigure] {
+        guard !unsorted.isEmpty else { return [] }
         let cities = (unsorted.lazy.map(\.city).max() ?? -1) + 1
         let ranges = CityRanges(unsorted.count, cities: cities) { unsorted[$0].city }
-        let parts = ParallelMap.map(ranges.indices) { r in
-            // Fields read in place: a copied figure would retain its note.
-            ranges.rows[r].sorted { a, b in
-                (unsorted[a].city, unsorted[a].period, unsorted[a].cell, a) < (unsorted[b].city, unsorted[b].period, unsorted[b].cell, b)
-            }.map { unsorted[$0] }
+        var starts = [0]
+        for rows in ranges.rows { starts.append(starts[starts.count - 1] + rows.count) }
+        return Array(unsafeUninitializedCapacity: unsorted.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { preconditionFailure("a buffer of one or more figures has an address") }
+            // Each range writes only its own part of the buffer.
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
+                // Fields read in place: a copied figure would retain its note.
+                let order = ranges.rows[r].sorted { a, b in
+                    (unsorted[a].city, unsorted[a].period, unsorted[a].cell, a) < (unsorted[b].city, unsorted[b].period, unsorted[b].cell, b)
+                }
+                for (k, i) in order.enumerated() { (base + starts[r] + k).initialize(to: unsorted[i]) }
+            }
+            initialized = unsorted.count
         }
-        return parts.count == 1 ? parts[0] : Array(parts.joined())
     }
 
     /// A provider's note is free text: beside a withheld value it could say
