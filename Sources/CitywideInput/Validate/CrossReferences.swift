@@ -15,8 +15,10 @@ public enum CrossReferences {
     package static func checkCommitments(_ site: Site, log: DiagnosticLog) {
         let metricIDs = Set(site.metrics.map(\.id))
         var firstUse: [String: SourceLocation] = [:]
-        for blueprint in site.blueprints {
-            for commitment in blueprint.commitments {
+        // Read in place by index: a blueprint or commitment copied by `for in` retained each of its fields.
+        for b in site.blueprints.indices {
+            for c in site.blueprints[b].commitments.indices {
+                let commitment = site.blueprints[b].commitments[c]
                 if let other = firstUse[commitment.id] {
                     log.error(commitment.location, "commitment id '\(commitment.id)' is already used at \(other.path):\(other.line)")
                 } else {
@@ -34,8 +36,7 @@ public enum CrossReferences {
 
     package static func checkShortcodes(_ site: Site, log: DiagnosticLog) {
         let slugs = Set(site.blueprints.map(\.slug))
-        let all = site.blueprints + site.translations.values.flatMap(\.values)
-        for blueprint in all {
+        func check(_ blueprint: Blueprint) {
             for shortcode in blueprint.shortcodes {
                 if site.metric(shortcode.metric) == nil, !site.unreadable.metrics.contains(shortcode.metric) {
                     let suggestion = NameSuggestion.phrase(for: shortcode.metric, in: site.metrics.map(\.id))
@@ -46,6 +47,11 @@ public enum CrossReferences {
                     log.error(shortcode.location, "shortcode names unknown city '\(city)'\(suggestion) (known: \(site.blueprints.map(\.slug).joined(separator: ", ")))")
                 }
             }
+        }
+        // Blueprints and their translations, read in place (joining them copied every blueprint).
+        for b in site.blueprints.indices { check(site.blueprints[b]) }
+        for byCity in site.translations.values {
+            for blueprint in byCity.values { check(blueprint) }
         }
     }
 
@@ -74,17 +80,34 @@ public enum CrossReferences {
 
     /// The same city, period, metric and breakdown twice (in one file or two).
     package static func checkDuplicates(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
-        for (m, list) in observations.byMetric.enumerated() where list.count > 1 {
-            let order = list.indices.sorted { a, b in
-                let x = list[a], y = list[b]
-                return (x.city, x.period, x.cell.raw, x.origin.file, x.origin.line) < (y.city, y.period, y.cell.raw, y.origin.file, y.origin.line)
+        /// What rows are sorted by, without the row: comparing rows copied
+        /// each one's note (a retain and a release per comparison).
+        struct Row {
+            var city: Int32
+            var period: Period
+            var cell: UInt64
+            var origin: RowOrigin
+            var index: Int
+
+            func precedes(_ y: Row) -> Bool {
+                (city, period, cell, origin.file, origin.line) < (y.city, y.period, y.cell, y.origin.file, y.origin.line)
             }
-            for (previous, current) in zip(order, order.dropFirst()) {
-                let a = list[previous], b = list[current]
+        }
+        // A duplicate is always within one city: ranges of cities of every
+        // metric are sorted on every core (the log is thread-safe and sorted when read).
+        let metrics = observations.byMetric.indices.filter { observations.byMetric[$0].count > 1 }
+        let ranges = metrics.map { CityRanges(observations.byMetric[$0], cities: site.blueprints.count) }
+        let jobs = metrics.indices.flatMap { k in ranges[k].indices.map { (k, $0) } }
+        _ = ParallelMap.map(jobs.indices) { (j: Int) -> Void in
+            let m = metrics[jobs[j].0], list = observations.byMetric[m]
+            let order = ranges[jobs[j].0].rows[jobs[j].1].map { i in
+                Row(city: list[i].city, period: list[i].period, cell: list[i].cell.raw, origin: list[i].origin, index: i)
+            }.sorted { $0.precedes($1) }
+            for (a, b) in zip(order, order.dropFirst()) {
                 guard a.city == b.city, a.period == b.period, a.cell == b.cell else { continue }
                 let first = observations.location(a.origin)
                 log.error(observations.location(b.origin),
-                          "the same observation twice: \(site.blueprints[Int(b.city)].slug), \(b.period), \(site.metrics[m].id)\(describe(b.cell, site.metrics[m])) is also given at \(first.path):\(first.line)")
+                          "the same observation twice: \(site.blueprints[Int(b.city)].slug), \(b.period), \(site.metrics[m].id)\(describe(list[b.index].cell, site.metrics[m])) is also given at \(first.path):\(first.line)")
             }
         }
     }

@@ -23,13 +23,26 @@ public enum DataIntegrity {
         }
         if let memo {
             for m in checked {
-                result.byMetric[m] = memo.check(site.metrics[m], observations.byMetric[m], log: log) { checkTables(site, site.metrics[m], observations, m, log: $0) }
+                result.byMetric[m] = memo.check(site.metrics[m], observations.byMetric[m], log: log) { log in
+                    let ranges = CityRanges(observations.byMetric[m], cities: site.blueprints.count)
+                    return ranges.merged(observations.byMetric[m], ParallelMap.map(ranges.indices) { checkTables(site, m, observations, ranges, $0, log: log) })
+                }
             }
         } else {
-            // A build checks its metrics on every core: each reads and fixes
-            // only its own observations (the log is thread-safe and sorted when read).
-            let lists = ParallelMap.map(checked.indices) { checkTables(site, site.metrics[checked[$0]], observations, checked[$0], log: log) }
-            for (k, m) in checked.enumerated() { result.byMetric[m] = lists[k] }
+            // A build checks ranges of cities of every metric on every core: a
+            // city's tables read and fix only its own observations (the log is
+            // thread-safe and sorted when read). One metric of many cities
+            // keeps both cores busy as well as many metrics do.
+            let ranges = checked.map { CityRanges(observations.byMetric[$0], cities: site.blueprints.count) }
+            let jobs = checked.indices.flatMap { k in ranges[k].indices.map { (k, $0) } }
+            let added = ParallelMap.map(jobs.indices) { j in
+                checkTables(site, checked[jobs[j].0], observations, ranges[jobs[j].0], jobs[j].1, log: log)
+            }
+            var next = 0
+            for (k, m) in checked.enumerated() {
+                result.byMetric[m] = ranges[k].merged(observations.byMetric[m], Array(added[next ..< next + ranges[k].count]))
+                next += ranges[k].count
+            }
         }
         for (file, rows) in twoWayRows.sorted(by: { $0.key < $1.key }) {
             log.warning(observations.location(RowOrigin(file: file, line: rows.firstLine)),
@@ -38,11 +51,17 @@ public enum DataIntegrity {
         return result
     }
 
-    /// Every table of metric `m`: derived totals added to its rows, sums checked.
+    /// Every table of metric `m` in one range of cities, sums checked:
+    /// the derived totals to append to the metric's rows, in the order of
+    /// the tables (city, period), as checking every table in that order would.
     /// Reads the metric, its rows, the city slugs and the data file names alone
     /// (`DataIntegrityMemo` keeps the result while they are the same).
-    private static func checkTables(_ site: Site, _ metric: MetricDefinition, _ observations: ObservationSet, _ m: Int, log: DiagnosticLog) -> [Observation] {
-        var list = observations.byMetric[m]
+    private static func checkTables(_ site: Site, _ m: Int, _ observations: ObservationSet, _ ranges: CityRanges, _ r: Int,
+                                    log: DiagnosticLog) -> [Observation] {
+        let metric = site.metrics[m]
+        // The range's rows, in the metric's order: a later row of a cell replaces an earlier one, as before.
+        var list = ranges.rows[r].map { observations.byMetric[m][Int($0)] }
+        let given = list.count
         var tables: [TableKey: [CellKey: Int]] = [:]
         for (i, observation) in list.enumerated() {
             tables[TableKey(city: Int(observation.city), period: observation.period), default: [:]][observation.cell] = i
@@ -53,7 +72,7 @@ public enum DataIntegrity {
             deriveMissingTotals(&table, &list, context, log: log)
             checkSums(table, list, context, log: log)
         }
-        return list
+        return Array(list[given...])
     }
 
     /// One city's table of one period: the cells that must add up.
@@ -122,16 +141,16 @@ public enum DataIntegrity {
             for (d, dimension) in context.metric.dimensions.enumerated() where parent.code(d) == 0 {
                 let present = dimension.values.indices.compactMap { table[parent.setting(d, to: $0 + 1)] }
                 guard !present.isEmpty else { continue }
-                let rows = present.map { list[$0] }
-                let values = rows.compactMap(\.value)
+                let values = present.compactMap { list[$0].value }
                 let sum = values.reduce(0, +)
-                let complete = present.count == dimension.values.count && values.count == rows.count
-                let at = context.observations.location(list[p].origin)
-                let totalText = NumberText.plain(total), sumText = NumberText.plain(sum)
+                let complete = present.count == dimension.values.count && values.count == present.count
+                var rows: [Observation] { present.map { list[$0] } }
+                // Located and worded only when there is a problem (most tables have none).
+                var at: SourceLocation { context.observations.location(list[p].origin) }
                 if complete, abs(sum - total) > 1e-9 * max(1, abs(total)) {
-                    log.error(at, "\(context.what): the breakdown by \(dimension.name) of \(context.describe(parent)) adds up to \(sumText) (\(context.lines(rows))) but \(context.describe(parent)) is \(totalText)")
+                    log.error(at, "\(context.what): the breakdown by \(dimension.name) of \(context.describe(parent)) adds up to \(NumberText.plain(sum)) (\(context.lines(rows))) but \(context.describe(parent)) is \(NumberText.plain(total))")
                 } else if !complete, sum > total + 1e-9 * max(1, abs(total)) {
-                    log.error(at, "\(context.what): the given parts by \(dimension.name) of \(context.describe(parent)) already add up to \(sumText) (\(context.lines(rows))), more than \(context.describe(parent)), \(totalText)")
+                    log.error(at, "\(context.what): the given parts by \(dimension.name) of \(context.describe(parent)) already add up to \(NumberText.plain(sum)) (\(context.lines(rows))), more than \(context.describe(parent)), \(NumberText.plain(total))")
                 } else if present.count < dimension.values.count, list[p].flag != .derived {
                     let missing = dimension.values.indices.filter { table[parent.setting(d, to: $0 + 1)] == nil }.map { dimension.values[$0] }
                     log.warning(at, "\(context.what): the breakdown by \(dimension.name) of \(context.describe(parent)) is incomplete (no \(missing.joined(separator: ", "))); readers cannot check it adds up")

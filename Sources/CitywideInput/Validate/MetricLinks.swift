@@ -39,6 +39,8 @@ package enum MetricLinks {
     private static func warnUndeclaredTwins(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
         struct Key: Hashable { var city: Int32; var period: Period }
         let counts = site.metrics.indices.filter { site.metrics[$0].kind == .count && !site.metrics[$0].isComputed && $0 < observations.byMetric.count }
+        // Twins take two metrics: one metric's totals are not gathered for nothing.
+        guard counts.count > 1 else { return }
         var totals: [Int: [Key: Double]] = [:]
         for m in counts {
             for observation in observations.byMetric[m] where observation.cell == .total {

@@ -58,27 +58,41 @@ package enum ComplementarySuppression {
             if value > 0, value < Double(context.minCell[m]) { withhold(tables.cellOfFigure[m][later], .primary) }
         }
 
-        // Lines through each cell, and connected components of cells.
-        var linesOf = [[Int]](repeating: [], count: cellCount)
-        for (l, line) in tables.lines.enumerated() { for cell in line { linesOf[cell].append(l) } }
+        // Lines through each cell, and connected components of cells, each
+        // in the order of its root (its smallest cell), its cells in order.
+        let linesOf = CellLines(tables.lines, cellCount: cellCount)
         var components = UnionFind(count: cellCount)
         for line in tables.lines { for cell in line.dropFirst() { components.union(line[0], cell) } }
-        var members: [Int: [Int]] = [:]
-        for cell in 0..<cellCount where !linesOf[cell].isEmpty { members[components.find(cell), default: []].append(cell) }
+        var members: [[Int]] = []
+        var roots: [Int] = []
+        var memberSlot = [Int](repeating: -1, count: cellCount)
+        for cell in 0..<cellCount where !linesOf[cell].isEmpty {
+            let root = components.find(cell)
+            if memberSlot[root] < 0 {
+                memberSlot[root] = members.count
+                members.append([])
+                roots.append(root)
+            }
+            members[memberSlot[root]].append(cell)
+        }
+        let order = roots.indices.sorted { roots[$0] < roots[$1] }
 
         // Components share no cell and no line, so each is decided on its own,
         // on both cores, against the figures as they stand now; a component
         // reads and withholds only its own cells, so applying the choices in
         // component order gives exactly what deciding them one after another would.
-        let standing = figures
-        let start = Component(tables: tables, figures: standing, releasedBefore: context.releasedBefore)
-        let roots = members.keys.sorted().filter { members[$0]?.contains(where: start.isAudited) ?? false }
-        let choices = ParallelMap.map(roots.indices) { r -> [Int] in
-            var component = start
-            component.decide(members[roots[r]] ?? [], linesOf: linesOf, minCell: context.minCell,
-                             order: { identity($0, context, standing) })
-            return component.withheld
-        }
+        // (In a closure: its copy of the figures is let go before they change.)
+        let choices: [[Int]] = {
+            let standing = figures
+            let start = Component(tables: tables, figures: standing, releasedBefore: context.releasedBefore)
+            let audited = order.filter { members[$0].contains(where: start.isAudited) }
+            return ParallelMap.map(audited.indices) { r -> [Int] in
+                var component = start
+                component.decide(members[audited[r]], linesOf: linesOf, minCell: context.minCell,
+                                 order: { identity($0, context, standing) })
+                return component.withheld
+            }
+        }()
         for cells in choices {
             for cell in cells { withhold(cell, .complementary) }
         }
@@ -131,7 +145,7 @@ package enum ComplementarySuppression {
             withheld.append(cell)
         }
 
-        mutating func decide(_ cells: [Int], linesOf: [[Int]], minCell: [Int], order identity: (Int) -> UInt64) {
+        mutating func decide(_ cells: [Int], linesOf: CellLines, minCell: [Int], order identity: (Int) -> UInt64) {
             // The keyed hash of each candidate's identity, computed once when first needed.
             var identities: [Int: UInt64] = [:]
             func order(_ cell: Int) -> UInt64 {

@@ -34,25 +34,37 @@ public enum Disclosure {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
                 site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
         }
-        if recording { record(&ledger, figures, tables, site) }
-        // Rates and percents given as data imply counts; computed ones are made
-        // from their inputs' raw counts and withheld wherever an input is: a
-        // rate times the published population must not give a count back.
-        for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
-            GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
-        }
-        for (m, metric) in site.metrics.enumerated() where metric.isComputed {
-            (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
-        }
-        // Each metric's indexes are built on every core.
-        var metrics = ParallelMap.map(site.metrics.indices) { m in
-            PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
-        }
-        for m in metrics.indices {
-            for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
-        }
-        let periods = Set(metrics.flatMap(\.periods)).sorted()
-        for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
+        // The ledger's entries (one per count cell, stored one by one in a
+        // dictionary) are recorded on one core while the rest is published on
+        // the other: the entries read only count figures as suppression left
+        // them, and nothing below changes a count figure (given rates and
+        // computed metrics change their own figures alone).
+        let suppressed = figures
+        let (recorded, (metrics, periods)) = ParallelMap.both({ () -> Ledger in
+            if recording { record(&ledger, suppressed, tables, site) }
+            return ledger
+        }, { () -> ([PublishedMetric], [Period]) in
+            // Rates and percents given as data imply counts; computed ones are made
+            // from their inputs' raw counts and withheld wherever an input is: a
+            // rate times the published population must not give a count back.
+            for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
+                GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
+            }
+            for (m, metric) in site.metrics.enumerated() where metric.isComputed {
+                (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
+            }
+            // Each metric's indexes are built on every core.
+            var metrics = ParallelMap.map(site.metrics.indices) { m in
+                PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
+            }
+            for m in metrics.indices {
+                for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
+            }
+            let periods = Set(metrics.flatMap(\.periods)).sorted()
+            for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
+            return (metrics, periods)
+        })
+        ledger = recorded
         var data = PublishedData(metrics: metrics, periods: periods)
         data.ledger = ledger
         return data

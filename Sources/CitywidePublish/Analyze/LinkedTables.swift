@@ -45,7 +45,7 @@ package struct LinkedTables {
             cellOfFigure[m] = figures[m].indices.map { i in
                 add(.figure(metric: m, index: i), raw: i < rawValues.count ? rawValues[i] : nil)
             }
-            addTableLines(metric, m, figures[m])
+            addTableLines(metric, m, figures[m], cities: site.blueprints.count)
             if metric.cumulative {
                 addIncrements(m, figures[m])
             } else if metric.aggregation == .sum {
@@ -62,6 +62,8 @@ package struct LinkedTables {
 
     /// Twins and period sums across metrics that nobody declared (`InferredLinks`).
     private mutating func addInferredLinks(_ site: Site, _ figures: [[PublishedFigure]]) {
+        // A link takes two metrics with cells: one metric's keys are not gathered for nothing.
+        guard site.metrics.indices.filter({ !cellOfFigure[$0].isEmpty }).count > 1 else { return }
         var metrics: [InferredLinks.Cells] = []
         var declared: Set<[Int]> = []
         // Each breakdown's name, numbered in the order first met.
@@ -105,23 +107,42 @@ package struct LinkedTables {
         lines.append(line)
     }
 
-    private mutating func addTableLines(_ metric: MetricDefinition, _ m: Int, _ figures: [PublishedFigure]) {
+    private mutating func addTableLines(_ metric: MetricDefinition, _ m: Int, _ figures: [PublishedFigure], cities: Int) {
         guard !metric.dimensions.isEmpty else { return }
+        // A table is one city's: ranges of cities on every core, their lines
+        // joined in range order (city, then period, as one pass gives them).
+        let ranges = CityRanges(figures.count, cities: cities) { figures[$0].city }
+        let cells = cellOfFigure[m]
+        let made = ParallelMap.map(ranges.indices) { r in
+            Self.tableLines(metric, figures, rows: ranges.rows[r], cells: cells)
+        }
+        for rangeLines in made { lines += rangeLines }
+    }
+
+    /// The lines of the tables of `rows` (figures of one metric), in city and period order.
+    private static func tableLines(_ metric: MetricDefinition, _ figures: [PublishedFigure], rows: [Int], cells: [Int]) -> [[Int]] {
         var tables: [PublishedMetric.Key: [Int]] = [:]
-        for (i, figure) in figures.enumerated() {
-            tables[PublishedMetric.Key(city: figure.city, period: figure.period, cell: .total), default: []].append(i)
+        for i in rows {
+            tables[PublishedMetric.Key(city: figures[i].city, period: figures[i].period, cell: .total), default: []].append(i)
         }
         // Most tables of a metric hold the same breakdowns: their lines are worked out once.
         var linesOfShape: [[CellKey]: [[Int]]] = [:]
+        var lines: [[Int]] = []
         for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
             let members = (tables[key] ?? []).sorted { figures[$0].cell < figures[$1].cell }
             let shape = members.map { figures[$0].cell }
-            let shapeLines = linesOfShape[shape] ?? TableLines(cells: shape, dimensions: metric.dimensions).lines
-            linesOfShape[shape] = shapeLines
+            let shapeLines: [[Int]]
+            if let known = linesOfShape[shape] {
+                shapeLines = known
+            } else {
+                shapeLines = TableLines(cells: shape, dimensions: metric.dimensions).lines
+                linesOfShape[shape] = shapeLines
+            }
             for line in shapeLines {
-                lines.append(line.map { cellOfFigure[m][members[$0]] })
+                lines.append(line.map { cells[members[$0]] })
             }
         }
+        return lines
     }
 
     /// One series per city and cell, in period order.

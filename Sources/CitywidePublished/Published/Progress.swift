@@ -127,10 +127,17 @@ public enum Progress {
     ///   on or before its last day has come due, whatever the clock says.
     public static func assessAll(_ site: Site, _ published: PublishedData, asOf: Period? = nil) -> [[ProgressAssessment?]] {
         let dataEnd = (asOf ?? published.periods.last)?.lastDay
-        // Metrics are assessed on every core: each reads only its own figures.
-        return ParallelMap.map(published.metrics.indices) { m in
+        // Ranges of cities of every metric are assessed on every core (a
+        // city's status reads only its own figures): a site of one metric
+        // keeps both cores busy too. Joined back in metric and city order.
+        let cities = site.blueprints.indices
+        let perRange = max(256, (cities.count + 7) / 8)
+        let ranges = stride(from: cities.lowerBound, to: cities.upperBound, by: perRange).map { $0 ..< min($0 + perRange, cities.upperBound) }
+        let jobs = published.metrics.indices.flatMap { m in ranges.map { (m, $0) } }
+        let assessed = ParallelMap.map(jobs.indices) { j in
+            let (m, range) = jobs[j]
             let metric = published.metrics[m]
-            return site.blueprints.indices.map { city in
+            return range.map { city -> ProgressAssessment? in
                 let series = metric.series(city: city)
                 guard !series.isEmpty else { return nil }
                 return assess(series: series, metric: metric.definition,
@@ -138,6 +145,9 @@ public enum Progress {
                               dataEnd: dataEnd, minRateNumerator: site.config.privacy.minRateNumerator)
             }
         }
+        var result = [[ProgressAssessment?]](repeating: [], count: published.metrics.count)
+        for (j, (m, _)) in jobs.enumerated() { result[m] += assessed[j] }
+        return result
     }
 
     /// Open SDG's defaults.

@@ -1,3 +1,4 @@
+import Dispatch
 import CitywideModel
 
 /// Everything that may be published about one metric, indexed for the
@@ -35,7 +36,7 @@ public struct PublishedMetric: Sendable {
     package init(definition: MetricDefinition, minCell: Int, figures unsorted: [PublishedFigure]) {
         self.definition = definition
         self.minCell = minCell
-        let figures = unsorted.sorted { ($0.city, $0.period, $0.cell) < ($1.city, $1.period, $1.cell) }
+        let figures = Self.sorted(unsorted)
         self.figures = figures
         var cityStarts: [Int] = []
         var periods: Set<Period> = []
@@ -51,6 +52,30 @@ public struct PublishedMetric: Sendable {
         self.cityStarts = cityStarts
         self.periods = periods.sorted()
         self.counts = counts
+    }
+
+    /// By city, period, then breakdown; equal keys in the order given (as a
+    /// stable sort leaves them). Ranges of cities are sorted on every core
+    /// (a city's figures sort among themselves), each written straight to its
+    /// place in the result: ranges follow in city order.
+    private static func sorted(_ unsorted: [PublishedFigure]) -> [PublishedFigure] {
+        guard !unsorted.isEmpty else { return [] }
+        let cities = (unsorted.lazy.map(\.city).max() ?? -1) + 1
+        let ranges = CityRanges(unsorted.count, cities: cities) { unsorted[$0].city }
+        var starts = [0]
+        for rows in ranges.rows { starts.append(starts[starts.count - 1] + rows.count) }
+        return Array(unsafeUninitializedCapacity: unsorted.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { preconditionFailure("a buffer of one or more figures has an address") }
+            // Each range writes only its own part of the buffer.
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
+                // Fields read in place: a copied figure would retain its note.
+                let order = ranges.rows[r].sorted { a, b in
+                    (unsorted[a].city, unsorted[a].period, unsorted[a].cell, a) < (unsorted[b].city, unsorted[b].period, unsorted[b].cell, b)
+                }
+                for (k, i) in order.enumerated() { (base + starts[r] + k).initialize(to: unsorted[i]) }
+            }
+            initialized = unsorted.count
+        }
     }
 
     /// A provider's note is free text: beside a withheld value it could say

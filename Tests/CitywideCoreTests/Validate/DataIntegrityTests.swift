@@ -170,4 +170,49 @@ struct DataIntegrityTests {
         defer { site.cleanUp() }
         #expect(outcome.hasError("Data/referrals.csv", line: 2, containing: "status 'derived' must be empty or one of"))
     }
+    /// Checked by ranges of cities on every core: the derived totals must still
+    /// follow the rows in city and period order, as one pass over the tables gives them.
+    @Test("derived totals of many cities come in city and period order")
+    func derivedTotalsInCityOrder() throws {
+        // 40 cities, 60 quarters, parts without their total: 9,600 rows, more
+        // than one range of cities, and one derived total per table.
+        let cities = (0..<40).map { "city\($0)" }
+        var files: [String: String] = [
+            "site.yml": "title: Many cities\nbase_url: https://example.org/\nlanguages: [en]\nprivacy:\n  min_cell: 11\n  min_rate_numerator: 20\ndata_status: synthetic\n",
+            "Metrics/referrals.yml": "id: referrals\ntitle: Referrals\ndescription: Referrals.\nsystem: labor\ntype: count\nunit: referrals\ndecimals: 0\ndirection: up\nfrequency: quarterly\ndimensions:\n  trafficking_type: [sex, labor, both, other]\n",
+        ]
+        for city in cities {
+            files["Blueprints/\(city).md"] = "---\ncity: \(city)\nstate: IL\npopulation: 1000\nfellow: Fellow\nadopted: 2019-01-15\nupdated: 2020-02-01\ncommitments: []\n---\n# \(city)\n"
+        }
+        // Rows given newest city first, so that row order and city order differ.
+        var rows = "city,period,metric,trafficking_type,value\n"
+        for city in cities.reversed() {
+            for year in 2001...2015 {
+                for quarter in 1...4 {
+                    for (k, type) in ["sex", "labor", "both", "other"].enumerated() { rows += "\(city),\(year)-Q\(quarter),referrals,\(type),\(k + quarter)\n" }
+                }
+            }
+        }
+        files["Data/referrals.csv"] = rows
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let log = DiagnosticLog()
+        let loaded = SiteLoader.load(site.folder, log: log)
+        try #require(!log.hasErrors, "\(log.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.formatted))")
+        let checked = DataIntegrity.check(loaded.site, loaded.observations, log: log)
+        let given = loaded.observations.byMetric[0].count
+        let derived = checked.byMetric[0][given...]
+        #expect(given == 9_600)
+        #expect(derived.count == 2_400)
+        let order = derived.map { (loaded.site.blueprints[Int($0.city)].slug, $0.period) }
+        let expected = loaded.site.blueprints.indices.flatMap { c in
+            (2001...2015).flatMap { year in (1...4).map { (loaded.site.blueprints[c].slug, Period(year: year, quarter: $0)) } }
+        }
+        #expect(order.map(\.0) == expected.map(\.0))
+        #expect(order.map(\.1) == expected.map(\.1))
+        #expect(derived.allSatisfy { $0.flag == .derived && $0.cell == .total })
+        #expect(derived.first?.value == Double(1 + 2 + 3 + 4))
+        #expect(log.diagnostics.filter { $0.message.contains("is computed from its breakdown by trafficking_type") }.count == 2_400)
+    }
 }
+

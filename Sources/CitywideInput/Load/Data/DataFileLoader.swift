@@ -146,10 +146,11 @@ package struct DataFileLoader {
         }
 
         let metricIndex = scan.caches.metric.lookup(record, columns.metric) { catalog.metrics[$0] }
-        var metric: MetricDefinition?
+        // The row's metric is read in place (`catalog.definitions[metricIndex]`):
+        // a copy of the definition per row retained and released each of its many fields.
         if let metricIndex {
-            metric = catalog.definitions[metricIndex]
-            if let m = metric, m.isComputed {
+            if catalog.definitions[metricIndex].isComputed {
+                let m = catalog.definitions[metricIndex]
                 log.error(at(record, columns.metric), "metric '\(m.id)' is computed from \(m.inputsDescription); give the data for its inputs, not for it", group: "metric-computed:" + m.id)
                 return nil
             }
@@ -163,8 +164,9 @@ package struct DataFileLoader {
         }
 
         let period = scan.caches.period.lookup(record, columns.period) { Period($0) }
-        if let period, let metric, period.granularity != metric.frequency {
+        if let period, let metricIndex, period.granularity != catalog.definitions[metricIndex].frequency {
             ok = false
+            let metric = catalog.definitions[metricIndex]
             log.error(at(record, columns.period), "period '\(period)' does not fit metric '\(metric.id)', which is \(metric.frequency.rawValue) (\(metric.frequency.example))",
                       group: "period-frequency:" + metric.id)
         } else if period == nil {
@@ -174,16 +176,18 @@ package struct DataFileLoader {
         }
 
         var cell = CellKey.total
-        if let metric, let metricIndex {
+        if let metricIndex {
             for (column, name) in columns.dimensions where !record.isEmpty(column) {
-                guard let d = metric.dimensionIndex(name) else {
+                guard let d = catalog.definitions[metricIndex].dimensionIndex(name) else {
                     ok = false
+                    let metric = catalog.definitions[metricIndex]
                     log.error(at(record, column), "column '\(name)' is not a dimension of metric '\(metric.id)'; leave it blank for this metric", group: "dimension-column:\(name):\(metric.id)")
                     continue
                 }
                 let text = record.string(column)
-                guard let v = metric.dimensions[d].values.firstIndex(of: text) else {
+                guard let v = catalog.definitions[metricIndex].dimensions[d].values.firstIndex(of: text) else {
                     ok = false
+                    let metric = catalog.definitions[metricIndex]
                     let problem = scan.problems.notAValue(text, dimension: metric.dimensions[d], metric: metric)
                     log.error(at(record, column), problem.message, group: problem.group)
                     continue
@@ -206,10 +210,10 @@ package struct DataFileLoader {
                       let problem = NumberLimits.problem(v, text: record.string(columns.value)) {
                 ok = false
                 log.error(at(record, columns.value), "value '\(record.string(columns.value))' \(problem)", group: "value-limits")
-            } else if let v = value, let metric, metric.kind == .count, v < 0 || v.rounded() != v {
+            } else if let v = value, let metricIndex, catalog.definitions[metricIndex].kind == .count, v < 0 || v.rounded() != v {
                 ok = false
-                log.error(at(record, columns.value), "metric '\(metric.id)' is a count: its value must be a whole number of 0 or more, found \(record.string(columns.value))",
-                          group: "value-count:" + metric.id)
+                log.error(at(record, columns.value), "metric '\(catalog.definitions[metricIndex].id)' is a count: its value must be a whole number of 0 or more, found \(record.string(columns.value))",
+                          group: "value-count:" + catalog.definitions[metricIndex].id)
             }
         }
 
@@ -223,8 +227,8 @@ package struct DataFileLoader {
             }
         }
         let note = columns.note.flatMap { record.isEmpty($0) ? nil : record.string($0) }
-        if let note, let c = columns.note, let metric {
-            warnIfNoteIdentifies(note, at: at(record, c), metric: metric, value: value)
+        if let note, let c = columns.note, let metricIndex {
+            warnIfNoteIdentifies(note, at: at(record, c), metric: catalog.definitions[metricIndex], value: value)
         }
 
         guard ok, let city, let metricIndex, let period else { return nil }
