@@ -47,8 +47,7 @@ package enum ShortcodeParser {
                 return extractByCharacters(body, path: path, firstLine: firstLine, log: log)
             }
             var shortcodes: [Shortcode] = []
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
+            var output = Splice(source: body)
             var fence: String?
             var lineStart = 0
             var offset = 0
@@ -62,23 +61,60 @@ package enum ShortcodeParser {
                             ? UTF8Bytes.hasPrefix(f.utf8, in: bytes, at: trimmed, end: lineEnd)
                             : String(decoding: bytes[trimmed..<lineEnd], as: UTF8.self).hasPrefix(f)
                         if closes { fence = nil }
-                        output.append(contentsOf: bytes[lineStart..<lineEnd])
                     } else if UTF8Bytes.hasPrefix(backticks, in: bytes, at: trimmed, end: lineEnd) || UTF8Bytes.hasPrefix(tildes, in: bytes, at: trimmed, end: lineEnd) {
                         fence = String(decoding: bytes[trimmed..<(trimmed + 3)], as: UTF8.self)
-                        output.append(contentsOf: bytes[lineStart..<lineEnd])
                     } else {
                         replaceASCII(bytes, line: lineStart..<lineEnd, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes, output: &output)
                     }
                 } else {
                     let line = Substring(String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
-                    output.append(contentsOf: readLine(line, fence: &fence, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes).utf8)
+                    let found = shortcodes.count
+                    let read = readLine(line, fence: &fence, lineNumber: firstLine + offset, path: path, log: log, into: &shortcodes)
+                    // The line comes back as it was unless a shortcode was replaced.
+                    if shortcodes.count != found { output.replace(lineStart..<lineEnd, with: read) }
                 }
                 guard lineEnd < bytes.count else { break }
-                output.append(UTF8Bytes.lineFeed)
                 lineStart = lineEnd + 1
                 offset += 1
             }
-            return (String(decoding: output, as: UTF8.self), shortcodes)
+            return (output.text, shortcodes)
+        }
+    }
+
+    /// The body with some byte ranges replaced, built from slices of the
+    /// body itself: its bytes are valid UTF-8 already, so nothing is copied
+    /// byte by byte or decoded again, and a body with nothing replaced is
+    /// returned as it is. Ranges are replaced in order and start and end at
+    /// ASCII bytes (a brace, a line feed), so every slice is whole characters.
+    private struct Splice {
+        let source: String
+        private var result = ""
+        /// Bytes of `source` before this offset are in `result` or were replaced.
+        private var copied = 0
+        private var changed = false
+
+        init(source: String) {
+            self.source = source
+        }
+
+        mutating func replace(_ range: Range<Int>, with text: String) {
+            if !changed {
+                result.reserveCapacity(source.utf8.count + 16)
+                changed = true
+            }
+            result += slice(copied..<range.lowerBound)
+            result += text
+            copied = range.upperBound
+        }
+
+        private func slice(_ range: Range<Int>) -> Substring {
+            let utf8 = source.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return source[start..<utf8.index(start, offsetBy: range.count)]
+        }
+
+        var text: String {
+            changed ? result + slice(copied..<source.utf8.count) : source
         }
     }
 
@@ -115,18 +151,15 @@ package enum ShortcodeParser {
     }
 
     /// `replace(in:)` over the bytes of an ASCII line, where a byte is a
-    /// Character (so the column is the byte offset), appending to `output`.
+    /// Character (so the column is the byte offset), replacing each
+    /// shortcode in `output` (the rest of the line stays as it is).
     private static func replaceASCII(_ bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>, lineNumber: Int, path: String, log: DiagnosticLog,
-                                     into shortcodes: inout [Shortcode], output: inout [UInt8]) {
+                                     into shortcodes: inout [Shortcode], output: inout Splice) {
         let end = line.upperBound
-        guard UTF8Bytes.firstIndex(of: openBytes, in: bytes, line) != nil else {
-            output.append(contentsOf: bytes[line])
-            return
-        }
+        guard UTF8Bytes.firstIndex(of: openBytes, in: bytes, line) != nil else { return }
         var i = line.lowerBound
         var onlySpaceBefore = true
         func take(_ range: Range<Int>) {
-            output.append(contentsOf: bytes[range])
             if onlySpaceBefore, !bytes[range].allSatisfy(UTF8Bytes.isWhitespace) { onlySpaceBefore = false }
         }
         while i < end {
@@ -147,14 +180,13 @@ package enum ShortcodeParser {
                 let location = SourceLocation(path: path, line: lineNumber, column: i - line.lowerBound + 1)
                 guard let closing = UTF8Bytes.firstIndex(of: closeBytes, in: bytes, i..<end) else {
                     log.error(location, "shortcode not closed: write {{< value metric_id >}}")
-                    output.append(contentsOf: bytes[i..<end])
                     break
                 }
                 let after = closing + closeBytes.count
                 let inner = Substring(String(decoding: bytes[(i + openBytes.count)..<closing], as: UTF8.self))
                 let alone = onlySpaceBefore && bytes[after..<end].allSatisfy(UTF8Bytes.isWhitespace)
                 if let shortcode = parse(inner, location: location, standsAlone: alone, log: log) {
-                    output.append(contentsOf: "\(open)\(shortcodes.count)\(close)".utf8)
+                    output.replace(i..<after, with: "\(open)\(shortcodes.count)\(close)")
                     shortcodes.append(shortcode)
                     onlySpaceBefore = false
                 } else {

@@ -27,6 +27,34 @@ package enum UTF8Bytes {
         return nil
     }
 
+    /// `firstIndex(of:in:_:)` for a needle held in an array: memchr for its
+    /// first byte, memcmp for the rest. The generic version is not
+    /// specialized across modules, so each comparison went through
+    /// protocol witnesses and tuple metadata (most of the placeholder
+    /// check's time on ten thousand blueprints).
+    package static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        needle.withUnsafeBufferPointer { firstIndex(ofContiguous: $0, in: bytes, range) }
+    }
+
+    /// `firstIndex(of:in:_:)` for a needle that is a slice of the bytes searched (a run of backticks).
+    package static func firstIndex(of needle: Slice<UnsafeBufferPointer<UInt8>>, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        firstIndex(ofContiguous: UnsafeBufferPointer(rebasing: needle), in: bytes, range)
+    }
+
+    private static func firstIndex(ofContiguous needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let needleBase = needle.baseAddress, !needle.isEmpty, let base = bytes.baseAddress else { return nil }
+        let count = needle.count
+        let first = Int32(needleBase.pointee)
+        var start = range.lowerBound
+        while range.upperBound - start >= count {
+            guard let found = memchr(base + start, first, range.upperBound - start - count + 1) else { return nil }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, needleBase, count) == 0 { return at }
+            start = at + 1
+        }
+        return nil
+    }
+
     /// The first `byte` in `bytes[range]`.
     package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard let base = bytes.baseAddress, !range.isEmpty,
@@ -37,6 +65,15 @@ package enum UTF8Bytes {
     /// Whether `bytes[range]` starts with `prefix`.
     package static func hasPrefix(_ prefix: some Collection<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
         end - start >= prefix.count && bytes[start..<(start + prefix.count)].elementsEqual(prefix)
+    }
+
+    /// `hasPrefix` for a prefix held in an array, compared with memcmp (see `firstIndex(of:in:_:)` for arrays).
+    package static func hasPrefix(_ prefix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
+        guard end - start >= prefix.count else { return false }
+        return prefix.withUnsafeBufferPointer { wanted in
+            guard let base = bytes.baseAddress, let wantedBase = wanted.baseAddress, !wanted.isEmpty else { return true }
+            return memcmp(base + start, wantedBase, wanted.count) == 0
+        }
     }
 
     /// Whether every byte of `bytes[range]` is ASCII (eight at a time).

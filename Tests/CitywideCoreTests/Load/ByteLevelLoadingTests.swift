@@ -75,6 +75,8 @@ struct ByteLevelLoadingTests {
             let fast = ShortcodeParser.extract(text, path: "b.md", firstLine: 3, log: byBytes)
             let reference = ShortcodeParser.extractByCharacters(text, path: "b.md", firstLine: 3, log: byCharacters)
             #expect(fast.text == reference.text, "\(text.debugDescription)")
+            // String's == compares canonically; the page needs the same bytes.
+            #expect(Array(fast.text.utf8) == Array(reference.text.utf8), "\(text.debugDescription)")
             #expect(fast.shortcodes.map(\.location) == reference.shortcodes.map(\.location), "\(text.debugDescription)")
             #expect(byBytes.diagnostics == byCharacters.diagnostics, "\(text.debugDescription)")
 

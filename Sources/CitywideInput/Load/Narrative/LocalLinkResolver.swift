@@ -99,6 +99,10 @@ package struct LocalLinkResolver {
     /// Not a web address (`https:`, `mailto:`, `//host`), an in-page
     /// `#anchor` or an absolute path.
     package static func isLocal(_ url: String) -> Bool {
+        // In ASCII every byte is a Character but "\r\n", which is neither
+        // one of the first characters refused nor a scheme's: the same
+        // answer from the bytes, without Character's properties.
+        if let answer = UTF8Bytes.withBytes(of: url, { isLocalASCII($0) }) { return answer }
         guard let first = url.first, first != "#", first != "/", first != "\\" else { return false }
         // A scheme: a letter, then letters, digits, + - . up to a colon.
         if let colon = url.firstIndex(of: ":") {
@@ -109,5 +113,20 @@ package struct LocalLinkResolver {
             }
         }
         return true
+    }
+
+    /// `isLocal` for ASCII text; nil for any other.
+    private static func isLocalASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard UTF8Bytes.isASCII(bytes, 0..<bytes.count) else { return nil }
+        guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"), first != UInt8(ascii: "\\") else { return false }
+        guard let colon = UTF8Bytes.firstIndex(of: UInt8(ascii: ":"), in: bytes, 0..<bytes.count), colon > 0 else { return true }
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        guard isLetter(bytes[0]) else { return true }
+        for byte in bytes[0..<colon] {
+            let allowed = isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !allowed { return true }
+        }
+        return false
     }
 }
