@@ -64,7 +64,7 @@ public enum Publication {
         },
         Stage("progress") { run in
             guard let site = run.site, var published = run.published else { return false }
-            let assess = { (published: PublishedData) in (Progress.assessAll(site, published), Progress.assessReports(site, published)) }
+            let assess = { (published: PublishedData) in Progress.assessLatestAndReports(site, published) }
             (published.progress, published.progressByReport) = run.memo?.progress(site, published, assess) ?? assess(published)
             run.published = published
             return !run.log.hasErrors

@@ -114,19 +114,31 @@ public enum Progress {
     /// can say which statuses changed since the one before), computed once
     /// for every language.
     public static func assessReports(_ site: Site, _ published: PublishedData) -> [Period: [[ProgressAssessment?]]] {
-        // Each quarter is assessed on its own: on both cores.
-        let quarters = ReportPeriods.all(published)
-        let assessed = ParallelMap.map(quarters.indices) { q in
-            assessAll(site, published, asOf: quarters[q].lastPeriod(in: published.periods))
-        }
-        return Dictionary(uniqueKeysWithValues: zip(quarters, assessed))
+        assessLatestAndReports(site, published).reports
     }
 
     /// - Parameter asOf: the report period to judge as of; nil for the
     ///   latest. Deadlines are judged against it: a target whose date falls
     ///   on or before its last day has come due, whatever the clock says.
     public static func assessAll(_ site: Site, _ published: PublishedData, asOf: Period? = nil) -> [[ProgressAssessment?]] {
-        let dataEnd = (asOf ?? published.periods.last)?.lastDay
+        assess(site, published, asOf: [asOf])[0]
+    }
+
+    /// `assessAll` and `assessReports` in one pass: what the analysis keeps.
+    public static func assessLatestAndReports(_ site: Site, _ published: PublishedData)
+        -> (latest: [[ProgressAssessment?]], reports: [Period: [[ProgressAssessment?]]]) {
+        let quarters = ReportPeriods.all(published)
+        let all = assess(site, published, asOf: [nil] + quarters.map { $0.lastPeriod(in: published.periods) })
+        return (all[0], Dictionary(uniqueKeysWithValues: zip(quarters, all.dropFirst())))
+    }
+
+    /// Every city's status on every metric, as of each of `asOf` (indexed
+    /// like it, then by metric, then by city). A city's series is taken from
+    /// the figures once and judged as of each period: `serve` and `build`
+    /// judge every report quarter, and taking the series again for each
+    /// (copying its figures) was most of the work.
+    static func assess(_ site: Site, _ published: PublishedData, asOf moments: [Period?]) -> [[[ProgressAssessment?]]] {
+        let dataEnds = moments.map { ($0 ?? published.periods.last)?.lastDay }
         // Ranges of cities of every metric are assessed on every core (a
         // city's status reads only its own figures): a site of one metric
         // keeps both cores busy too. Joined back in metric and city order.
@@ -134,19 +146,31 @@ public enum Progress {
         let perRange = max(256, (cities.count + 7) / 8)
         let ranges = stride(from: cities.lowerBound, to: cities.upperBound, by: perRange).map { $0 ..< min($0 + perRange, cities.upperBound) }
         let jobs = published.metrics.indices.flatMap { m in ranges.map { (m, $0) } }
-        let assessed = ParallelMap.map(jobs.indices) { j in
+        let minRateNumerator = site.config.privacy.minRateNumerator
+        // Each job: for each moment, its range's assessments in city order.
+        let assessed = ParallelMap.map(jobs.indices) { j -> [[ProgressAssessment?]] in
             let (m, range) = jobs[j]
             let metric = published.metrics[m]
-            return range.map { city -> ProgressAssessment? in
+            var byMoment = [[ProgressAssessment?]](repeating: [], count: moments.count)
+            for k in moments.indices { byMoment[k].reserveCapacity(range.count) }
+            for city in range {
                 let series = metric.series(city: city)
-                guard !series.isEmpty else { return nil }
-                return assess(series: series, metric: metric.definition,
-                              target: target(for: metric.definition, in: site.blueprints[city]), asOf: asOf,
-                              dataEnd: dataEnd, minRateNumerator: site.config.privacy.minRateNumerator)
+                guard !series.isEmpty else {
+                    for k in moments.indices { byMoment[k].append(nil) }
+                    continue
+                }
+                let target = target(for: metric.definition, in: site.blueprints[city])
+                for k in moments.indices {
+                    byMoment[k].append(assess(series: series, metric: metric.definition, target: target, asOf: moments[k],
+                                              dataEnd: dataEnds[k], minRateNumerator: minRateNumerator))
+                }
             }
+            return byMoment
         }
-        var result = [[ProgressAssessment?]](repeating: [], count: published.metrics.count)
-        for (j, (m, _)) in jobs.enumerated() { result[m] += assessed[j] }
+        var result = [[[ProgressAssessment?]]](repeating: [[ProgressAssessment?]](repeating: [], count: published.metrics.count), count: moments.count)
+        for (j, (m, _)) in jobs.enumerated() {
+            for k in moments.indices { result[k][m] += assessed[j][k] }
+        }
         return result
     }
 
