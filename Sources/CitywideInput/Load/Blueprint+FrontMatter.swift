@@ -160,28 +160,19 @@ package enum FrontMatter {
                     guard isFence(lineStart..<end) else { return nil }
                     yamlStart = next
                 } else if isFence(lineStart..<end), let yamlStart {
-                    let yaml = yamlStart < lineStart ? copy(of: text, bytes: yamlStart..<(lineStart - 1)) : ""
+                    let yaml = yamlStart < lineStart ? String(UTF8Bytes.substring(of: text, bytes: yamlStart..<(lineStart - 1))) : ""
                     // One final line feed is dropped (not a final "\r\n": that is another Character).
                     var bodyEnd = count
                     if bodyEnd > next, bytes[bodyEnd - 1] == UTF8Bytes.lineFeed, !(bodyEnd - 2 >= next && bytes[bodyEnd - 2] == UTF8Bytes.carriageReturn) {
                         bodyEnd -= 1
                     }
-                    return (yaml, copy(of: text, bytes: next..<bodyEnd), lineNumber + 1)
+                    return (yaml, String(UTF8Bytes.substring(of: text, bytes: next..<bodyEnd)), lineNumber + 1)
                 }
                 lineStart = next
                 lineNumber += 1
             }
             return nil
         }
-    }
-
-    /// The text of `text`'s UTF-8 bytes `range`, which start and end at line
-    /// breaks or the ends: copied from the string, which is valid UTF-8
-    /// already (decoding the bytes again checked each one).
-    private static func copy(of text: String, bytes range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        return String(text[start..<utf8.index(start, offsetBy: range.count)])
     }
 }
 

@@ -108,9 +108,7 @@ package enum ShortcodeParser {
         }
 
         private func slice(_ range: Range<Int>) -> Substring {
-            let utf8 = source.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            return source[start..<utf8.index(start, offsetBy: range.count)]
+            UTF8Bytes.substring(of: source, bytes: range)
         }
 
         var text: String {

@@ -55,6 +55,16 @@ package enum UTF8Bytes {
         return nil
     }
 
+    /// The characters of `text` at its UTF-8 byte offsets `range`, which
+    /// must start and end between characters (at ASCII bytes, or the ends):
+    /// a slice of the String, which is valid UTF-8 already, where decoding
+    /// the bytes again would check each one.
+    package static func substring(of text: String, bytes range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[start..<utf8.index(start, offsetBy: range.count)]
+    }
+
     /// The first `byte` in `bytes[range]`.
     package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard let base = bytes.baseAddress, !range.isEmpty,

@@ -14,7 +14,7 @@ package enum ChartMarker: String, Sendable, CaseIterable {
         fill: String, stroke: String, strokeWidth: Double, classes: String, title: String
     ) {
         // A tag at a time: a marker per point of every city page's chart.
-        let name: StaticString = self == .circle ? "circle" : "path"
+        let name = self == .circle ? "circle" : "path"
         writer.start(name)
         writer.attribute("class", classes + " chart-marker-" + rawValue)
         writer.attribute("fill", fill)

@@ -18,11 +18,9 @@ package struct SVGWriter {
 
     /// Opens `<name attrs>` and remembers it for `close()`.
     package mutating func open(_ name: String, _ attributes: Attributes = []) {
-        output.append(byte: UInt8(ascii: "<"))
-        output.append(name)
+        start(name)
         appendAttributes(attributes)
-        output.append(">\n")
-        openElements.append(name)
+        endOpen(name)
     }
 
     /// Closes the most recently opened element.
@@ -35,40 +33,30 @@ package struct SVGWriter {
 
     /// A childless element, optionally carrying a `<title>` tooltip child.
     package mutating func leaf(_ name: String, _ attributes: Attributes, title: String? = nil) {
-        output.append(byte: UInt8(ascii: "<"))
-        output.append(name)
+        start(name)
         appendAttributes(attributes)
         if let title {
-            output.append("><title>")
-            Self.appendEscaped(title, inAttribute: false, to: &output)
-            output.append("</title></")
-            output.append(name)
-            output.append(">\n")
+            endLeaf(name, title: title)
         } else {
-            output.append("/>\n")
+            endLeaf()
         }
     }
 
     /// An element whose only content is escaped text, e.g. `<text>` or `<desc>`.
     package mutating func element(_ name: String, _ attributes: Attributes = [], text: String) {
-        output.append(byte: UInt8(ascii: "<"))
-        output.append(name)
+        start(name)
         appendAttributes(attributes)
-        output.append(byte: UInt8(ascii: ">"))
-        Self.appendEscaped(text, inAttribute: false, to: &output)
-        output.append("</")
-        output.append(name)
-        output.append(">\n")
+        endText(name, text)
     }
 
     // MARK: - A tag at a time
     //
-    // The same markup as `open`, `leaf` and `element`, written as it is
-    // given: no array of attributes, and no String per number, for the
-    // charts drawn once per city page.
+    // What `open`, `leaf` and `element` are made of, for callers to write a
+    // tag as it is given: no array of attributes, and no String per number,
+    // for the charts drawn once per city page.
 
     /// `<name`: its attributes follow, then `endOpen`, `endLeaf` or `endText`.
-    package mutating func start(_ name: StaticString) {
+    package mutating func start(_ name: String) {
         output.append(byte: UInt8(ascii: "<"))
         output.append(name)
     }
@@ -96,19 +84,21 @@ package struct SVGWriter {
         output.append(byte: UInt8(ascii: " "))
         output.append(name)
         output.append("=\"")
-        appendNumber(value)
+        Self.appendNumber(value, to: &output)
         output.append(byte: UInt8(ascii: "\""))
     }
 
     /// The halo's attributes (`ChartFrame.halo`).
     package mutating func haloAttributes() {
-        for (name, value) in ChartFrame.halo {
-            output.append(byte: UInt8(ascii: " "))
-            output.append(name)
-            output.append("=\"")
-            Self.appendEscaped(value, inAttribute: true, to: &output)
-            output.append(byte: UInt8(ascii: "\""))
-        }
+        appendAttributes(ChartFrame.halo)
+    }
+
+    /// ` x1="…" y1="…" x2="…" y2="…"`: a line's ends.
+    package mutating func lineEnds(x1: Double, y1: Double, x2: Double, y2: Double) {
+        attribute("x1", number: x1)
+        attribute("y1", number: y1)
+        attribute("x2", number: x2)
+        attribute("y2", number: y2)
     }
 
     /// `>` after `start`: an element left open, closed by `close()`.
@@ -124,7 +114,7 @@ package struct SVGWriter {
 
     /// A `<title>` tooltip child and the end tag, after `start`: `leaf`'s
     /// element with a title.
-    package mutating func endLeaf(_ name: StaticString, title: String) {
+    package mutating func endLeaf(_ name: String, title: String) {
         output.append("><title>")
         Self.appendEscaped(title, inAttribute: false, to: &output)
         output.append("</title></")
@@ -133,27 +123,12 @@ package struct SVGWriter {
     }
 
     /// Escaped text and the end tag, after `start`: `element`'s element.
-    package mutating func endText(_ name: StaticString, _ text: String) {
+    package mutating func endText(_ name: String, _ text: String) {
         output.append(byte: UInt8(ascii: ">"))
         Self.appendEscaped(text, inAttribute: false, to: &output)
         output.append("</")
         output.append(name)
         output.append(">\n")
-    }
-
-    /// `number(value)`'s bytes.
-    private mutating func appendNumber(_ value: Double) {
-        guard value.isFinite else { return output.append(byte: UInt8(ascii: "0")) }
-        let clamped = min(max(value, -1e12), 1e12)
-        let tenths = Int((clamped * 10).rounded())
-        let magnitude = tenths.magnitude
-        if tenths < 0 { output.append(byte: UInt8(ascii: "-")) }
-        output.append(Int(magnitude / 10))
-        let fraction = magnitude % 10
-        if fraction != 0 {
-            output.append(byte: UInt8(ascii: "."))
-            output.append(byte: UInt8(ascii: "0") + UInt8(fraction))
-        }
     }
 
     /// Closes everything still open and returns the document.
@@ -209,14 +184,24 @@ package struct SVGWriter {
     /// Formats a coordinate with at most one decimal, no trailing ".0",
     /// no "-0", independent of locale. Non-finite input gives "0".
     package static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+        var text = ByteText(capacity: 16)
+        appendNumber(value, to: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// `number(value)`'s bytes, appended: what `attribute(_:number:)` writes
+    /// without making a String.
+    private static func appendNumber(_ value: Double, to out: inout ByteText) {
+        guard value.isFinite else { return out.append(byte: UInt8(ascii: "0")) }
         let clamped = min(max(value, -1e12), 1e12)
         let tenths = Int((clamped * 10).rounded())
         let magnitude = tenths.magnitude
-        var result = tenths < 0 ? "-" : ""
-        result += String(magnitude / 10)
+        if tenths < 0 { out.append(byte: UInt8(ascii: "-")) }
+        out.append(Int(magnitude / 10))
         let fraction = magnitude % 10
-        if fraction != 0 { result += "." + String(fraction) }
-        return result
+        if fraction != 0 {
+            out.append(byte: UInt8(ascii: "."))
+            out.append(byte: UInt8(ascii: "0") + UInt8(fraction))
+        }
     }
 }

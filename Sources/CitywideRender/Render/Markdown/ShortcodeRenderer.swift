@@ -13,13 +13,8 @@ package struct ShortcodeRenderer {
     package let city: Int
     package let location: PageLocation
 
-    package func render(_ html: String, shortcodes: [Shortcode]) -> String {
-        guard !shortcodes.isEmpty else { return html }
-        return fill(html, count: shortcodes.count) { i in self.html(shortcodes[i], index: i) }
-    }
-
-    /// `render` of HTML still in UTF-8 bytes (`MarkdownRenderer.renderBytes`):
-    /// made a String once, after the figures are in.
+    /// The narrative's HTML, still in UTF-8 bytes (`MarkdownRenderer.renderBytes`),
+    /// with its figures in: made a String once, after they are in.
     package func render(bytes html: [UInt8], shortcodes: [Shortcode]) -> String {
         guard !shortcodes.isEmpty else { return String(decoding: html, as: UTF8.self) }
         return html.withUnsafeBufferPointer { bytes in
