@@ -46,25 +46,30 @@ package struct CoveragePage {
         let site = context.site
         let t = context.t
         let layout = context.layout(location, title: title, description: t("coverage_description"), section: "coverage")
-        let blueprints = cities.map { site.blueprints[$0] }
         let published = context.published.metrics
+        // Counts repeat from cell to cell: each text is made once per page.
+        // A system cell's two counts are one key (array counts: each fits in 32 bits).
+        var systemCellText = CountTexts { t.plural("commitments_count", $0 >> 32) + ", " + t.plural("metrics_reported", $0 & 0xFFFF_FFFF) }
+        var namedIn = CountTexts { $0 > 0 ? t.plural("named_in", $0) : t("not_named") }
+        // The cities are read in place by index: a copy of each blueprint
+        // would retain every one of its strings and arrays.
         let view = CoverageView(
             title: title,
             states: states,
             pagination: OrNo(pagination),
-            city_columns: blueprints.map { CoverageView.CityColumn(label: $0.city, href: location.href(Paths.city($0.slug))) },
+            city_columns: cities.map { CoverageView.CityColumn(label: site.blueprints[$0].city, href: location.href(Paths.city(site.blueprints[$0].slug))) },
             systems: cities.isEmpty ? [] : CitySystem.allCases.map { system in
                 CoverageView.SystemRow(
                     system: t("system_\(system.rawValue)"),
-                    cells: zip(cities, blueprints).map { city, blueprint in
+                    cells: cities.map { city in
                         // By position: iterating would copy each commitment.
-                        let commitments = blueprint.commitments.indices.count { blueprint.commitments[$0].system == system }
+                        let commitments = site.blueprints[city].commitments.indices.count { site.blueprints[city].commitments[$0].system == system }
                         let metrics = published.indices.count { published[$0].definition.system == system && published[$0].hasSeries(city: city) }
                         return CoverageView.SystemCell(
                             commitments: commitments,
                             metrics: metrics,
                             gap: system != .crossSystem && commitments == 0,
-                            text: t.plural("commitments_count", commitments) + ", " + t.plural("metrics_reported", metrics)
+                            text: systemCellText(commitments << 32 | metrics)
                         )
                     }
                 )
@@ -72,13 +77,15 @@ package struct CoveragePage {
             populations: cities.isEmpty ? [] : site.config.populations.map { population in
                 CoverageView.PopulationRow(
                     label: population.label,
-                    cells: blueprints.map { blueprint in
-                        let count = blueprint.commitments.indices.count { blueprint.commitments[$0].populations.contains(population.key) }
-                        return CoverageView.PopulationCell(named: count > 0, text: count > 0 ? t.plural("named_in", count) : t("not_named"))
+                    cells: cities.map { city in
+                        let commitments = site.blueprints[city].commitments
+                        let count = commitments.indices.count { commitments[$0].populations.contains(population.key) }
+                        return CoverageView.PopulationCell(named: count > 0, text: namedIn(count))
                     }
                 )
             },
-            left_out: blueprints.map { blueprint in
+            left_out: cities.map { city in
+                let blueprint = site.blueprints[city]
                 let named = Set(blueprint.commitments.flatMap(\.populations))
                 let missing = site.config.populations.filter { !named.contains($0.key) }.map(\.label)
                 return CoverageView.LeftOut(city: blueprint.city, missing: missing.joined(separator: "; "), none_missing: missing.isEmpty)
