@@ -11,13 +11,18 @@ struct TemplateContext {
     let page: Any?
     /// Every tag name's part by its number (`TemplateKey`).
     let keys: UnsafeMutableBufferPointer<String>
+    /// Where the interface text's tables are found, and the one this page
+    /// found last (pages of one language have one `t`).
+    let stringTables: TemplateStringTables
+    var strings: TemplateStrings?
     /// Put before each line a standalone partial renders.
     var indentation: [UInt8] = []
     /// The blocks of the `{{< }}` partials being rendered, outermost winning.
     var inherited: [Int32: TemplateOpRange]?
 
-    init(keys: UnsafeMutableBufferPointer<String>, page: Any? = nil) {
-        self.keys = keys
+    init(program: TemplateProgram, page: Any? = nil) {
+        keys = program.keys
+        stringTables = program.strings
         self.page = page
         stack.reserveCapacity(16)
     }

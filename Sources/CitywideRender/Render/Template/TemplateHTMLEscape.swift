@@ -23,8 +23,12 @@ enum TemplateHTMLEscape {
         }
         var start = 0
         for i in bytes.indices {
+            let byte = bytes[i]
+            // The five bytes escaped lie in `"`...`>`: letters and the bytes
+            // of non-ASCII characters (above), spaces (below) pass two tests.
+            guard byte <= UInt8(ascii: ">"), byte >= UInt8(ascii: "\"") else { continue }
             let replacement: StaticString
-            switch bytes[i] {
+            switch byte {
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "&"): replacement = "&amp;"

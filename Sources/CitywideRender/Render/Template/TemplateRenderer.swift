@@ -29,13 +29,13 @@ struct TemplateRenderer {
     /// Mustache sees it.
     func render(_ range: TemplateOpRange, object: Any, into out: inout [UInt8]) {
         guard let page = object as? PageContext else {
-            var context = TemplateContext(keys: program.keys)
+            var context = TemplateContext(program: program)
             return context.with(object) { context, value in
                 context.stack.append(.value(value))
                 render(range, &context, into: &out)
             }
         }
-        var context = TemplateContext(keys: program.keys, page: page)
+        var context = TemplateContext(program: program, page: page)
         context.with(page.view) { context, view in
             context.with(page.layout) { context, layout in
                 context.stack.append(.page(view: view, layout: layout))
@@ -94,6 +94,13 @@ struct TemplateRenderer {
             return Int(end)
         case let .partial(template, indentation, indentationCount, overrides, end):
             guard template >= 0 else { return Int(end) }
+            // Most partials are neither indented nor override blocks: then
+            // the context is left as it is (saving and restoring the
+            // indentation and the blocks retained both, for each of them).
+            guard indentationCount > 0 || overrides >= 0 else {
+                render(templates[Int(template)], &context, into: &out)
+                return Int(end)
+            }
             let (outerIndentation, outerInherited) = (context.indentation, context.inherited)
             context.indentation += text(indentation, indentationCount)
             if overrides >= 0 {
@@ -104,9 +111,14 @@ struct TemplateRenderer {
             (context.indentation, context.inherited) = (outerIndentation, outerInherited)
             return Int(end)
         case let .block(block, indentation, indentationCount, end):
+            let contents = context.inherited?[block] ?? TemplateOpRange(start: Int32(i + 1), end: end)
+            guard indentationCount > 0 else {
+                render(contents, &context, into: &out)
+                return Int(end)
+            }
             let outerIndentation = context.indentation
             context.indentation += text(indentation, indentationCount)
-            render(context.inherited?[block] ?? TemplateOpRange(start: Int32(i + 1), end: end), &context, into: &out)
+            render(contents, &context, into: &out)
             context.indentation = outerIndentation
             return Int(end)
         }
