@@ -12,9 +12,12 @@ struct TemplateContext {
     /// Every tag name's part by its number (`TemplateKey`).
     let keys: UnsafeMutableBufferPointer<String>
     /// Where the interface text's tables are found, and the one this page
-    /// found last (pages of one language have one `t`).
+    /// found last (pages of one language have one `t`) with the storage it
+    /// answers for. Unretained: `stringTables` holds every table for the
+    /// build, and retaining one table on each `t.` tag made the threads
+    /// rendering pages contend for its reference count.
     let stringTables: TemplateStringTables
-    var strings: TemplateStrings?
+    var strings: (identity: UInt, table: Unmanaged<TemplateStrings>)?
     /// Put before each line a standalone partial renders.
     var indentation: [UInt8] = []
     /// The blocks of the `{{< }}` partials being rendered, outermost winning.

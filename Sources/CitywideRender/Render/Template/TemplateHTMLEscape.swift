@@ -4,21 +4,21 @@
 /// it leaves a `&` or `<` that a combining mark follows (one grapheme) as it
 /// is; here every such byte is escaped, which is what HTML needs.
 enum TemplateHTMLEscape {
-    static func append(_ text: String, escaped: Bool, to out: inout [UInt8]) {
+    static func append(_ text: String, escaped: Bool, to out: inout TemplateOutput) {
         var text = text
         text.withUTF8 { append($0, escaped: escaped, to: &out) }
     }
 
     /// Text in place (a view's field): its bytes read where they are, when
     /// the string is stored contiguously (native strings are), not copied.
-    static func append(_ text: UnsafePointer<String>, escaped: Bool, to out: inout [UInt8]) {
+    static func append(_ text: UnsafePointer<String>, escaped: Bool, to out: inout TemplateOutput) {
         let appended: Void? = text.pointee.utf8.withContiguousStorageIfAvailable { append($0, escaped: escaped, to: &out) }
         if appended == nil { append(text.pointee, escaped: escaped, to: &out) }
     }
 
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, to out: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, to out: inout TemplateOutput) {
         guard escaped else {
-            out.append(contentsOf: bytes)
+            out.append(bytes)
             return
         }
         var start = 0
@@ -36,10 +36,10 @@ enum TemplateHTMLEscape {
             case UInt8(ascii: "'"): replacement = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(replacement)
             start = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }

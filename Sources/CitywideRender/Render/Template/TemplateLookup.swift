@@ -122,9 +122,11 @@ extension TemplateContext {
     /// table (`TemplateStrings`): `.some(nil)` when `t` has no such key; nil
     /// when there is no table to read (look the key up by name).
     fileprivate mutating func text(_ key: Int, in pointer: UnsafePointer<[String: String]>) -> UnsafePointer<String>?? {
-        if let strings, strings.identity == TemplateStrings.identity(of: pointer) { return strings.text(key) }
+        if let strings, strings.identity == TemplateStrings.identity(of: pointer) {
+            return strings.table._withUnsafeGuaranteedRef { $0.text(key) }
+        }
         guard let table = stringTables.table(for: pointer) else { return nil }
-        strings = table
+        strings = (table.identity, Unmanaged.passUnretained(table))
         return table.text(key)
     }
 }
