@@ -69,9 +69,17 @@ struct TemplateContext {
         }
     }
 
-    /// The boxed value at `index` when it is not text.
+    /// The boxed value at `index` when it is not text. Inlined, so that
+    /// the test of every value found (most are not boxed) makes no call and
+    /// has no empty `Any?` to destroy.
+    @inline(__always)
     func object(_ value: TemplateValue) -> Any? {
-        guard case let .boxed(index) = value, case let .object(object) = boxes[index] else { return nil }
+        guard case let .boxed(index) = value else { return nil }
+        return boxedObject(index)
+    }
+
+    private func boxedObject(_ index: Int) -> Any? {
+        guard case let .object(object) = boxes[index] else { return nil }
         return object
     }
 }
