@@ -21,12 +21,14 @@ enum TemplateHTMLEscape {
             out.append(bytes)
             return
         }
+        // Bit b is set for each byte b escaped (all five below 64): a byte
+        // is tested with a comparison and a shift, not a jump table (digits
+        // and punctuation, between `"` and `>`, went through one).
+        let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
         var start = 0
         for i in bytes.indices {
             let byte = bytes[i]
-            // The five bytes escaped lie in `"`...`>`: letters and the bytes
-            // of non-ASCII characters (above), spaces (below) pass two tests.
-            guard byte <= UInt8(ascii: ">"), byte >= UInt8(ascii: "\"") else { continue }
+            guard byte < 64, escapedBytes >> byte & 1 != 0 else { continue }
             let replacement: StaticString
             switch byte {
             case UInt8(ascii: "<"): replacement = "&lt;"
