@@ -12,7 +12,11 @@ extension Array: ArrayField {
     package static var elementType: Any.Type { Element.self }
 
     package static func isEmpty(at pointer: UnsafeRawPointer) -> Bool {
-        pointer.assumingMemoryBound(to: Self.self).pointee.isEmpty
+        // `count`, Array's own, rather than `isEmpty`, Collection's: called
+        // through the protocol (not specialized), that one looked up the
+        // array type's metadata and its witness table on every call
+        // (`{{^empty(list)}}` in templates).
+        pointer.assumingMemoryBound(to: Self.self).pointee.count == 0
     }
 
     package static func forEachElement(at pointer: UnsafeRawPointer, _ body: (UnsafeRawPointer) -> Void) {

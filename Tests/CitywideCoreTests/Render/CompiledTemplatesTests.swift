@@ -42,6 +42,26 @@ struct CompiledTemplatesTests {
         }
     }
 
+    /// Partials that neither indent nor override blocks leave the context
+    /// as it is (the renderer saves nothing for them): blocks overridden
+    /// further out still reach into them, an indented partial inside one
+    /// indents as before, and an overriding partial inside one ends where it ends.
+    @Test func plainPartialsKeepTheBlocksAndIndentationAroundThem() throws {
+        let templates = [
+            "page": "{{<frame}}{{$title}}Page {{title}}{{/title}}{{$item}}* {{name}}{{/item}}{{/frame}}\n{{>plain}}|{{$title}}own{{/title}}\n",
+            "frame": "<h1>{{$title}}Frame{{/title}}</h1>\n{{>plain}}|{{#cities}}{{>plain}};{{/cities}}\n  {{>indented}}\n{{<inner}}{{$title}}Inner{{/title}}{{/inner}} after {{$title}}x{{/title}}\n",
+            "plain": "[{{$title}}plain{{/title}} {{#cities}}{{$item}}- {{name}}{{/item}} {{/cities}}{{name}}]",
+            "indented": "one\n{{>plain}}\ntwo {{$item}}{{/item}}\n",
+            "inner": "({{$title}}inner default{{/title}} {{>plain}})",
+        ]
+        var library = MustacheLibrary()
+        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
+        let compiled = try #require(CompiledTemplates(templates.map { (name: $0.key, origin: $0.key, text: $0.value) }))
+        let expected = try #require(library.render(values, withTemplate: "page"))
+        #expect(expected.contains("<h1>Page Fair &lt;Wages&gt;"), "\(expected)")
+        #expect(compiled.render(values, template: "page") == expected)
+    }
+
     @Test func compilesEveryBuiltInTemplate() {
         let set = TemplateLoader.load(siteFolder: FileManager.default.temporaryDirectory.appendingPathComponent("no-site-\(UUID().uuidString)"), log: DiagnosticLog())
         #expect(set.sources.count > 10)

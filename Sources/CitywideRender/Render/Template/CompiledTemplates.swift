@@ -27,10 +27,10 @@ package struct CompiledTemplates: Sendable {
     /// Strings, and escaping replaces ASCII bytes by ASCII).
     package func renderBytes(_ object: Any, template name: String) -> [UInt8]? {
         guard let range = program.templates[name] else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(64 * 1024)
+        var out = TemplateOutput(capacity: 64 * 1024)
+        defer { out.deallocate() }
         TemplateRenderer(program: program).render(range, object: object, into: &out)
-        return out
+        return out.bytes()
     }
 
     /// `CITYWIDE_TEMPLATES=swift-mustache` renders pages with swift-mustache

@@ -11,13 +11,21 @@ struct TemplateContext {
     let page: Any?
     /// Every tag name's part by its number (`TemplateKey`).
     let keys: UnsafeMutableBufferPointer<String>
+    /// Where the interface text's tables are found, and the one this page
+    /// found last (pages of one language have one `t`) with the storage it
+    /// answers for. Unretained: `stringTables` holds every table for the
+    /// build, and retaining one table on each `t.` tag made the threads
+    /// rendering pages contend for its reference count.
+    let stringTables: TemplateStringTables
+    var strings: (identity: UInt, table: Unmanaged<TemplateStrings>)?
     /// Put before each line a standalone partial renders.
     var indentation: [UInt8] = []
     /// The blocks of the `{{< }}` partials being rendered, outermost winning.
     var inherited: [Int32: TemplateOpRange]?
 
-    init(keys: UnsafeMutableBufferPointer<String>, page: Any? = nil) {
-        self.keys = keys
+    init(program: TemplateProgram, page: Any? = nil) {
+        keys = program.keys
+        stringTables = program.strings
         self.page = page
         stack.reserveCapacity(16)
     }
@@ -61,9 +69,17 @@ struct TemplateContext {
         }
     }
 
-    /// The boxed value at `index` when it is not text.
+    /// The boxed value at `index` when it is not text. Inlined, so that
+    /// the test of every value found (most are not boxed) makes no call and
+    /// has no empty `Any?` to destroy.
+    @inline(__always)
     func object(_ value: TemplateValue) -> Any? {
-        guard case let .boxed(index) = value, case let .object(object) = boxes[index] else { return nil }
+        guard case let .boxed(index) = value else { return nil }
+        return boxedObject(index)
+    }
+
+    private func boxedObject(_ index: Int) -> Any? {
+        guard case let .object(object) = boxes[index] else { return nil }
         return object
     }
 }

@@ -103,6 +103,7 @@ extension TemplateContext {
         case let .view(pointer, type):
             return type.child(key, at: pointer, in: &self)
         case let .strings(pointer):
+            if let text = text(key, in: pointer) { return text.map(TemplateValue.string) }
             guard let text = pointer.pointee[keys[key]] else { return nil }
             return box(.text(text))
         case .string, .bool, .int, .views:
@@ -113,6 +114,20 @@ extension TemplateContext {
                   let found = TemplateLookup.child(named: keys[key], of: object) else { return nil }
             return box(.object(found))
         }
+    }
+}
+
+extension TemplateContext {
+    /// The interface text of the key numbered `key`, read in place from its
+    /// table (`TemplateStrings`): `.some(nil)` when `t` has no such key; nil
+    /// when there is no table to read (look the key up by name).
+    fileprivate mutating func text(_ key: Int, in pointer: UnsafePointer<[String: String]>) -> UnsafePointer<String>?? {
+        if let strings, strings.identity == TemplateStrings.identity(of: pointer) {
+            return strings.table._withUnsafeGuaranteedRef { $0.text(key) }
+        }
+        guard let table = stringTables.table(for: pointer) else { return nil }
+        strings = (table.identity, Unmanaged.passUnretained(table))
+        return table.text(key)
     }
 }
 

@@ -10,6 +10,8 @@ final class TemplateProgram: @unchecked Sendable {
     private let nameCount: Int
     /// Every `TemplateKey`'s name by its number, as numbered when the program was linked.
     let keys: UnsafeMutableBufferPointer<String>
+    /// The interface text by key number, a table for each language's `t`.
+    let strings: TemplateStringTables
     /// Each `{{< }}`'s blocks: block number to contents.
     let overrides: [[Int32: TemplateOpRange]]
     /// Each template's ops, by template name.
@@ -28,6 +30,7 @@ final class TemplateProgram: @unchecked Sendable {
         names = Self.start(linker.names)
         nameCount = linker.names.count
         keys = Self.buffer(TemplateKey.all)
+        strings = TemplateStringTables(keys: keys)
         overrides = linker.overrides
         self.templates = Dictionary(uniqueKeysWithValues: zip(templateNames, ranges))
         templateRanges = Self.buffer(ranges)

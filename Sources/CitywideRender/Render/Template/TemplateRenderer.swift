@@ -27,15 +27,15 @@ struct TemplateRenderer {
     /// `object` rendered with the ops of `range`: a `PageContext` (what pages
     /// render) with its view and frame read in place; anything else as
     /// Mustache sees it.
-    func render(_ range: TemplateOpRange, object: Any, into out: inout [UInt8]) {
+    func render(_ range: TemplateOpRange, object: Any, into out: inout TemplateOutput) {
         guard let page = object as? PageContext else {
-            var context = TemplateContext(keys: program.keys)
+            var context = TemplateContext(program: program)
             return context.with(object) { context, value in
                 context.stack.append(.value(value))
                 render(range, &context, into: &out)
             }
         }
-        var context = TemplateContext(keys: program.keys, page: page)
+        var context = TemplateContext(program: program, page: page)
         context.with(page.view) { context, view in
             context.with(page.layout) { context, layout in
                 context.stack.append(.page(view: view, layout: layout))
@@ -44,7 +44,7 @@ struct TemplateRenderer {
         }
     }
 
-    private func render(_ range: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
+    private func render(_ range: TemplateOpRange, _ context: inout TemplateContext, into out: inout TemplateOutput) {
         var i = Int(range.start)
         let end = Int(range.end)
         guard !context.indentation.isEmpty else {
@@ -59,13 +59,13 @@ struct TemplateRenderer {
             i = render(at: i, &context, into: &out)
             if out.count > at, at > start, out[at - 1] == UInt8(ascii: "\n"),
                !(at - 2 >= start && out[at - 2] == UInt8(ascii: "\r")) {
-                out.insert(contentsOf: context.indentation, at: at)
+                out.insert(context.indentation, at: at)
             }
         }
     }
 
     /// `range` rendered with `value` pushed on the stack.
-    private func render(_ range: TemplateOpRange, with value: TemplateValue, _ context: inout TemplateContext, into out: inout [UInt8]) {
+    private func render(_ range: TemplateOpRange, with value: TemplateValue, _ context: inout TemplateContext, into out: inout TemplateOutput) {
         context.stack.append(.value(value))
         render(range, &context, into: &out)
         context.stack.removeLast()
@@ -76,10 +76,10 @@ struct TemplateRenderer {
     }
 
     /// The op at `i` rendered; the index of the op after it (and after its contents).
-    private func render(at i: Int, _ context: inout TemplateContext, into out: inout [UInt8]) -> Int {
+    private func render(at i: Int, _ context: inout TemplateContext, into out: inout TemplateOutput) -> Int {
         switch ops[i] {
         case let .text(start, count):
-            out.append(contentsOf: text(start, count))
+            out.append(text(start, count))
         case let .variable(name, escaped):
             guard let value = context.value(names + Int(name)) else { break }
             TemplateText.append(value, in: context, escaped: escaped, to: &out)
@@ -94,6 +94,13 @@ struct TemplateRenderer {
             return Int(end)
         case let .partial(template, indentation, indentationCount, overrides, end):
             guard template >= 0 else { return Int(end) }
+            // Most partials are neither indented nor override blocks: then
+            // the context is left as it is (saving and restoring the
+            // indentation and the blocks retained both, for each of them).
+            guard indentationCount > 0 || overrides >= 0 else {
+                render(templates[Int(template)], &context, into: &out)
+                return Int(end)
+            }
             let (outerIndentation, outerInherited) = (context.indentation, context.inherited)
             context.indentation += text(indentation, indentationCount)
             if overrides >= 0 {
@@ -104,16 +111,21 @@ struct TemplateRenderer {
             (context.indentation, context.inherited) = (outerIndentation, outerInherited)
             return Int(end)
         case let .block(block, indentation, indentationCount, end):
+            let contents = context.inherited?[block] ?? TemplateOpRange(start: Int32(i + 1), end: end)
+            guard indentationCount > 0 else {
+                render(contents, &context, into: &out)
+                return Int(end)
+            }
             let outerIndentation = context.indentation
             context.indentation += text(indentation, indentationCount)
-            render(context.inherited?[block] ?? TemplateOpRange(start: Int32(i + 1), end: end), &context, into: &out)
+            render(contents, &context, into: &out)
             context.indentation = outerIndentation
             return Int(end)
         }
         return i + 1
     }
 
-    private func renderSection(_ value: TemplateValue?, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
+    private func renderSection(_ value: TemplateValue?, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout TemplateOutput) {
         switch value {
         case let .views(pointer, type, storage)?:
             storage.forEachElement(at: pointer) { element in
@@ -130,7 +142,7 @@ struct TemplateRenderer {
         }
     }
 
-    private func renderSection(_ value: Any, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
+    private func renderSection(_ value: Any, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout TemplateOutput) {
         switch value {
         case let sequence as any MustacheSequence:
             for element in TemplateLookup.elements(sequence) {
@@ -147,7 +159,7 @@ struct TemplateRenderer {
         }
     }
 
-    private func renderInverted(_ value: TemplateValue?, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout [UInt8]) {
+    private func renderInverted(_ value: TemplateValue?, _ contents: TemplateOpRange, _ context: inout TemplateContext, into out: inout TemplateOutput) {
         switch value {
         case let .views(pointer, _, storage)?:
             if storage.isEmpty(at: pointer) { render(contents, with: value!, &context, into: &out) }

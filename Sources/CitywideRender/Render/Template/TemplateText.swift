@@ -5,14 +5,14 @@ import Mustache
 /// yes/no as `true`/`false`; anything else through `Any` (a custom
 /// rendering, else `String(describing:)`).
 enum TemplateText {
-    static func append(_ value: TemplateValue, in context: TemplateContext, escaped: Bool, to out: inout [UInt8]) {
+    static func append(_ value: TemplateValue, in context: TemplateContext, escaped: Bool, to out: inout TemplateOutput) {
         switch value {
         case let .string(pointer):
             TemplateHTMLEscape.append(pointer, escaped: escaped, to: &out)
         case let .int(int):
             appendDecimal(int, to: &out)
         case let .bool(bool):
-            out.append(contentsOf: bool ? "true".utf8 : "false".utf8)
+            out.append((bool ? "true" : "false") as StaticString)
         default:
             if case let .boxed(index) = value, case let .text(text) = context.boxes[index] {
                 return TemplateHTMLEscape.append(text, escaped: escaped, to: &out)
@@ -29,7 +29,7 @@ enum TemplateText {
     }
 
     /// `String(describing: int)`'s bytes (digits and a minus sign: nothing to escape).
-    private static func appendDecimal(_ int: Int, to out: inout [UInt8]) {
+    private static func appendDecimal(_ int: Int, to out: inout TemplateOutput) {
         guard int != 0 else { return out.append(UInt8(ascii: "0")) }
         if int < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = int.magnitude
@@ -38,6 +38,6 @@ enum TemplateText {
             out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         }
-        out[start...].reverse()
+        out.reverse(from: start)
     }
 }
