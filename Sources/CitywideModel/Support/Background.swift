@@ -13,12 +13,20 @@ import Foundation
 /// `ParallelMap` they make on both cores.
 package final class Background<Value>: @unchecked Sendable {
     private var result: Value?
+    /// The work, let go of as soon as it starts: what it captured (a site's
+    /// raw observations, say) must not live on with the thread.
+    private var work: (() -> Value)?
     private let done = DispatchSemaphore(value: 0)
 
     package init(_ work: @escaping () -> Value) {
-        let thread = Thread { [self] in
-            result = work()
-            done.signal()
+        self.work = work
+        // Weak: neither the thread nor its block keeps the result (nor the
+        // work) alive; the owner does, until it has read the value.
+        let thread = Thread { [weak self] in
+            guard let self, let work = self.work else { return }
+            self.work = nil
+            self.result = work()
+            self.done.signal()
         }
         // As large as the main thread's: parsers recurse on nested input.
         thread.stackSize = 8 << 20

@@ -42,9 +42,10 @@ public enum Disclosure {
         // them, and nothing below changes a count figure (given rates and
         // computed metrics change their own figures alone). Not
         // `ParallelMap.both`: there each side's own `ParallelMap` ran on one
-        // core, and one core idled while the other finished the entries. Not
-        // waited for here either: progress and the pages need no ledger, and
-        // only its writing (beside the pages) waits for the entries.
+        // core, and one core idled while the other finished the entries.
+        // Waited for here: left to run on while progress was assessed and the
+        // pages began, it raised the build's peak memory (about 10 MB of
+        // cities10k's 210: its cells' tables and figures lived on).
         let suppressed = figures
         let recorder = Background { () -> Ledger in
             var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
@@ -70,7 +71,7 @@ public enum Disclosure {
         let periods = Set(metrics.flatMap(\.periods)).sorted()
         for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
         var data = PublishedData(metrics: metrics, periods: periods)
-        data.ledger(recordedBy: recorder)
+        data.ledger = recorder.value
         return data
     }
 

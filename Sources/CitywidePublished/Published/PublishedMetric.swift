@@ -167,25 +167,7 @@ public struct PublishedData: Sendable {
     public var progressByReport: [Period: [[ProgressAssessment?]]] = [:]
     public var progress: [[ProgressAssessment?]] = []
     /// What `build` records of this release (see `Ledger`); never rendered.
-    /// Its entries may still be being recorded, on a thread of their own
-    /// (`recorded(by:)`): reading it waits for them.
-    public package(set) var ledger: Ledger? {
-        get { recording?.value ?? recorded }
-        set {
-            recorded = newValue
-            recording = nil
-        }
-    }
-    private var recorded: Ledger?
-    private var recording: Background<Ledger>?
-
-    /// The ledger, once `work` has recorded it: the analysis goes on (and
-    /// the pages start) while the entries of a large release are stored,
-    /// and only the privacy ledger's writing waits for them.
-    package mutating func ledger(recordedBy work: Background<Ledger>) {
-        recorded = nil
-        recording = work
-    }
+    public package(set) var ledger: Ledger?
 
     public func progress(metric: Int, city: Int) -> ProgressAssessment? {
         guard progress.indices.contains(metric), progress[metric].indices.contains(city) else { return nil }
