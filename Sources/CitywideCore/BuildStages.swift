@@ -15,6 +15,9 @@ final class BuildRun: @unchecked Sendable {
     /// renamed into place by the write stage, after the site.
     var ledger: Result<PreparedLedger, any Error>?
     var filesWritten = 0
+    /// The files the site copies, found while the analysis runs (they depend
+    /// on the site as loaded alone).
+    var assets: Background<AssetFiles>?
     var log: DiagnosticLog { analysis.log }
 
     init(_ options: Pipeline.Options, log: DiagnosticLog) {
@@ -30,7 +33,18 @@ final class BuildRun: @unchecked Sendable {
 
 extension Pipeline {
     /// `build`: the analysis stages, then render and write.
-    static let buildStages: [Stage<BuildRun>] = Publication.stages.map { $0.on { $0.analysis } } + [
+    static let buildStages: [Stage<BuildRun>] = Publication.stages.map { stage in
+        let analysis = stage.on { (run: BuildRun) in run.analysis }
+        guard stage.name == "load" else { return analysis }
+        return Stage(stage.name) { run in
+            let carryOn = analysis.run(run)
+            if let site = run.analysis.site {
+                let folder = run.options.site
+                run.assets = Background { AssetFiles(of: site, in: folder) }
+            }
+            return carryOn
+        }
+    } + [
         // Every page and file, into a staging folder; thrown away on any error.
         Stage("render") { run in
             guard let site = run.analysis.site, let published = run.analysis.published else { return false }
@@ -42,7 +56,7 @@ extension Pipeline {
                 return false
             }
             run.writer = writer
-            let renderer = SiteRenderer(site: site, published: published, assets: AssetFiles(of: site, in: run.options.site))
+            let renderer = SiteRenderer(site: site, published: published, assets: run.assets?.value ?? AssetFiles(of: site, in: run.options.site))
             let prepareLedger = { [run] in
                 run.ledger = published.ledger.map { ledger in Result { try ledger.prepare(in: run.options.site) } }
             }

@@ -13,17 +13,66 @@ public enum SiteLoader {
     package static func load(_ folder: URL, log: DiagnosticLog, dataFiles: DataFileMemo?) -> Result {
         let folder = folder.standardizedFileURL
         let config = loadConfig(folder, log: log)
+        // Templates and the interface's translations need nothing else: read
+        // while the blueprints load (the log sorts what every thread reports).
+        let readAlongside = Background {
+            (TemplateLoader.load(siteFolder: folder, log: log), TranslationLoader.load(siteFolder: folder, languages: config.languages, log: log))
+        }
         // Metrics first: blueprints name them, and each name is checked as it is read.
         var unreadable = UnreadableInputs()
         let metrics = loadMetrics(folder, config: config, unreadable: &unreadable.metrics, log: log)
-        let (blueprints, translations) = loadBlueprints(folder, config: config, metricIDs: Set(metrics.map(\.id)).union(unreadable.metrics),
+        let files = listBlueprints(folder, log: log)
+        // The data files are read while the blueprints load, against the
+        // cities the blueprint files' names promise: all that a data file is
+        // read against (`DataCatalog`) is known before the blueprints are read
+        // but which of them cannot be read. Their problems are kept apart and
+        // reported only if the blueprints keep the promise; else the files are
+        // read again once the blueprints are in. Not for `serve`, whose memo
+        // keeps the files read against the names of its last build.
+        let promised = DataCatalog(config: config, metrics: metrics, unreadable: unreadable, citySlugs: promisedSlugs(files.names))
+        let early = dataFiles == nil ? Background {
+            RecordedProblems { own in loadData(folder, catalog: promised, log: own, memo: nil) }
+        } : nil
+        let (blueprints, translations) = loadBlueprints(folder, files, config: config, metricIDs: Set(metrics.map(\.id)).union(unreadable.metrics),
                                                         unreadable: &unreadable.cities, log: log)
-        let templates = TemplateLoader.load(siteFolder: folder, log: log)
+        let (templates, interface) = readAlongside.value
         var site = Site(config: config, blueprints: blueprints, translations: translations, metrics: metrics, templates: templates)
         site.unreadable = unreadable
-        site.interface = TranslationLoader.load(siteFolder: folder, languages: config.languages, log: log)
-        let observations = loadData(folder, site: site, log: log, memo: dataFiles)
+        site.interface = interface
+        let catalog = DataCatalog(site: site)
+        let observations: ObservationSet
+        if let read = early?.value, catalog == promised {
+            observations = read.replay(into: log)
+        } else {
+            observations = loadData(folder, catalog: catalog, log: log, memo: dataFiles)
+        }
         return Result(site: site, observations: observations)
+    }
+
+    /// The slugs of the cities whose blueprint files are there, in the order
+    /// of `Site.blueprints`: each `<slug>.md` whose slug is valid (what
+    /// `loadBlueprints` keeps when the file can be read).
+    static func promisedSlugs(_ names: [String]) -> [String] {
+        names.compactMap { name -> String? in
+            let stem = name.dropLast(3)
+            guard !stem.contains("."), Identifier.isValid(String(stem)) else { return nil }
+            return String(stem)
+        }.sorted()
+    }
+
+    /// Blueprints/: the `*.md` files at its top, and the other files, which
+    /// may be images a narrative shows (reported by `loadBlueprints` only if none does).
+    package static func listBlueprints(_ folder: URL, log: DiagnosticLog) -> (names: [String], others: [String]) {
+        var names: [String] = []
+        var others: [String] = []
+        for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log) where !name.hasPrefix(".") && !name.contains("/.") {
+            if name.hasSuffix(".md"), !name.contains("/") {
+                names.append(name)
+            } else {
+                others.append("Blueprints/\(name)")
+            }
+        }
+        return (names, others)
     }
 
     public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
@@ -43,16 +92,13 @@ public enum SiteLoader {
 
     /// `metricIDs` includes unreadable metric files, so naming one is not an error.
     package static func loadBlueprints(_ folder: URL, config: SiteConfig, metricIDs: Set<String>, unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
-        var names: [String] = []
-        // Other files may be images a narrative shows: reported below only if none does.
-        var others: [String] = []
-        for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log) where !name.hasPrefix(".") && !name.contains("/.") {
-            if name.hasSuffix(".md"), !name.contains("/") {
-                names.append(name)
-            } else {
-                others.append("Blueprints/\(name)")
-            }
-        }
+        loadBlueprints(folder, listBlueprints(folder, log: log), config: config, metricIDs: metricIDs, unreadable: &unreadable, log: log)
+    }
+
+    /// `files`: Blueprints/ as `listBlueprints` gives it.
+    static func loadBlueprints(_ folder: URL, _ files: (names: [String], others: [String]), config: SiteConfig, metricIDs: Set<String>,
+                               unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
+        let (names, others) = files
         // Blueprints are independent files: read and parse them on every core.
         let loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
             let name = names[i]
@@ -138,6 +184,11 @@ public enum SiteLoader {
     /// Each data file is read on its own (in parallel: two cores read two
     /// files), then merged in file order so the result is deterministic.
     package static func loadData(_ folder: URL, site: Site, log: DiagnosticLog, memo: DataFileMemo? = nil) -> ObservationSet {
+        loadData(folder, catalog: DataCatalog(site: site), log: log, memo: memo)
+    }
+
+    /// The data files read against `catalog` alone (the site's metrics are its `definitions`).
+    static func loadData(_ folder: URL, catalog: DataCatalog, log: DiagnosticLog, memo: DataFileMemo?) -> ObservationSet {
         let names = SiteFiles.list(folder.appendingPathComponent("Data"), path: "Data", log: log).filter { !$0.hasPrefix(".") && !$0.contains("/.") }
         var paths: [String] = []
         for name in names {
@@ -147,7 +198,6 @@ public enum SiteLoader {
                 log.warning(SourceLocation(path: "Data/\(name)"), "ignored: Data/ holds .csv files")
             }
         }
-        let catalog = DataCatalog(site: site)
         memo?.begin(catalog: catalog, paths: paths)
         let results = ParallelMap.map(paths.indices) { index -> DataFileLoader.Result in
             let path = paths[index]
@@ -157,8 +207,8 @@ public enum SiteLoader {
                 DataFileLoader(path: path, fileIndex: Int32(index), catalog: catalog, log: own).load(bytes)
             }
         }
-        DimensionSpread.check(results.map(\.spreads), metrics: site.metrics, log: log)
-        var byMetric = Array(repeating: [Observation](), count: site.metrics.count)
+        DimensionSpread.check(results.map(\.spreads), metrics: catalog.definitions, log: log)
+        var byMetric = Array(repeating: [Observation](), count: catalog.definitions.count)
         for result in results {
             for (metric, observations) in result.observations {
                 byMetric[metric].append(contentsOf: observations)

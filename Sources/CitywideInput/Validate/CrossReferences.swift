@@ -4,29 +4,45 @@ import CitywideModel
 /// used in one file exist in another, and that no observation is given twice.
 public enum CrossReferences {
     public static func check(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
+        checkSite(site, log: log)
+        checkData(site, observations, log: log)
+    }
+
+    /// The checks that read no observation: the validate stage runs them
+    /// while the data is checked.
+    package static func checkSite(_ site: Site, log: DiagnosticLog) {
         checkCommitments(site, log: log)
         checkShortcodes(site, log: log)
         checkFormulas(site, log: log)
+        KeyMetricNames.check(site, log: log)
+    }
+
+    /// The checks of the observations: duplicates and the links between metrics.
+    package static func checkData(_ site: Site, _ observations: ObservationSet, log: DiagnosticLog) {
         checkDuplicates(site, observations, log: log)
         MetricLinks.check(site, observations, log: log)
-        KeyMetricNames.check(site, log: log)
     }
 
     package static func checkCommitments(_ site: Site, log: DiagnosticLog) {
         let metricIDs = Set(site.metrics.map(\.id))
-        var firstUse: [String: SourceLocation] = [:]
-        // Read in place by index: a blueprint or commitment copied by `for in` retained each of its fields.
+        /// Where an id was first used: the blueprint and commitment, as
+        /// indexes (not the location, whose path each use retained).
+        struct Use { var blueprint: Int; var commitment: Int }
+        var firstUse: [String: Use] = [:]
+        firstUse.reserveCapacity(site.blueprints.reduce(0) { $0 + $1.commitments.count })
+        // Read in place by index: a blueprint or commitment copied retained each of its fields.
         for b in site.blueprints.indices {
             for c in site.blueprints[b].commitments.indices {
-                let commitment = site.blueprints[b].commitments[c]
-                if let other = firstUse[commitment.id] {
-                    log.error(commitment.location, "commitment id '\(commitment.id)' is already used at \(other.path):\(other.line)")
-                } else {
-                    firstUse[commitment.id] = commitment.location
+                // One lookup per id: an id seen before gets its first use back.
+                if let other = firstUse.updateValue(Use(blueprint: b, commitment: c), forKey: site.blueprints[b].commitments[c].id) {
+                    firstUse[site.blueprints[b].commitments[c].id] = other
+                    let first = site.blueprints[other.blueprint].commitments[other.commitment].location
+                    log.error(site.blueprints[b].commitments[c].location,
+                              "commitment id '\(site.blueprints[b].commitments[c].id)' is already used at \(first.path):\(first.line)")
                 }
                 // Unknown metric names were reported while reading the blueprint.
-                if let target = commitment.target, metricIDs.contains(target.metric) {
-                    if !commitment.metrics.contains(target.metric) {
+                if let target = site.blueprints[b].commitments[c].target, metricIDs.contains(target.metric) {
+                    if !site.blueprints[b].commitments[c].metrics.contains(target.metric) {
                         log.warning(target.location, "the target's metric '\(target.metric)' is not in the commitment's metrics list")
                     }
                 }

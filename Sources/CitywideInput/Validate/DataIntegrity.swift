@@ -62,15 +62,27 @@ public enum DataIntegrity {
         // The range's rows, in the metric's order: a later row of a cell replaces an earlier one, as before.
         var list = ranges.rows[r].map { observations.byMetric[m][Int($0)] }
         let given = list.count
-        var tables: [TableKey: [CellKey: Int]] = [:]
-        for (i, observation) in list.enumerated() {
-            tables[TableKey(city: Int(observation.city), period: observation.period), default: [:]][observation.cell] = i
+        // The rows in table order (city, period), each table's in the metric's
+        // order: a run of rows is a table. Sorted, not grouped in a dictionary
+        // of tables, whose growth and hashing of each row's key cost more than
+        // the checks themselves.
+        let order = list.indices.sorted { a, b in
+            (list[a].city, list[a].period, a) < (list[b].city, list[b].period, b)
         }
-        for key in tables.keys.sorted(by: { ($0.city, $0.period) < ($1.city, $1.period) }) {
-            guard var table = tables[key] else { continue }
-            let context = Context(site: site, metric: metric, observations: observations, key: key)
+        // One context, its table changed in place (a copy per table retained the whole site).
+        var context = Context(site: site, metric: metric, observations: observations, key: TableKey(city: 0, period: list.first?.period ?? Period(year: 0)))
+        var start = 0
+        while start < order.count {
+            let first = list[order[start]]
+            var end = start + 1
+            while end < order.count, list[order[end]].city == first.city, list[order[end]].period == first.period { end += 1 }
+            var table: [CellKey: Int] = [:]
+            table.reserveCapacity(end - start)
+            for i in order[start ..< end] { table[list[i].cell] = i }
+            context.key = TableKey(city: Int(first.city), period: first.period)
             deriveMissingTotals(&table, &list, context, log: log)
             checkSums(table, list, context, log: log)
+            start = end
         }
         return Array(list[given...])
     }
@@ -85,7 +97,7 @@ public enum DataIntegrity {
         let site: Site
         let metric: MetricDefinition
         let observations: ObservationSet
-        let key: TableKey
+        var key: TableKey
 
         var what: String { "\(site.blueprints[key.city].slug), \(key.period), \(metric.id)" }
 

@@ -19,6 +19,9 @@ public enum Disclosure {
     static func publish(_ site: Site, _ observations: ObservationSet, ledger previous: Ledger? = nil, protection: Bool,
                         recording: Bool = true) -> PublishedData {
         let rules = site.config.privacy
+        // The key hashes every raw value, on one core: made on a thread of its
+        // own while the figures and their tables are made on both.
+        let derivedKey = previous == nil ? Background { SecretKey.derive(site, observations) } : nil
         let minCells = site.metrics.map { minCell($0, rules) }
         var figures: [[PublishedFigure]] = ParallelMap.map(site.metrics.indices) { m in
             let list = m < observations.byMetric.count ? observations.byMetric[m] : []
@@ -27,46 +30,48 @@ public enum Disclosure {
         var reasons: [[Withholding?]] = figures.map { list in list.map { $0.value == .withheld ? .primary : nil } }
         // Linked tables of every metric are protected together, not one by one.
         let tables = LinkedTables(site: site, observations: observations, figures: figures)
-        let key = previous?.key ?? SecretKey.derive(site, observations)
-        var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
+        let key = previous?.key ?? derivedKey?.value ?? SecretKey.derive(site, observations)
         let releasedBefore = protection ? applyLedger(previous, &figures, &reasons, tables, site) : []
         if protection {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
                 site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
         }
         // The ledger's entries (one per count cell, stored one by one in a
-        // dictionary) are recorded on one core while the rest is published on
-        // the other: the entries read only count figures as suppression left
+        // dictionary) are recorded on a thread of their own while the rest is
+        // published: the entries read only count figures as suppression left
         // them, and nothing below changes a count figure (given rates and
-        // computed metrics change their own figures alone).
+        // computed metrics change their own figures alone). Not
+        // `ParallelMap.both`: there each side's own `ParallelMap` ran on one
+        // core, and one core idled while the other finished the entries.
+        // Waited for here: left to run on while progress was assessed and the
+        // pages began, it raised the build's peak memory (about 10 MB of
+        // cities10k's 210: its cells' tables and figures lived on).
         let suppressed = figures
-        let (recorded, (metrics, periods)) = ParallelMap.both({ () -> Ledger in
+        let recorder = Background { () -> Ledger in
+            var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
             if recording { record(&ledger, suppressed, tables, site) }
             return ledger
-        }, { () -> ([PublishedMetric], [Period]) in
-            // Rates and percents given as data imply counts; computed ones are made
-            // from their inputs' raw counts and withheld wherever an input is: a
-            // rate times the published population must not give a count back.
-            for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
-                GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
-            }
-            for (m, metric) in site.metrics.enumerated() where metric.isComputed {
-                (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
-            }
-            // Each metric's indexes are built on every core.
-            var metrics = ParallelMap.map(site.metrics.indices) { m in
-                PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
-            }
-            for m in metrics.indices {
-                for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
-            }
-            let periods = Set(metrics.flatMap(\.periods)).sorted()
-            for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
-            return (metrics, periods)
-        })
-        ledger = recorded
+        }
+        // Rates and percents given as data imply counts; computed ones are made
+        // from their inputs' raw counts and withheld wherever an input is: a
+        // rate times the published population must not give a count back.
+        for (m, metric) in site.metrics.enumerated() where !metric.isComputed && metric.kind != .count {
+            GivenRates.apply(&figures[m], reasons: &reasons[m], metric: metric, site: site, published: figures, observations: observations, minCell: minCells[m])
+        }
+        for (m, metric) in site.metrics.enumerated() where metric.isComputed {
+            (figures[m], reasons[m]) = ComputedMetrics.compute(metric, site: site, observations: observations, published: figures, reasons: reasons, rules: rules)
+        }
+        // Each metric's indexes are built on every core.
+        var metrics = ParallelMap.map(site.metrics.indices) { m in
+            PublishedMetric(definition: site.metrics[m], minCell: minCells[m], figures: figures[m])
+        }
+        for m in metrics.indices {
+            for reason in reasons[m] { metrics[m].checkOnlyRuleCounts.count(reason) }
+        }
+        let periods = Set(metrics.flatMap(\.periods)).sorted()
+        for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
         var data = PublishedData(metrics: metrics, periods: periods)
-        data.ledger = ledger
+        data.ledger = recorder.value
         return data
     }
 

@@ -49,8 +49,13 @@ public enum Publication {
         },
         Stage("validate") { run in
             guard let site = run.site else { return false }
-            CrossReferences.check(site, run.observations, log: run.log)
+            // What reads no observation is checked on a thread of its own
+            // while the data is checked on both cores (the log sorts what
+            // every thread reports).
+            let siteChecks = Background { CrossReferences.checkSite(site, log: run.log) }
+            CrossReferences.checkData(site, run.observations, log: run.log)
             run.observations = DataIntegrity.check(site, run.observations, log: run.log, memo: run.memo?.integrity)
+            siteChecks.value
             return !run.log.hasErrors
         },
         Stage("disclose") { run in

@@ -37,9 +37,18 @@ public struct Ledger: Sendable, Equatable {
     }
 
     /// A cell's name in the ledger: metric, city, period, breakdown.
+    /// "metric|city|period|cell", made as bytes: an interpolated String grew
+    /// its storage a piece at a time, for each of a large release's cells.
     package static func cellID(_ site: Site, metric m: Int, _ figure: PublishedFigure) -> String {
-        let city = site.blueprints.indices.contains(figure.city) ? site.blueprints[figure.city].slug : String(figure.city)
-        return "\(site.metrics[m].id)|\(city)|\(figure.period)|\(figure.cell.raw)"
+        var text = ByteText(capacity: 64)
+        text.append(site.metrics[m].id)
+        text.append("|" as StaticString)
+        text.append(site.blueprints.indices.contains(figure.city) ? site.blueprints[figure.city].slug : String(figure.city))
+        text.append("|" as StaticString)
+        text.append(figure.period.description)
+        text.append("|" as StaticString)
+        text.append(String(figure.cell.raw))
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 
     package func inputHash(_ value: Double?) -> UInt64 {

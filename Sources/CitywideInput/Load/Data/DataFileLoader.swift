@@ -300,15 +300,23 @@ package struct DataCatalog: Sendable, Equatable {
     package var unreadable: UnreadableInputs
 
     package init(site: Site) {
-        unreadable = site.unreadable
-        personLevelValues = site.metrics.map { $0.dimensions.map { $0.values.map(PersonLevelText.kind(ofValue:)) } }
-        minCell = site.config.privacy.minCell
-        cities = Dictionary(uniqueKeysWithValues: site.blueprints.enumerated().map { ($1.slug, $0) })
-        metrics = Dictionary(uniqueKeysWithValues: site.metrics.enumerated().map { ($1.id, $0) })
-        definitions = site.metrics
-        dimensionNames = Set(site.metrics.flatMap { $0.dimensions.map(\.name) })
-        cityList = site.blueprints.map(\.slug)
-        metricList = site.metrics.map(\.id)
+        self.init(config: site.config, metrics: site.metrics, unreadable: site.unreadable, citySlugs: site.blueprints.map(\.slug))
+    }
+
+    /// What a data file is read against is this alone: a site's blueprints
+    /// give only their slugs, in order (`SiteLoader` reads the data files
+    /// against the slugs the blueprint files' names promise, before the
+    /// blueprints are read).
+    package init(config: SiteConfig, metrics definitions: [MetricDefinition], unreadable: UnreadableInputs, citySlugs slugs: [String]) {
+        self.unreadable = unreadable
+        personLevelValues = definitions.map { $0.dimensions.map { $0.values.map(PersonLevelText.kind(ofValue:)) } }
+        minCell = config.privacy.minCell
+        cities = Dictionary(uniqueKeysWithValues: slugs.enumerated().map { ($1, $0) })
+        metrics = Dictionary(uniqueKeysWithValues: definitions.enumerated().map { ($1.id, $0) })
+        self.definitions = definitions
+        dimensionNames = Set(definitions.flatMap { $0.dimensions.map(\.name) })
+        cityList = slugs
+        metricList = definitions.map(\.id)
         citySlugs = cityList.joined(separator: ", ")
     }
 }
