@@ -93,6 +93,10 @@ package final class MarkdownDocument {
         cmark_node_get_url(node).map { String(cString: $0) }
     }
 
+    package static func title(_ node: OpaquePointer) -> String? {
+        cmark_node_get_title(node).map { String(cString: $0) }
+    }
+
     package static func literal(_ node: OpaquePointer) -> String? {
         cmark_node_get_literal(node).map { String(cString: $0) }
     }

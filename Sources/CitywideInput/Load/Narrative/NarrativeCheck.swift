@@ -16,10 +16,18 @@ package struct NarrativeCheck {
 
     package func scan(_ body: String) -> [String: LocalLink] {
         guard let document = MarkdownDocument(body) else { return [:] }
+        return scan(document, text: body).links
+    }
+
+    /// `scan` of the document parsed from `body`; also says whether a link's
+    /// or image's URL or title holds a shortcode marker (of a body whose
+    /// shortcodes were replaced: see `ShortcodeNeutrality`).
+    package func scan(_ document: MarkdownDocument, text body: String) -> (links: [String: LocalLink], markerInLink: Bool) {
         // Split only when a message needs a column: most narratives have none.
         var lines: [Substring]?
         let resolver = LocalLinkResolver(folder: folder, blueprintPath: path)
         var links: [String: LocalLink] = [:]
+        var markerInLink = false
 
         func location(_ node: OpaquePointer, byteOffset: Int = 0) -> SourceLocation {
             let (line, byteColumn) = MarkdownDocument.start(node)
@@ -36,6 +44,7 @@ package struct NarrativeCheck {
             case CMARK_NODE_IMAGE, CMARK_NODE_LINK:
                 let isImage = MarkdownDocument.type(node) == CMARK_NODE_IMAGE
                 guard let url = MarkdownDocument.url(node) else { return }
+                if Self.holdsMarker(url) || Self.holdsMarker(MarkdownDocument.title(node)) { markerInLink = true }
                 switch resolver.resolve(url, isImage: isImage) {
                 case .notLocal: break
                 case let .link(link): links[url] = link
@@ -59,7 +68,14 @@ package struct NarrativeCheck {
                 break
             }
         }
-        return links
+        return (links, markerInLink)
+    }
+
+    private static let markerBytes = Array(String(ShortcodeParser.open).utf8)
+
+    private static func holdsMarker(_ text: String?) -> Bool {
+        guard let text, text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return UTF8Bytes.withBytes(of: text) { UTF8Bytes.firstIndex(of: markerBytes, in: $0, 0..<$0.count) != nil }
     }
 
     /// Template syntax of other generators and `new city`'s placeholders, in

@@ -49,6 +49,33 @@ public enum MarkdownRenderer {
     /// only to be taken apart again.
     package static func renderBytes(_ markdown: String, page: Page) -> (title: String?, html: [UInt8]) {
         guard let document = MarkdownDocument(markdown) else { return (nil, []) }
+        guard let prepared = PreparedNarrative(document, isLocal: { page.href($0) != nil }) else {
+            // Preparing changed the document: read it again.
+            guard let document = MarkdownDocument(markdown) else { return (nil, []) }
+            return renderUnprepared(document, page: page)
+        }
+        return renderBytes(prepared, page: page)
+    }
+
+    /// A narrative prepared when it was loaded, finished for this page: each
+    /// marked URL replaced by the page's href for it (escaped as cmark
+    /// escapes a URL), then the page's labels and ids.
+    package static func renderBytes(_ prepared: PreparedNarrative, page: Page) -> (title: String?, html: [UInt8]) {
+        var html: [UInt8] = []
+        html.reserveCapacity(prepared.html.count + prepared.links.count * 32)
+        var copied = 0
+        for link in prepared.links {
+            html.append(contentsOf: prepared.html[copied..<link.offset])
+            MarkdownHref.appendEscaped(page.href(link.url) ?? link.url, to: &html)
+            copied = link.offset + link.length
+        }
+        html.append(contentsOf: prepared.html[copied...])
+        return (prepared.title, finish(html, headings: prepared.headings, page: page))
+    }
+
+    /// A narrative whose own URLs look like the prepared HTML's markers:
+    /// rendered from its document, as every narrative once was.
+    private static func renderUnprepared(_ document: MarkdownDocument, page: Page) -> (title: String?, html: [UInt8]) {
         var title: String?
         if let first = cmark_node_first_child(document.root),
            cmark_node_get_type(first) == CMARK_NODE_HEADING,
@@ -61,8 +88,6 @@ public enum MarkdownRenderer {
         document.forEachNode { node in
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_HEADING:
-                // The narrative sits inside a page section that has its own
-                // `<h2>`, so its `##` headings become `<h3>` and so on.
                 cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
                 headings.append(MarkdownDocument.plainText(node))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -73,10 +98,14 @@ public enum MarkdownRenderer {
                 break
             }
         }
-        // cmark's bytes through each step.
-        let html = FootnoteMarkup.accessible(document.htmlBytes(), labels: page.labels)
+        return (title, finish(document.htmlBytes(), headings: headings, page: page))
+    }
+
+    /// cmark's bytes through each step.
+    private static func finish(_ cmarkHTML: [UInt8], headings: [String], page: Page) -> [UInt8] {
+        let html = FootnoteMarkup.accessible(cmarkHTML, labels: page.labels)
         let anchored = HeadingAnchors(takenIDs: page.takenIDs, htmlIDs: HeadingAnchors.ids(in: html), sectionLink: page.labels.sectionLink)
             .apply(to: html, headings: headings)
-        return (title, TaskListMarkup.accessible(anchored))
+        return TaskListMarkup.accessible(anchored)
     }
 }

@@ -1,0 +1,98 @@
+import CCmarkGFM
+
+/// A narrative parsed, changed and written as HTML once, when it is loaded,
+/// for a page to finish: cmark's HTML with the leading `# Heading` taken
+/// out and headings one level lower, in which each relative link or image
+/// has a marker for a URL, to be replaced by that URL as the page leads to
+/// it (its language, its folder). Parsing again for each page, as the
+/// renderer did, was 11% of a 10,000-city build.
+public struct PreparedNarrative: Sendable {
+    /// The text of the leading `# Heading`, for the page's one `<h1>`.
+    public var title: String?
+    /// Each heading's words, in document order (for its id and section link).
+    public var headings: [String]
+    /// cmark's HTML, UTF-8.
+    public var html: [UInt8]
+    /// Where each marker is in `html`, in order, and the URL as written.
+    public var links: [Link]
+
+    public struct Link: Sendable, Equatable {
+        /// The marker's first byte in `html` (inside the attribute's quotes).
+        public var offset: Int
+        /// The marker's length in bytes.
+        public var length: Int
+        public var url: String
+    }
+
+    /// What a marked URL is set to before cmark writes the HTML, followed by
+    /// the link's number: letters, digits, `-` and `:`, which cmark writes
+    /// in an attribute as they are (`MarkdownHref`).
+    package static let markerPrefix = "citywide-link:"
+    private static let attributeMarker = Array("\"\(markerPrefix)".utf8)
+
+    /// Takes out the leading `# Heading`, lowers the headings, sets each
+    /// link's or image's URL that `isLocal` to a marker, and writes the
+    /// HTML: what `MarkdownRenderer` did on every page. Nil when the
+    /// narrative itself writes a URL starting with the marker (its own
+    /// markers could not be told apart): render it from its Markdown.
+    package init?(_ document: MarkdownDocument, isLocal: (String) -> Bool) {
+        if let first = cmark_node_first_child(document.root),
+           cmark_node_get_type(first) == CMARK_NODE_HEADING,
+           cmark_node_get_heading_level(first) == 1 {
+            title = MarkdownDocument.plainText(first)
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+        } else {
+            title = nil
+        }
+        var headings: [String] = []
+        var urls: [String] = []
+        var collides = false
+        document.forEachNode { node in
+            switch MarkdownDocument.type(node) {
+            case CMARK_NODE_HEADING:
+                // The narrative sits inside a page section that has its own
+                // `<h2>`, so its `##` headings become `<h3>` and so on.
+                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+                headings.append(MarkdownDocument.plainText(node))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard let url = MarkdownDocument.url(node) else { return }
+                if isLocal(url) {
+                    cmark_node_set_url(node, Self.markerPrefix + String(urls.count))
+                    urls.append(url)
+                } else if url.utf8.starts(with: Self.markerPrefix.utf8) {
+                    collides = true
+                }
+            default:
+                break
+            }
+        }
+        guard !collides else { return nil }
+        self.headings = headings
+        html = document.htmlBytes()
+        // Find the markers cmark wrote. In cmark's HTML a `"` outside markup
+        // is always `&quot;`, so `"citywide-link:` opens an attribute whose
+        // URL is one of ours. A marked link inside an image's alt text is
+        // not written at all, so not every number need be found.
+        var links: [Link] = []
+        let found = html.withUnsafeBufferPointer { bytes -> Bool in
+            var search = 0
+            while let quote = UTF8Bytes.firstIndex(of: Self.attributeMarker, in: bytes, search..<bytes.count) {
+                let start = quote + 1
+                var end = start + Self.markerPrefix.utf8.count
+                var number = 0
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"), number < urls.count {
+                    number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > start + Self.markerPrefix.utf8.count, end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+                      number < urls.count else { return false }
+                links.append(Link(offset: start, length: end - start, url: urls[number]))
+                search = end
+            }
+            return true
+        }
+        guard found else { return nil }
+        self.links = links
+    }
+}
