@@ -10,14 +10,21 @@ public struct PreparedNarrative: Sendable {
     /// The text of the leading `# Heading`, for the page's one `<h1>`.
     public var title: String?
     /// Each heading's words, in document order (for its id and section link).
-    public var headings: [String]
-    /// cmark's HTML, UTF-8.
+    public var headings: [String] {
+        // Joined, each ended by a NUL (which cmark never writes: it reads
+        // one as U+FFFD): one allocation held, not one per heading. Split as
+        // bytes: a NUL and a combining mark after it are one Character.
+        headingTexts.utf8.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+    }
+    private var headingTexts: String
+    /// cmark's HTML, UTF-8, as `CompactHTML` holds it.
     public var html: [UInt8]
     /// Where each marker is in `html`, in order, and the URL as written.
     public var links: [Link]
 
     public struct Link: Sendable, Equatable {
-        /// The marker's first byte in `html` (inside the attribute's quotes).
+        /// The marker's first byte in `html` (inside the attribute's quotes;
+        /// no compact piece covers it).
         public var offset: Int
         /// The marker's length in bytes.
         public var length: Int
@@ -29,6 +36,16 @@ public struct PreparedNarrative: Sendable {
     /// in an attribute as they are (`MarkdownHref`).
     package static let markerPrefix = "citywide-link:"
     private static let attributeMarker = Array("\"\(markerPrefix)".utf8)
+    private static let linkStart = Array("<a href=".utf8)
+    private static let imageStart = Array("<img src=".utf8)
+
+    /// Whether the bytes before the quote at `offset` are `<a href=` or `<img src=`.
+    private static func opensURL(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Bool {
+        func ends(with start: [UInt8]) -> Bool {
+            offset >= start.count && UnsafeBufferPointer(rebasing: bytes[(offset - start.count)..<offset]).elementsEqual(start)
+        }
+        return ends(with: linkStart) || ends(with: imageStart)
+    }
 
     /// Takes out the leading `# Heading`, lowers the headings, sets each
     /// link's or image's URL that `isLocal` to a marker, and writes the
@@ -68,17 +85,22 @@ public struct PreparedNarrative: Sendable {
             }
         }
         guard !collides else { return nil }
-        self.headings = headings
-        html = document.htmlBytes()
+        headingTexts = headings.map { $0 + "\u{0}" }.joined()
+        let html = document.htmlBytes()
         // Find the markers cmark wrote. In cmark's HTML a `"` outside markup
-        // is always `&quot;`, so `"citywide-link:` opens an attribute whose
-        // URL is one of ours. A marked link inside an image's alt text is
-        // not written at all, so not every number need be found.
+        // is always `&quot;`, so `<a href="citywide-link:` or `<img
+        // src="citywide-link:` starts a URL, and no URL of the narrative's
+        // own starts so (checked above). A title or a code block's language
+        // may read `"citywide-link:...`, but after `title=` or `lang=`. A
+        // marked link inside an image's alt text is not written at all, so
+        // not every number need be found.
         var links: [Link] = []
         let found = html.withUnsafeBufferPointer { bytes -> Bool in
             var search = 0
             while let quote = UTF8Bytes.firstIndex(of: Self.attributeMarker, in: bytes, search..<bytes.count) {
                 let start = quote + 1
+                search = start
+                guard Self.opensURL(bytes, before: quote) else { continue }
                 var end = start + Self.markerPrefix.utf8.count
                 var number = 0
                 while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"), number < urls.count {
@@ -93,6 +115,9 @@ public struct PreparedNarrative: Sendable {
             return true
         }
         guard found else { return nil }
+        let compact = CompactHTML.compact(html, offsets: links.map(\.offset))
+        self.html = compact.bytes
+        for i in links.indices { links[i].offset = compact.offsets[i] }
         self.links = links
     }
 }
