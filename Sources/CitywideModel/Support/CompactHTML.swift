@@ -8,7 +8,8 @@ package enum CompactHTML {
     static let escape: UInt8 = 0x01
     static let literalEscape: UInt8 = 0xFF
 
-    /// Every piece starts with `<`, so only a `<` is looked at.
+    /// Every piece starts with `<` or `"` (which cmark writes only in
+    /// markup: a text's is `&quot;`), so only those are looked at.
     static let pieces: [[UInt8]] = [
         "<p>", "</p>\n", "<strong>", "</strong>", "<em>", "</em>", "<del>", "</del>", "<code>", "</code>",
         "<li>", "</li>\n", "<ul>\n", "</ul>\n", "<ol>\n", "</ol>\n",
@@ -20,6 +21,14 @@ package enum CompactHTML {
         "<section class=\"footnotes\" data-footnotes>\n<ol>\n", "</ol>\n</section>\n", "<li id=\"fn-", "<a href=\"#fnref-",
         "<blockquote>\n", "</blockquote>\n", "<hr />\n", "<br />\n", "<pre><code>", "</code></pre>\n",
         "<input type=\"checkbox\" disabled=\"\" /> ", "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+        // Neighbours that come together most.
+        "</p>\n<p>", "</li>\n<li>", "</td>\n<td>", "</th>\n<th>", "</tr>\n<tr>\n", "<li>\n<p>", "</p>\n</li>\n",
+        "<a href=\"https://", "<a href=\"http://",
+        // A footnote's reference, its definition and the way back, as
+        // libcmark-gfm 0.29.0.gfm.6 writes them (markup another version
+        // writes otherwise is only held as it is).
+        "\" id=\"fnref-", "\" data-footnote-ref>", "\">\n",
+        "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>",
     ].map { Array($0.utf8) }
     /// The pieces by their second and third bytes, longest first (so
     /// `<a href="#fnref-` wins over `<a href="`): a `<` is compared with a
@@ -57,7 +66,7 @@ package enum CompactHTML {
                     out.append(literalEscape)
                     copied = i + 1
                     i += 1
-                } else if byte == UInt8(ascii: "<"), i + 2 < bytes.count, let found = candidates[key(bytes[i + 1], bytes[i + 2])],
+                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\""), i + 2 < bytes.count, let found = candidates[key(bytes[i + 1], bytes[i + 2])],
                           let piece = found.first(where: { bytes.hasPrefix(pieces[$0], at: i) }) {
                     copy(upTo: i)
                     out.append(escape)
