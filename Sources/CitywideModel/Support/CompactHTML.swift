@@ -1,3 +1,5 @@
+import Foundation
+
 /// cmark's HTML held in less memory: each of its fixed pieces of markup
 /// (`<p>`, `</td>\n`, the footnotes' section...) as two bytes, 0x01 and the
 /// piece's number (a 0x01 of the text as 0x01 0xFF). A prepared narrative
@@ -32,12 +34,18 @@ package enum CompactHTML {
     ].map { Array($0.utf8) }
     /// The pieces by their second and third bytes, longest first (so
     /// `<a href="#fnref-` wins over `<a href="`): a `<` is compared with a
-    /// few pieces, not all.
-    private static let candidates: [UInt16: [Int]] = Dictionary(grouping: pieces.indices.sorted { pieces[$0].count > pieces[$1].count }) {
-        key(pieces[$0][1], pieces[$0][2])
-    }
-
-    private static func key(_ second: UInt8, _ third: UInt8) -> UInt16 { UInt16(second) << 8 | UInt16(third) }
+    /// few pieces, not all. `lookup[second << 8 | third]` is where its
+    /// pieces start in `members` and how many there are (start | count << 8).
+    private static let (lookup, members): ([UInt16], [UInt8]) = {
+        var lookup = [UInt16](repeating: 0, count: 1 << 16)
+        var members: [UInt8] = []
+        let groups = Dictionary(grouping: pieces.indices.sorted { pieces[$0].count > pieces[$1].count }) { Int(pieces[$0][1]) << 8 | Int(pieces[$0][2]) }
+        for (key, group) in groups {
+            lookup[key] = UInt16(members.count) | UInt16(group.count) << 8
+            members += group.map(UInt8.init)
+        }
+        return (lookup, members)
+    }()
 
     /// `html` with its pieces made small, and `offsets` (ascending, of bytes
     /// no piece covers) moved to where those bytes are now.
@@ -47,6 +55,7 @@ package enum CompactHTML {
         var moved: [Int] = []
         moved.reserveCapacity(offsets.count)
         var next = 0
+        let lookup = Self.lookup, members = Self.members, pieces = Self.pieces
         html.withUnsafeBufferPointer { bytes in
             var copied = 0
             func copy(upTo end: Int) {
@@ -57,6 +66,19 @@ package enum CompactHTML {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
                 copied = end
             }
+            /// The piece at `i`, if one is.
+            func piece(at i: Int) -> Int? {
+                guard i + 2 < bytes.count, let base = bytes.baseAddress else { return nil }
+                let entry = lookup[Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])]
+                let start = Int(entry & 0xFF)
+                for member in members[start..<(start + Int(entry >> 8))] {
+                    let piece = pieces[Int(member)]
+                    if bytes.count - i >= piece.count, piece.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp(base + i, $0, piece.count) == 0 } ?? false }) {
+                        return Int(member)
+                    }
+                }
+                return nil
+            }
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
@@ -66,12 +88,11 @@ package enum CompactHTML {
                     out.append(literalEscape)
                     copied = i + 1
                     i += 1
-                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\""), i + 2 < bytes.count, let found = candidates[key(bytes[i + 1], bytes[i + 2])],
-                          let piece = found.first(where: { bytes.hasPrefix(pieces[$0], at: i) }) {
+                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\""), let found = piece(at: i) {
                     copy(upTo: i)
                     out.append(escape)
-                    out.append(UInt8(piece))
-                    i += pieces[piece].count
+                    out.append(UInt8(found))
+                    i += pieces[found].count
                     copied = i
                 } else {
                     i += 1
@@ -103,10 +124,3 @@ package enum CompactHTML {
     }
 }
 
-extension UnsafeBufferPointer<UInt8> {
-    fileprivate func hasPrefix(_ pattern: [UInt8], at offset: Int) -> Bool {
-        guard count - offset >= pattern.count else { return false }
-        for (i, byte) in pattern.enumerated() where self[offset + i] != byte { return false }
-        return true
-    }
-}

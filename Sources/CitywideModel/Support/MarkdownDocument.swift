@@ -97,6 +97,12 @@ package final class MarkdownDocument {
         cmark_node_get_title(node).map { String(cString: $0) }
     }
 
+    /// Whether the node's title has `byte`, without making it a String.
+    package static func titleHoldsByte(_ node: OpaquePointer, _ byte: UInt8) -> Bool {
+        guard let title = cmark_node_get_title(node) else { return false }
+        return strchr(title, Int32(byte)) != nil
+    }
+
     package static func literal(_ node: OpaquePointer) -> String? {
         cmark_node_get_literal(node).map { String(cString: $0) }
     }
