@@ -79,24 +79,33 @@ package enum CompactHTML {
                 }
                 return nil
             }
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == escape {
+            // memchr jumps from one byte that may start a piece (or must be
+            // escaped) to the next: text between them is copied whole.
+            func nextIndex(_ byte: UInt8, from start: Int) -> Int {
+                UTF8Bytes.firstIndex(of: byte, in: bytes, start..<bytes.count) ?? bytes.count
+            }
+            var nextTag = nextIndex(UInt8(ascii: "<"), from: 0)
+            var nextQuote = nextIndex(UInt8(ascii: "\""), from: 0)
+            var nextEscape = nextIndex(escape, from: 0)
+            while true {
+                let i = min(nextTag, nextQuote, nextEscape)
+                guard i < bytes.count else { break }
+                if i == nextEscape {
                     copy(upTo: i)
                     out.append(escape)
                     out.append(literalEscape)
                     copied = i + 1
-                    i += 1
-                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\""), let found = piece(at: i) {
+                } else if let found = piece(at: i) {
                     copy(upTo: i)
                     out.append(escape)
                     out.append(UInt8(found))
-                    i += pieces[found].count
-                    copied = i
-                } else {
-                    i += 1
+                    copied = i + pieces[found].count
                 }
+                // Past the piece, or past the byte that starts none.
+                let resume = max(copied, i + 1)
+                if nextTag < resume { nextTag = nextIndex(UInt8(ascii: "<"), from: resume) }
+                if nextQuote < resume { nextQuote = nextIndex(UInt8(ascii: "\""), from: resume) }
+                if nextEscape < resume { nextEscape = nextIndex(escape, from: resume) }
             }
             copy(upTo: bytes.count)
         }
