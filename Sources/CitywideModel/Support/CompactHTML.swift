@@ -1,31 +1,45 @@
 import Foundation
 
 /// cmark's HTML held in less memory: each of its fixed pieces of markup
-/// (`<p>`, `</td>\n`, the footnotes' section...) as two bytes, 0x01 and the
-/// piece's number (a 0x01 of the text as 0x01 0xFF). A prepared narrative
+/// (`<p>`, `</td>\n`, the footnotes' section...) as one control byte (the
+/// most common) or two, 0x01 and the piece's number; a control byte of the
+/// text itself as 0x01 and the byte with its high bit set. A prepared narrative
 /// is held from load until its pages are made, and cmark's HTML is about a
 /// quarter larger than the Markdown it replaces: with the pieces this
 /// small, holding the HTML costs no more than holding the Markdown did.
 package enum CompactHTML {
     static let escape: UInt8 = 0x01
-    static let literalEscape: UInt8 = 0xFF
+    /// After `escape`: a byte of the text, not a piece.
+    static let literalBit: UInt8 = 0x80
+    /// Control bytes that stand for the first pieces alone (not tab, line
+    /// feed or carriage return, which cmark's HTML is full of).
+    static let shortCodes: [UInt8] = Array(0x02...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F)
+    /// For each byte: 0 when it is itself, else 1 + the piece it stands for
+    /// (255 for `escape`).
+    private static let meaning: [UInt8] = {
+        var meaning = [UInt8](repeating: 0, count: 256)
+        for (piece, code) in shortCodes.enumerated() { meaning[Int(code)] = UInt8(piece + 1) }
+        meaning[Int(escape)] = 255
+        return meaning
+    }()
 
     /// Every piece starts with `<` or `"` (which cmark writes only in
     /// markup: a text's is `&quot;`), so only those are looked at.
+    /// The first (as many as `shortCodes`) are the most common, in the
+    /// benchmark's narratives.
     static let pieces: [[UInt8]] = [
-        "<p>", "</p>\n", "<strong>", "</strong>", "<em>", "</em>", "<del>", "</del>", "<code>", "</code>",
-        "<li>", "</li>\n", "<ul>\n", "</ul>\n", "<ol>\n", "</ol>\n",
-        "<h2>", "</h2>\n", "<h3>", "</h3>\n", "<h4>", "</h4>\n", "<h5>", "</h5>\n", "<h6>", "</h6>\n",
+        "<td>", "</td>\n", "</td>\n<td>", "<li>", "</li>\n", "</li>\n<li>", "<p>", "</p>\n", "</p>\n<p>",
+        "</a>", "<strong>", "</strong>", "<tr>\n", "</tr>\n", "</tr>\n<tr>\n", "<h3>", "</h3>\n",
+        "<a href=\"", "<a href=\"https://", "<ul>\n", "</ul>\n", "<ol>\n", "</ol>\n", "<th>", "</th>\n", "</th>\n<th>", "<em>",
+        "</em>", "<del>", "</del>", "<code>", "</code>",
+        "<h2>", "</h2>\n", "<h4>", "</h4>\n", "<h5>", "</h5>\n", "<h6>", "</h6>\n",
         "<table>\n", "<thead>\n", "</thead>\n", "<tbody>\n", "</tbody>\n", "</table>\n",
-        "<tr>\n", "</tr>\n", "<th>", "</th>\n", "<td>", "</td>\n",
-        "<a href=\"", "</a>", "<img src=\"",
+        "<img src=\"",
         "<sup class=\"footnote-ref\"><a href=\"#fn-", "</a></sup>",
         "<section class=\"footnotes\" data-footnotes>\n<ol>\n", "</ol>\n</section>\n", "<li id=\"fn-", "<a href=\"#fnref-",
         "<blockquote>\n", "</blockquote>\n", "<hr />\n", "<br />\n", "<pre><code>", "</code></pre>\n",
         "<input type=\"checkbox\" disabled=\"\" /> ", "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
-        // Neighbours that come together most.
-        "</p>\n<p>", "</li>\n<li>", "</td>\n<td>", "</th>\n<th>", "</tr>\n<tr>\n", "<li>\n<p>", "</p>\n</li>\n",
-        "<a href=\"https://", "<a href=\"http://",
+        "<li>\n<p>", "</p>\n</li>\n", "<a href=\"http://",
         // A footnote's reference, its definition and the way back, as
         // libcmark-gfm 0.29.0.gfm.6 writes them (markup another version
         // writes otherwise is only held as it is).
@@ -55,7 +69,7 @@ package enum CompactHTML {
         var moved: [Int] = []
         moved.reserveCapacity(offsets.count)
         var next = 0
-        let lookup = Self.lookup, members = Self.members, pieces = Self.pieces
+        let lookup = Self.lookup, members = Self.members, pieces = Self.pieces, shortCodes = Self.shortCodes
         html.withUnsafeBufferPointer { bytes in
             var copied = 0
             func copy(upTo end: Int) {
@@ -86,26 +100,37 @@ package enum CompactHTML {
             }
             var nextTag = nextIndex(UInt8(ascii: "<"), from: 0)
             var nextQuote = nextIndex(UInt8(ascii: "\""), from: 0)
-            var nextEscape = nextIndex(escape, from: 0)
+            // Control bytes are rare in HTML: one pass finds the first, if any.
+            let meaning = Self.meaning
+            func nextControl(from start: Int) -> Int {
+                var i = start
+                while i < bytes.count, meaning[Int(bytes[i])] == 0 { i += 1 }
+                return i
+            }
+            var nextEscape = nextControl(from: 0)
             while true {
                 let i = min(nextTag, nextQuote, nextEscape)
                 guard i < bytes.count else { break }
                 if i == nextEscape {
                     copy(upTo: i)
                     out.append(escape)
-                    out.append(literalEscape)
+                    out.append(bytes[i] | literalBit)
                     copied = i + 1
                 } else if let found = piece(at: i) {
                     copy(upTo: i)
-                    out.append(escape)
-                    out.append(UInt8(found))
+                    if found < shortCodes.count {
+                        out.append(shortCodes[found])
+                    } else {
+                        out.append(escape)
+                        out.append(UInt8(found))
+                    }
                     copied = i + pieces[found].count
                 }
                 // Past the piece, or past the byte that starts none.
                 let resume = max(copied, i + 1)
                 if nextTag < resume { nextTag = nextIndex(UInt8(ascii: "<"), from: resume) }
                 if nextQuote < resume { nextQuote = nextIndex(UInt8(ascii: "\""), from: resume) }
-                if nextEscape < resume { nextEscape = nextIndex(escape, from: resume) }
+                if nextEscape < resume { nextEscape = nextControl(from: resume) }
             }
             copy(upTo: bytes.count)
         }
@@ -116,20 +141,34 @@ package enum CompactHTML {
 
     /// Appends `bytes` (compact) as the HTML they hold.
     package static func expand(_ bytes: ArraySlice<UInt8>, into output: inout [UInt8]) {
+        let meaning = Self.meaning, pieces = Self.pieces
         bytes.withUnsafeBufferPointer { bytes in
             var copied = 0
-            while copied < bytes.count, let found = UTF8Bytes.firstIndex(of: escape, in: bytes, copied..<bytes.count), found + 1 < bytes.count {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<found]))
-                let code = bytes[found + 1]
-                if code == literalEscape {
-                    output.append(escape)
-                } else if Int(code) < pieces.count {
-                    output.append(contentsOf: pieces[Int(code)])
+            var i = 0
+            while i < bytes.count {
+                let code = meaning[Int(bytes[i])]
+                guard code != 0 else {
+                    i += 1
+                    continue
                 }
-                copied = found + 2
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                if code != 255 {
+                    output.append(contentsOf: pieces[Int(code) - 1])
+                    i += 1
+                } else if i + 1 < bytes.count {
+                    let next = bytes[i + 1]
+                    if next & literalBit != 0 {
+                        output.append(next & ~literalBit)
+                    } else if Int(next) < pieces.count {
+                        output.append(contentsOf: pieces[Int(next)])
+                    }
+                    i += 2
+                } else {
+                    i += 1
+                }
+                copied = i
             }
             if copied < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...])) }
         }
     }
 }
-

@@ -105,7 +105,7 @@ struct PreparedNarrativeTests {
 
     @Test("the compact HTML holds cmark's HTML exactly, a 0x01 of the text among it")
     func compactHTML() throws {
-        let html = Array("<p>a\u{1}b <strong>c</strong></p>\n<table>\n<thead>\n<tr>\n<th>x</th>\n</tr>\n</thead>\n<a href=\"#fnref-1\"><a href=\"q\">r</a><pr".utf8)
+        let html = Array("<p>a\u{1}b\u{2}\u{1F}\u{B} <strong>c</strong></p>\n<table>\n<thead>\n<tr>\n<th>x</th>\n</tr>\n</thead>\n<a href=\"#fnref-1\"><a href=\"q\">r</a><pr".utf8)
         let q = try #require(html.firstIndex(of: UInt8(ascii: "q")))
         let compact = CompactHTML.compact(html, offsets: [3, q, html.count - 3])
         #expect(compact.bytes.count < html.count)
