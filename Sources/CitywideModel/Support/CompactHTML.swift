@@ -61,6 +61,32 @@ package enum CompactHTML {
         return (lookup, members)
     }()
 
+    /// Where the first byte at or after `start` that `meaning` marks is (or
+    /// `bytes.count`). Eight bytes are read at a time: a word with no byte
+    /// below 0x20 holds none (SWAR: a byte below 0x20 borrows in x - 0x20..20
+    /// and keeps its high bit clear), and only a word with one, a line feed
+    /// mostly, is looked at byte by byte.
+    static func nextMarked(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ meaning: [UInt8]) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i < bytes.count {
+            if bytes.count - i >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                for j in i..<(i + 8) where meaning[Int(bytes[j])] != 0 { return j }
+                i += 8
+            } else {
+                if meaning[Int(bytes[i])] != 0 { return i }
+                i += 1
+            }
+        }
+        return bytes.count
+    }
+
     /// `html` with its pieces made small, and `offsets` (ascending, of bytes
     /// no piece covers) moved to where those bytes are now.
     package static func compact(_ html: [UInt8], offsets: [Int]) -> (bytes: [UInt8], offsets: [Int]) {
@@ -102,11 +128,7 @@ package enum CompactHTML {
             var nextQuote = nextIndex(UInt8(ascii: "\""), from: 0)
             // Control bytes are rare in HTML: one pass finds the first, if any.
             let meaning = Self.meaning
-            func nextControl(from start: Int) -> Int {
-                var i = start
-                while i < bytes.count, meaning[Int(bytes[i])] == 0 { i += 1 }
-                return i
-            }
+            func nextControl(from start: Int) -> Int { nextMarked(in: bytes, from: start, meaning) }
             var nextEscape = nextControl(from: 0)
             while true {
                 let i = min(nextTag, nextQuote, nextEscape)
@@ -144,13 +166,9 @@ package enum CompactHTML {
         let meaning = Self.meaning, pieces = Self.pieces
         bytes.withUnsafeBufferPointer { bytes in
             var copied = 0
-            var i = 0
+            var i = nextMarked(in: bytes, from: 0, meaning)
             while i < bytes.count {
                 let code = meaning[Int(bytes[i])]
-                guard code != 0 else {
-                    i += 1
-                    continue
-                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
                 if code != 255 {
                     output.append(contentsOf: pieces[Int(code) - 1])
@@ -167,6 +185,7 @@ package enum CompactHTML {
                     i += 1
                 }
                 copied = i
+                i = nextMarked(in: bytes, from: i, meaning)
             }
             if copied < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...])) }
         }
