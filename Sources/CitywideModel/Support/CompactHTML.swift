@@ -90,13 +90,17 @@ package enum CompactHTML {
     /// `html` with its pieces made small, and `offsets` (ascending, of bytes
     /// no piece covers) moved to where those bytes are now.
     package static func compact(_ html: [UInt8], offsets: [Int]) -> (bytes: [UInt8], offsets: [Int]) {
+        html.withUnsafeBufferPointer { compact($0, offsets: offsets) }
+    }
+
+    package static func compact(_ bytes: UnsafeBufferPointer<UInt8>, offsets: [Int]) -> (bytes: [UInt8], offsets: [Int]) {
         var out: [UInt8] = []
-        out.reserveCapacity(html.count)
+        out.reserveCapacity(bytes.count)
         var moved: [Int] = []
         moved.reserveCapacity(offsets.count)
         var next = 0
         let lookup = Self.lookup, members = Self.members, pieces = Self.pieces, shortCodes = Self.shortCodes
-        html.withUnsafeBufferPointer { bytes in
+        do {
             var copied = 0
             func copy(upTo end: Int) {
                 while next < offsets.count, offsets[next] < end {

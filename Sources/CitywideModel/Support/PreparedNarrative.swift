@@ -86,16 +86,16 @@ public struct PreparedNarrative: Sendable {
         }
         guard !collides else { return nil }
         headingTexts = headings.map { $0 + "\u{0}" }.joined()
-        let html = document.htmlBytes()
         // Find the markers cmark wrote. In cmark's HTML a `"` outside markup
         // is always `&quot;`, so `<a href="citywide-link:` or `<img
         // src="citywide-link:` starts a URL, and no URL of the narrative's
         // own starts so (checked above). A title or a code block's language
         // may read `"citywide-link:...`, but after `title=` or `lang=`. A
         // marked link inside an image's alt text is not written at all, so
-        // not every number need be found.
-        var links: [Link] = []
-        let found = html.withUnsafeBufferPointer { bytes -> Bool in
+        // not every number need be found. Read in cmark's buffer: only the
+        // compact HTML is copied out of it.
+        let prepared = document.withHTMLBytes { bytes -> (html: [UInt8], links: [Link])? in
+            var links: [Link] = []
             var search = 0
             while let quote = UTF8Bytes.firstIndex(of: Self.attributeMarker, in: bytes, search..<bytes.count) {
                 let start = quote + 1
@@ -108,16 +108,16 @@ public struct PreparedNarrative: Sendable {
                     end += 1
                 }
                 guard end > start + Self.markerPrefix.utf8.count, end < bytes.count, bytes[end] == UInt8(ascii: "\""),
-                      number < urls.count else { return false }
+                      number < urls.count else { return nil }
                 links.append(Link(offset: start, length: end - start, url: urls[number]))
                 search = end
             }
-            return true
+            let compact = CompactHTML.compact(bytes, offsets: links.map(\.offset))
+            for i in links.indices { links[i].offset = compact.offsets[i] }
+            return (compact.bytes, links)
         }
-        guard found else { return nil }
-        let compact = CompactHTML.compact(html, offsets: links.map(\.offset))
-        self.html = compact.bytes
-        for i in links.indices { links[i].offset = compact.offsets[i] }
-        self.links = links
+        guard let prepared else { return nil }
+        html = prepared.html
+        links = prepared.links
     }
 }
