@@ -129,13 +129,15 @@ public final class PreviewBuilder: @unchecked Sendable {
                   let split = FrontMatter.split(text) else { continue }
             let name = String(path.dropFirst("Blueprints/".count).dropLast(3))
             let parts = name.split(separator: ".").map(String.init)
-            let (body, shortcodes, links) = Blueprint.readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, log: log)
+            let (body, prepared, shortcodes, links) = Blueprint.readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, log: log)
             if parts.count == 2 {
                 site.translations[parts[0]]?[parts[1]]?.body = body
+                site.translations[parts[0]]?[parts[1]]?.prepared = prepared
                 site.translations[parts[0]]?[parts[1]]?.shortcodes = shortcodes
                 site.translations[parts[0]]?[parts[1]]?.links = links
             } else if let i = site.cityIndex(parts[0]) {
                 site.blueprints[i].body = body
+                site.blueprints[i].prepared = prepared
                 site.blueprints[i].shortcodes = shortcodes
                 site.blueprints[i].links = links
             }

@@ -38,18 +38,41 @@ extension Blueprint {
         return Blueprint(
             slug: slug, city: city, state: state, population: population, fellow: fellow,
             adopted: adopted, updated: updated, commitments: commitments,
-            body: narrative.body, shortcodes: narrative.shortcodes, links: narrative.links,
+            body: narrative.body, prepared: narrative.prepared, shortcodes: narrative.shortcodes, links: narrative.links,
             bodyLine: split.bodyLine, location: fileLocation
         )
     }
 
     /// The narrative as rendering needs it: shortcodes replaced by markers,
-    /// and where its relative links and images lead. Also used by `serve`
-    /// when only a narrative changed.
-    package static func readNarrative(_ text: String, path: String, bodyLine: Int, folder: URL, log: DiagnosticLog) -> (body: String, shortcodes: [Shortcode], links: [String: LocalLink]) {
-        let links = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: log).scan(text)
+    /// where its relative links and images lead, and its HTML prepared for
+    /// pages to finish (nil, with the Markdown kept, when it cannot be: see
+    /// `PreparedNarrative`). Also used by `serve` when only a narrative changed.
+    ///
+    /// The text is parsed once when the check can read the text `build`
+    /// renders (see `ShortcodeNeutrality`); else the check reads the text as
+    /// written, as it always did, and the rendered text is parsed apart.
+    package static func readNarrative(_ text: String, path: String, bodyLine: Int, folder: URL, log: DiagnosticLog) -> (body: String, prepared: PreparedNarrative?, shortcodes: [Shortcode], links: [String: LocalLink]) {
+        let check = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: log)
         let (body, shortcodes) = ShortcodeParser.extract(text, path: path, firstLine: bodyLine, log: log)
-        return (body, shortcodes, links)
+        guard let document = MarkdownDocument(body) else {
+            return (body, nil, shortcodes, check.scan(text))
+        }
+        let links: [String: LocalLink]
+        if shortcodes.isEmpty {
+            // Nothing was replaced: the text rendered is the text written.
+            links = check.scan(document, text: body).links
+        } else if ShortcodeNeutrality.holds(text) {
+            // Checked quietly first: a message would point at the text with
+            // markers, so a narrative with any is checked again as written.
+            let trial = DiagnosticLog()
+            let scan = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: trial).scan(document, text: body)
+            links = scan.markerInLink || !trial.diagnostics.isEmpty ? check.scan(text) : scan.links
+        } else {
+            links = check.scan(text)
+        }
+        let prepared = PreparedNarrative(document, isLocal: { links[$0] != nil })
+        // The Markdown is kept only when it is rendered at each page.
+        return (prepared == nil ? body : "", prepared, shortcodes, links)
     }
 
     /// `Blueprints/<slug>.<lang>.md`: a translation, which repeats no commitments.

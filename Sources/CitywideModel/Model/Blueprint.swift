@@ -1,6 +1,6 @@
 /// One city's policy blueprint: `Blueprints/<slug>.md`.
 public struct Blueprint: Sendable {
-    package init(slug: String, city: String, state: String, population: Int? = nil, fellow: String, adopted: Day? = nil, updated: Day? = nil, commitments: [Commitment], body: String, shortcodes: [Shortcode] = [], links: [String: LocalLink] = [:], bodyLine: Int, location: SourceLocation, writtenIn: String? = nil) {
+    package init(slug: String, city: String, state: String, population: Int? = nil, fellow: String, adopted: Day? = nil, updated: Day? = nil, commitments: [Commitment], body: String, prepared: PreparedNarrative? = nil, shortcodes: [Shortcode] = [], links: [String: LocalLink] = [:], bodyLine: Int, location: SourceLocation, writtenIn: String? = nil) {
         self.slug = slug
         self.city = city
         self.state = state
@@ -10,6 +10,7 @@ public struct Blueprint: Sendable {
         self.updated = updated
         self.commitments = commitments
         self.body = body
+        self.prepared = prepared
         self.shortcodes = shortcodes
         self.links = links
         self.bodyLine = bodyLine
@@ -27,8 +28,11 @@ public struct Blueprint: Sendable {
     public var updated: Day?
     public var commitments: [Commitment]
     /// The Markdown after the front matter, with each shortcode replaced by a
-    /// marker (see `ShortcodeParser`).
+    /// marker (see `ShortcodeParser`); empty when `prepared` holds it, as HTML.
     public var body: String
+    /// The narrative parsed and written as HTML when it was loaded, for each
+    /// page in each language to finish; nil when `body` is rendered instead.
+    public var prepared: PreparedNarrative?
     /// The live figures the narrative embeds, in marker order.
     public var shortcodes: [Shortcode] = []
     /// The narrative's relative links and images, by the URL as written.

@@ -68,6 +68,16 @@ package final class MarkdownDocument {
         return pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(pointer))) }
     }
 
+    /// The HTML as UTF-8 bytes in cmark's own buffer, for as long as `body`
+    /// runs: what is kept of it is copied once, not the whole first.
+    package func withHTMLBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let pointer = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        defer { free(pointer) }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(pointer))) }
+    }
+
     /// A node's text without markup: a heading's words, an image's alt text.
     package static func plainText(_ node: OpaquePointer) -> String {
         guard let pointer = cmark_render_plaintext(node, options, 0) else { return "" }
@@ -91,6 +101,16 @@ package final class MarkdownDocument {
 
     package static func url(_ node: OpaquePointer) -> String? {
         cmark_node_get_url(node).map { String(cString: $0) }
+    }
+
+    package static func title(_ node: OpaquePointer) -> String? {
+        cmark_node_get_title(node).map { String(cString: $0) }
+    }
+
+    /// Whether the node's title has `byte`, without making it a String.
+    package static func titleHoldsByte(_ node: OpaquePointer, _ byte: UInt8) -> Bool {
+        guard let title = cmark_node_get_title(node) else { return false }
+        return strchr(title, Int32(byte)) != nil
     }
 
     package static func literal(_ node: OpaquePointer) -> String? {

@@ -16,10 +16,18 @@ package struct NarrativeCheck {
 
     package func scan(_ body: String) -> [String: LocalLink] {
         guard let document = MarkdownDocument(body) else { return [:] }
+        return scan(document, text: body).links
+    }
+
+    /// `scan` of the document parsed from `body`; also says whether a link's
+    /// or image's URL or title holds a shortcode marker (of a body whose
+    /// shortcodes were replaced: see `ShortcodeNeutrality`).
+    package func scan(_ document: MarkdownDocument, text body: String) -> (links: [String: LocalLink], markerInLink: Bool) {
         // Split only when a message needs a column: most narratives have none.
         var lines: [Substring]?
         let resolver = LocalLinkResolver(folder: folder, blueprintPath: path)
         var links: [String: LocalLink] = [:]
+        var markerInLink = false
 
         func location(_ node: OpaquePointer, byteOffset: Int = 0) -> SourceLocation {
             let (line, byteColumn) = MarkdownDocument.start(node)
@@ -36,6 +44,7 @@ package struct NarrativeCheck {
             case CMARK_NODE_IMAGE, CMARK_NODE_LINK:
                 let isImage = MarkdownDocument.type(node) == CMARK_NODE_IMAGE
                 guard let url = MarkdownDocument.url(node) else { return }
+                if Self.holdsMarker(url) || MarkdownDocument.titleHoldsByte(node, 0xEE) && Self.holdsMarker(MarkdownDocument.title(node)) { markerInLink = true }
                 switch resolver.resolve(url, isImage: isImage) {
                 case .notLocal: break
                 case let .link(link): links[url] = link
@@ -59,7 +68,14 @@ package struct NarrativeCheck {
                 break
             }
         }
-        return links
+        return (links, markerInLink)
+    }
+
+    private static let markerBytes = Array(String(ShortcodeParser.open).utf8)
+
+    private static func holdsMarker(_ text: String?) -> Bool {
+        guard let text, text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return UTF8Bytes.withBytes(of: text) { UTF8Bytes.firstIndex(of: markerBytes, in: $0, 0..<$0.count) != nil }
     }
 
     /// Template syntax of other generators and `new city`'s placeholders, in
@@ -96,11 +112,30 @@ package struct NarrativeCheck {
     /// ASCII text, by Foundation in other text (where a combining mark after
     /// the colon makes it another character).
     package static func placeholderOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if UTF8Bytes.isASCII(bytes, 0..<bytes.count) {
+        if UTF8Bytes.isASCII(bytes, 0..<bytes.count) || isASCIIAndMarkers(bytes) {
             return UTF8Bytes.firstIndex(of: placeholderBytes, in: bytes, 0..<bytes.count)
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return text.range(of: BlueprintScaffold.placeholderMarker).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+    }
+
+    /// Whether the only bytes outside ASCII are shortcode markers (U+E000,
+    /// U+E001: EE 80 80, EE 80 81), as in most text of a narrative checked
+    /// with its shortcodes replaced. A marker is a character of its own that
+    /// nothing joins and that decomposes to nothing, so comparing bytes
+    /// finds what Foundation finds.
+    private static func isASCIIAndMarkers(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 {
+                i += 1
+            } else if i + 2 < bytes.count, bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 || bytes[i + 2] == 0x81 {
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     package static func placeholderOffset(in text: String) -> Int? {

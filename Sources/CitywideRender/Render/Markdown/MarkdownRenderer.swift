@@ -49,6 +49,34 @@ public enum MarkdownRenderer {
     /// only to be taken apart again.
     package static func renderBytes(_ markdown: String, page: Page) -> (title: String?, html: [UInt8]) {
         guard let document = MarkdownDocument(markdown) else { return (nil, []) }
+        guard let prepared = PreparedNarrative(document, isLocal: { page.href($0) != nil }) else {
+            // Preparing changed the document: read it again.
+            return renderInOnePass(markdown, page: page)
+        }
+        return renderBytes(prepared, page: page)
+    }
+
+    /// A narrative prepared when it was loaded, finished for this page: each
+    /// marked URL replaced by the page's href for it (escaped as cmark
+    /// escapes a URL), then the page's labels and ids.
+    package static func renderBytes(_ prepared: PreparedNarrative, page: Page) -> (title: String?, html: [UInt8]) {
+        var html: [UInt8] = []
+        html.reserveCapacity(prepared.html.count * 5 / 4 + prepared.links.count * 32)
+        var copied = 0
+        for link in prepared.links {
+            CompactHTML.expand(prepared.html[copied..<link.offset], into: &html)
+            MarkdownHref.appendEscaped(page.href(link.url) ?? link.url, to: &html)
+            copied = link.offset + link.length
+        }
+        CompactHTML.expand(prepared.html[copied...], into: &html)
+        return (prepared.title, finish(html, headings: prepared.headings, page: page))
+    }
+
+    /// A narrative whose own URLs look like the prepared HTML's markers:
+    /// rendered from its document with the page's hrefs set in it, as every
+    /// narrative once was (and what tests compare the prepared with).
+    package static func renderInOnePass(_ markdown: String, page: Page) -> (title: String?, html: [UInt8]) {
+        guard let document = MarkdownDocument(markdown) else { return (nil, []) }
         var title: String?
         if let first = cmark_node_first_child(document.root),
            cmark_node_get_type(first) == CMARK_NODE_HEADING,
@@ -61,8 +89,6 @@ public enum MarkdownRenderer {
         document.forEachNode { node in
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_HEADING:
-                // The narrative sits inside a page section that has its own
-                // `<h2>`, so its `##` headings become `<h3>` and so on.
                 cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
                 headings.append(MarkdownDocument.plainText(node))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -73,10 +99,14 @@ public enum MarkdownRenderer {
                 break
             }
         }
-        // cmark's bytes through each step.
-        let html = FootnoteMarkup.accessible(document.htmlBytes(), labels: page.labels)
+        return (title, finish(document.htmlBytes(), headings: headings, page: page))
+    }
+
+    /// cmark's bytes through each step.
+    private static func finish(_ cmarkHTML: [UInt8], headings: [String], page: Page) -> [UInt8] {
+        let html = FootnoteMarkup.accessible(cmarkHTML, labels: page.labels)
         let anchored = HeadingAnchors(takenIDs: page.takenIDs, htmlIDs: HeadingAnchors.ids(in: html), sectionLink: page.labels.sectionLink)
             .apply(to: html, headings: headings)
-        return (title, TaskListMarkup.accessible(anchored))
+        return TaskListMarkup.accessible(anchored)
     }
 }

@@ -13,7 +13,9 @@ package struct CityPage {
         let blueprint = site.blueprints[city]
         let location = context.location(Paths.city(blueprint.slug))
         let shortcodes = ShortcodeRenderer(context: context, city: city, location: location)
-        let markdown = MarkdownRenderer.renderBytes(blueprint.body, page: narrativePage(blueprint, location: location, shortcodes: shortcodes))
+        let narrativePage = narrativePage(blueprint, location: location, shortcodes: shortcodes)
+        let markdown = blueprint.prepared.map { MarkdownRenderer.renderBytes($0, page: narrativePage) }
+            ?? MarkdownRenderer.renderBytes(blueprint.body, page: narrativePage)
         let t = context.t
         let title = markdown.title.map { shortcodes.text($0, shortcodes: blueprint.shortcodes) } ?? t("blueprint_title", ["city": blueprint.city])
         let layout = context.layout(location, title: title, description: t("city_description", ["place": blueprint.displayName]), section: "city")

@@ -39,6 +39,7 @@ package enum LocalizedSite {
             // Structure and figures come from the default blueprint; words from the translation.
             var localized = blueprint
             localized.body = translation.body
+            localized.prepared = translation.prepared
             localized.shortcodes = translation.shortcodes
             localized.city = translation.city
             localized.fellow = translation.fellow
