@@ -23,6 +23,7 @@ struct BuildCommand: ParsableCommand {
         let siteURL = URL(fileURLWithPath: site)
         let options = Pipeline.Options(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL)
         let outcome = Pipeline.build(options)
+        ProcessEnd.keep(outcome)
         var stderr = StandardError()
         DiagnosticPrinter.printText(outcome.diagnostics, to: &stderr)
         guard outcome.succeeded else {
