@@ -100,7 +100,7 @@ public enum SiteLoader {
                                unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
         let (names, others) = files
         // Blueprints are independent files: read and parse them on every core.
-        let loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
+        var loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
             let name = names[i]
             let path = "Blueprints/\(name)"
             let stem = String(name.dropLast(3))
@@ -115,8 +115,15 @@ public enum SiteLoader {
             return (parts[0], parts.count == 2 ? parts[1] : nil, blueprint)
         }
         var blueprints: [Blueprint] = []
+        blueprints.reserveCapacity(loaded.count)
         var translations: [String: [String: Blueprint]] = [:]
-        for case let (slug, language, loadedBlueprint)? in loaded {
+        // Each result moved out of `loaded`, not copied: a copy of a
+        // blueprint retains each of its strings and arrays, and freeing
+        // `loaded` then releases them all again, on one core, for 10,000.
+        for i in loaded.indices {
+            var taken: (slug: String, language: String?, blueprint: Blueprint?)?
+            swap(&taken, &loaded[i])
+            guard let (slug, language, loadedBlueprint) = taken else { continue }
             guard let blueprint = loadedBlueprint else {
                 if language == nil { unreadable.insert(slug) }
                 continue
@@ -130,9 +137,7 @@ public enum SiteLoader {
                 blueprints.append(blueprint)
             }
         }
-        let shown = Set((blueprints + translations.values.flatMap { byLanguage in
-            byLanguage.filter { config.languages.contains($0.key) && $0.key != config.defaultLanguage }.values
-        }).flatMap(\.mediaFiles))
+        let shown = Set(Site.mediaFiles(blueprints: blueprints, translations: translations, config: config))
         for path in others where !shown.contains(path) {
             log.warning(SourceLocation(path: path), "ignored: Blueprints/ holds one <city-slug>.md per city, and the images their narratives show; no published narrative shows this file")
         }
@@ -144,7 +149,9 @@ public enum SiteLoader {
         if blueprints.isEmpty, unreadable.isEmpty {
             log.error(SourceLocation(path: "Blueprints"), "no blueprints: a site needs at least one Blueprints/<city-slug>.md")
         }
-        return (blueprints.sorted { $0.slug < $1.slug }, translations)
+        // Sorted in place: elements are moved, not copied.
+        blueprints.sort { $0.slug < $1.slug }
+        return (blueprints, translations)
     }
 
     package static func loadMetrics(_ folder: URL, config: SiteConfig, unreadable: inout Set<String>, log: DiagnosticLog) -> [MetricDefinition] {

@@ -25,10 +25,24 @@ public struct Site: Sendable {
     /// languages, shows or links to: what the build copies under `media/`,
     /// and nothing else.
     public var mediaFiles: [String] {
-        let published = translations.values.flatMap { byLanguage in
-            byLanguage.filter { config.languages.contains($0.key) && $0.key != config.defaultLanguage }.values
+        Self.mediaFiles(blueprints: blueprints, translations: translations, config: config)
+    }
+
+    /// `mediaFiles` of blueprints and translations not yet made a site (the
+    /// loader warns about the files of Blueprints/ no narrative shows).
+    /// Each blueprint is read in place: joining the arrays first copied
+    /// every one of them, retaining each of its fields.
+    package static func mediaFiles(blueprints: [Blueprint], translations: [String: [String: Blueprint]], config: SiteConfig) -> [String] {
+        var files = Set<String>()
+        for i in blueprints.indices {
+            files.formUnion(blueprints[i].mediaFiles)
         }
-        return Set((blueprints + published).flatMap(\.mediaFiles)).sorted()
+        for byLanguage in translations.values {
+            for (language, blueprint) in byLanguage where config.languages.contains(language) && language != config.defaultLanguage {
+                files.formUnion(blueprint.mediaFiles)
+            }
+        }
+        return files.sorted()
     }
 
     public init(config: SiteConfig, blueprints: [Blueprint], translations: [String: [String: Blueprint]], metrics: [MetricDefinition], templates: TemplateSet) {

@@ -33,14 +33,15 @@ package struct CityMatrix {
     }
 
     func row(_ city: Int, location: PageLocation) -> HomeView.CityRow {
-        let blueprint = context.site.blueprints[city]
+        // The blueprint's fields read in place: a copy of it would retain each.
+        let blueprints = context.site.blueprints
         let t = context.t
         let asOf = context.latestReportPeriod?.lastDay
-        let commitments = blueprint.commitments
+        let commitments = blueprints[city].commitments
         return HomeView.CityRow(
-            name: blueprint.city,
-            href: location.href(Paths.city(blueprint.slug)),
-            state: blueprint.state,
+            name: blueprints[city].city,
+            href: location.href(Paths.city(blueprints[city].slug)),
+            state: blueprints[city].state,
             systems: CitySystem.seven.map { system in
                 // Positions: a row counts commitments, it copies none.
                 let inSystem = commitments.indices.filter { commitments[$0].system == system }

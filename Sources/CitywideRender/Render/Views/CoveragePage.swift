@@ -85,10 +85,10 @@ package struct CoveragePage {
                 )
             },
             left_out: cities.map { city in
-                let blueprint = site.blueprints[city]
-                let named = Set(blueprint.commitments.flatMap(\.populations))
+                let commitments = site.blueprints[city].commitments
+                let named = Set(commitments.indices.flatMap { commitments[$0].populations })
                 let missing = site.config.populations.filter { !named.contains($0.key) }.map(\.label)
-                return CoverageView.LeftOut(city: blueprint.city, missing: missing.joined(separator: "; "), none_missing: missing.isEmpty)
+                return CoverageView.LeftOut(city: site.blueprints[city].city, missing: missing.joined(separator: "; "), none_missing: missing.isEmpty)
             }
         )
         return Page(path: location.outputPath, template: "coverage", layout: layout, view: view)
