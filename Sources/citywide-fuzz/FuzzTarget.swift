@@ -19,7 +19,10 @@ enum FuzzTarget: String, CaseIterable {
     case yaml
     /// A `Blueprints/*.md` file: front matter, commitments and shortcodes.
     case blueprint
-    /// A blueprint's narrative through the Markdown renderer.
+    /// A blueprint's narrative through the Markdown renderer; the narrative
+    /// prepared once (as at load) and finished for a page must equal the
+    /// one-pass render of the same page, and cmark's HTML held compact must
+    /// come back byte for byte.
     case markdown
     /// A whole small site, built in memory: the input is split into files.
     case site
@@ -41,6 +44,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = Blueprint.load(text: text, path: "Blueprints/springfield.md", slug: "springfield", site: site.config, metricIDs: site.metricIDs, folder: site.folder, log: DiagnosticLog())
         case .markdown:
             _ = MarkdownRenderer.render(text)
+            Self.checkPreparedNarrative(text, bytes)
         case .site:
             FuzzSite.build(FuzzSite.split(bytes))
         case .import:
@@ -60,6 +64,24 @@ enum FuzzTarget: String, CaseIterable {
                 _ = XLSXReader.read(bytes, file: workbook, path: "table.xlsx", sheet: nil, log: log)
             }
         }
+    }
+
+    /// The differential check of `.markdown`: a difference traps, which is
+    /// what the fuzzer looks for.
+    private static func checkPreparedNarrative(_ text: String, _ bytes: [UInt8]) {
+        var page = MarkdownRenderer.Page()
+        // Every relative URL rewritten to one that needs escaping, as a
+        // page's links to other blueprints and media are.
+        page.href = { url in LocalLinkResolver.isLocal(url) ? "../x/" + url + "?a&b=\"<'>\u{7F}é" : nil }
+        let prepared = MarkdownRenderer.renderBytes(text, page: page)
+        let onePass = MarkdownRenderer.renderInOnePass(text, page: page)
+        guard prepared.title == onePass.title, prepared.html == onePass.html else {
+            fatalError("the prepared narrative differs from the one-pass render")
+        }
+        let compact = CompactHTML.compact(bytes, offsets: [])
+        var expanded: [UInt8] = []
+        CompactHTML.expand(compact.bytes[...], into: &expanded)
+        guard expanded == bytes else { fatalError("CompactHTML lost bytes") }
     }
 }
 #endif
