@@ -118,19 +118,21 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
     private func folderMade(for path: String) throws -> String {
         let relative = try OutputPath.check(path)
         if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            // Folders are made under the lock: another thread may be about to
-            // write into the same one.
-            lock.lock()
-            defer { lock.unlock() }
             try makeFolder(String(relative[..<slash]), of: path)
         }
         return stagingPath + "/" + relative
     }
 
     /// Makes `folder` (relative to the staging folder) and any missing parent,
-    /// one mkdir each, remembering what exists. Called with `lock` held.
+    /// one mkdir each, remembering what exists. Only the memory of what
+    /// exists is under the lock, not the mkdir: every city page has a folder
+    /// of its own, and a thread waiting on another's mkdir left its core
+    /// idle. Two threads making the same folder both go on (EEXIST is made).
     private func makeFolder(_ folder: String, of path: String) throws {
-        guard !createdFolders.contains(folder) else { return }
+        lock.lock()
+        let known = createdFolders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
         let full = stagingPath + "/" + folder
         var failure = OutputWriter.mkdirUnlessPresent(full)
         if failure == ENOENT, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
@@ -138,7 +140,9 @@ public final class OutputWriter: OutputSink, @unchecked Sendable {
             failure = OutputWriter.mkdirUnlessPresent(full)
         }
         guard failure == 0 else { throw Failure.io("cannot create the folder of \(path): \(String(cString: strerror(failure)))") }
+        lock.lock()
         createdFolders.insert(folder)
+        lock.unlock()
     }
 
     /// 0 when the folder was made or already there, else the error number.
