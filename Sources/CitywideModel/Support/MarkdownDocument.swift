@@ -68,6 +68,25 @@ package final class MarkdownDocument {
         return pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(pointer))) }
     }
 
+    /// Takes out a leading `# Heading` and gives its text: the page template
+    /// makes it the page's one `<h1>`.
+    package func takeTitle() -> String? {
+        guard let first = cmark_node_first_child(root), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+              cmark_node_get_heading_level(first) == 1 else { return nil }
+        let title = Self.plainText(first)
+        cmark_node_unlink(first)
+        cmark_node_free(first)
+        return title
+    }
+
+    /// Puts a heading one level lower and gives its text: the narrative sits
+    /// inside a page section that has its own `<h2>`, so its `##` headings
+    /// become `<h3>` and so on.
+    package static func lowerHeading(_ node: OpaquePointer) -> String {
+        cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+        return plainText(node)
+    }
+
     /// The HTML as UTF-8 bytes in cmark's own buffer, for as long as `body`
     /// runs: what is kept of it is copied once, not the whole first.
     package func withHTMLBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

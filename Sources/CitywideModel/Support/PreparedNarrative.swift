@@ -53,25 +53,14 @@ public struct PreparedNarrative: Sendable {
     /// narrative itself writes a URL starting with the marker (its own
     /// markers could not be told apart): render it from its Markdown.
     package init?(_ document: MarkdownDocument, isLocal: (String) -> Bool) {
-        if let first = cmark_node_first_child(document.root),
-           cmark_node_get_type(first) == CMARK_NODE_HEADING,
-           cmark_node_get_heading_level(first) == 1 {
-            title = MarkdownDocument.plainText(first)
-            cmark_node_unlink(first)
-            cmark_node_free(first)
-        } else {
-            title = nil
-        }
+        title = document.takeTitle()
         var headings: [String] = []
         var urls: [String] = []
         var collides = false
         document.forEachNode { node in
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_HEADING:
-                // The narrative sits inside a page section that has its own
-                // `<h2>`, so its `##` headings become `<h3>` and so on.
-                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
-                headings.append(MarkdownDocument.plainText(node))
+                headings.append(MarkdownDocument.lowerHeading(node))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let url = MarkdownDocument.url(node) else { return }
                 if isLocal(url) {

@@ -77,20 +77,12 @@ public enum MarkdownRenderer {
     /// narrative once was (and what tests compare the prepared with).
     package static func renderInOnePass(_ markdown: String, page: Page) -> (title: String?, html: [UInt8]) {
         guard let document = MarkdownDocument(markdown) else { return (nil, []) }
-        var title: String?
-        if let first = cmark_node_first_child(document.root),
-           cmark_node_get_type(first) == CMARK_NODE_HEADING,
-           cmark_node_get_heading_level(first) == 1 {
-            title = MarkdownDocument.plainText(first)
-            cmark_node_unlink(first)
-            cmark_node_free(first)
-        }
+        let title = document.takeTitle()
         var headings: [String] = []
         document.forEachNode { node in
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_HEADING:
-                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
-                headings.append(MarkdownDocument.plainText(node))
+                headings.append(MarkdownDocument.lowerHeading(node))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if let url = MarkdownDocument.url(node), let href = page.href(url) {
                     cmark_node_set_url(node, href)
