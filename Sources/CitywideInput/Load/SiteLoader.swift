@@ -54,10 +54,17 @@ public enum SiteLoader {
     /// `loadBlueprints` keeps when the file can be read).
     static func promisedSlugs(_ names: [String]) -> [String] {
         names.compactMap { name -> String? in
-            let stem = name.dropLast(3)
-            guard !stem.contains("."), Identifier.isValid(String(stem)) else { return nil }
-            return String(stem)
+            guard let file = blueprintFile(name), file.language == nil else { return nil }
+            return file.slug
         }.sorted()
+    }
+
+    /// `<slug>.md` or `<slug>.<language>.md` read from a file name of
+    /// Blueprints/; nil for any other name (the slug not valid, more dots).
+    static func blueprintFile(_ name: String) -> (slug: String, language: String?)? {
+        let parts = name.dropLast(3).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, Identifier.isValid(parts[0]) else { return nil }
+        return (parts[0], parts.count == 2 ? parts[1] : nil)
     }
 
     /// Blueprints/: the `*.md` files at its top, and the other files, which
@@ -103,16 +110,14 @@ public enum SiteLoader {
         var loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
             let name = names[i]
             let path = "Blueprints/\(name)"
-            let stem = String(name.dropLast(3))
-            let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count <= 2, Identifier.isValid(parts[0]) else {
+            guard let file = blueprintFile(name) else {
                 log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md or <city-slug>.<language>.md; the slug is \(Identifier.rule)")
                 return nil
             }
             let blueprint = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log).flatMap {
-                Blueprint.load(text: $0, path: path, slug: parts[0], site: config, metricIDs: metricIDs, folder: folder, log: log)
+                Blueprint.load(text: $0, path: path, slug: file.slug, site: config, metricIDs: metricIDs, folder: folder, log: log)
             }
-            return (parts[0], parts.count == 2 ? parts[1] : nil, blueprint)
+            return (file.slug, file.language, blueprint)
         }
         var blueprints: [Blueprint] = []
         blueprints.reserveCapacity(loaded.count)

@@ -112,14 +112,12 @@ package enum CompactHTML {
             }
             /// The piece at `i`, if one is.
             func piece(at i: Int) -> Int? {
-                guard i + 2 < bytes.count, let base = bytes.baseAddress else { return nil }
+                guard i + 2 < bytes.count else { return nil }
                 let entry = lookup[Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])]
                 let start = Int(entry & 0xFF)
-                for member in members[start..<(start + Int(entry >> 8))] {
-                    let piece = pieces[Int(member)]
-                    if bytes.count - i >= piece.count, piece.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp(base + i, $0, piece.count) == 0 } ?? false }) {
-                        return Int(member)
-                    }
+                for member in members[start..<(start + Int(entry >> 8))]
+                where UTF8Bytes.hasPrefix(pieces[Int(member)], in: bytes, at: i, end: bytes.count) {
+                    return Int(member)
                 }
                 return nil
             }
