@@ -20,6 +20,9 @@ public enum Publication {
         var observations = ObservationSet()
         /// `serve`'s last disclosure, kept while its input stays the same.
         let memo: DisclosureMemo?
+        /// The privacy ledger's file, read on a thread of its own while the
+        /// site loads (not by `serve`, whose memo keeps the last one read).
+        var ledgerReading: Background<Ledger.Reading>?
 
         public init(folder: URL, baseURL: String?, log: DiagnosticLog, memo: DisclosureMemo? = nil) {
             self.folder = folder
@@ -33,6 +36,10 @@ public enum Publication {
     /// `check` and `serve`.
     public static let stages: [Stage<Run>] = [
         Stage("load") { run in
+            if run.memo == nil {
+                let folder = run.folder
+                run.ledgerReading = Background { Ledger.reading(folder) }
+            }
             let loaded = SiteLoader.load(run.folder, log: run.log, dataFiles: run.memo?.dataFiles)
             var site = loaded.site
             if let baseURL = run.baseURL {
@@ -60,7 +67,9 @@ public enum Publication {
         },
         Stage("disclose") { run in
             guard let site = run.site else { return false }
-            let ledger = run.memo.map { $0.ledger(run.folder, log: run.log) } ?? Ledger.load(run.folder, log: run.log)
+            let ledger = run.memo.map { $0.ledger(run.folder, log: run.log) }
+                ?? (run.ledgerReading?.value ?? Ledger.reading(run.folder)).ledger(log: run.log)
+            run.ledgerReading = nil
             let input = DisclosureInput(site, run.observations, ledger: ledger)
             run.published = run.memo?.publish(input, definitions: site) ?? input.publish(definitions: site)
             // Nothing after this stage needs a raw value.

@@ -42,6 +42,9 @@ extension Ledger {
             guard take("{\n  \"version\": \(version),\n  \"key\": \""), let k0 = hex(16), let k1 = hex(16),
                   take("\",\n  \"cells\": {\n") else { return nil }
             var ledger = Ledger(key: KeyedHash(k0: k0, k1: k1))
+            // A cell's line is 70 to 90 bytes: room for every cell at once,
+            // not a dictionary grown and rehashed a dozen times.
+            ledger.entries.reserveCapacity(text.count / 64)
             var ids: [UInt8] = []
             var comma = false  // after a cell: no cells may follow without one, none may end with one
             while !take("  }\n}\n") {
@@ -59,8 +62,7 @@ extension Ledger {
                     ids.append(c)
                     at += 1
                 }
-                guard let id = String(validating: ids, as: UTF8.self), ledger.entries[id] == nil,
-                      take("\": {\"withheld\": ") else { return nil }
+                guard let id = String(validating: ids, as: UTF8.self), take("\": {\"withheld\": ") else { return nil }
                 let withheld: Bool
                 if take("true") {
                     withheld = true
@@ -70,7 +72,8 @@ extension Ledger {
                     return nil
                 }
                 guard take(", \"input\": \""), let input = hex(16), take("\"}") else { return nil }
-                ledger.entries[id] = Entry(withheld: withheld, input: input)
+                // Stored and checked for an earlier line with the same id in one lookup.
+                guard ledger.entries.updateValue(Entry(withheld: withheld, input: input), forKey: id) == nil else { return nil }
                 // A comma after every cell but the last.
                 comma = take(",")
                 guard take("\n") else { return nil }

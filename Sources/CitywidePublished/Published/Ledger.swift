@@ -61,7 +61,35 @@ public struct Ledger: Sendable, Equatable {
     /// cannot be read is an error: silently starting afresh would forget
     /// which cells earlier releases withheld.
     package static func load(_ folder: URL, log: DiagnosticLog) -> Ledger? {
-        bytes(folder).flatMap { read($0, log: log) }
+        reading(folder).ledger(log: log)
+    }
+
+    /// The ledger file of a folder, read but not yet reported on: `build`
+    /// reads it on a thread of its own while the site loads (on a large site
+    /// it is megabytes of cells), and reports an unreadable one where `load`
+    /// would, once the analysis reaches the disclosure.
+    package enum Reading: Sendable {
+        case none
+        case read(Ledger)
+        case unreadable
+
+        /// The ledger, nil when there is none; an error when it cannot be read.
+        package func ledger(log: DiagnosticLog) -> Ledger? {
+            switch self {
+            case .none: return nil
+            case let .read(ledger): return ledger
+            case .unreadable:
+                log.error(SourceLocation(path: Ledger.path, line: 1),
+                          "the privacy ledger cannot be read; restore it from a backup, or delete it to start afresh (a fresh ledger forgets which cells earlier releases withheld)")
+                return nil
+            }
+        }
+    }
+
+    /// The ledger file of `folder`, read.
+    package static func reading(_ folder: URL) -> Reading {
+        guard let data = bytes(folder) else { return .none }
+        return read(data).map(Reading.read) ?? .unreadable
     }
 
     /// The ledger file's bytes, nil when there is none.
@@ -71,17 +99,18 @@ public struct Ledger: Sendable, Equatable {
 
     /// A ledger from its file's bytes; an error when they cannot be read.
     package static func read(_ data: Data, log: DiagnosticLog) -> Ledger? {
+        (read(data).map(Reading.read) ?? .unreadable).ledger(log: log)
+    }
+
+    /// A ledger from its file's bytes, nil when they cannot be read.
+    private static func read(_ data: Data) -> Ledger? {
         if let ledger = readWritten(Array(data)) { return ledger }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               root["version"] as? Int == version,
               let keyText = root["key"] as? String, keyText.count == 32,
               let k0 = UInt64(keyText.prefix(16), radix: 16), let k1 = UInt64(keyText.suffix(16), radix: 16),
               let cells = root["cells"] as? [String: [String: Any]]
-        else {
-            log.error(SourceLocation(path: path, line: 1),
-                      "the privacy ledger cannot be read; restore it from a backup, or delete it to start afresh (a fresh ledger forgets which cells earlier releases withheld)")
-            return nil
-        }
+        else { return nil }
         var ledger = Ledger(key: KeyedHash(k0: k0, k1: k1))
         for (id, cell) in cells {
             guard let withheld = cell["withheld"] as? Bool, let input = (cell["input"] as? String).flatMap({ UInt64($0, radix: 16) }) else { continue }
