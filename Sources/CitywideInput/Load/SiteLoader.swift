@@ -72,14 +72,26 @@ public enum SiteLoader {
     package static func listBlueprints(_ folder: URL, log: DiagnosticLog) -> (names: [String], others: [String]) {
         var names: [String] = []
         var others: [String] = []
-        for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log) where !name.hasPrefix(".") && !name.contains("/.") {
-            if name.hasSuffix(".md"), !name.contains("/") {
+        // Byte tests: Foundation's `contains` of a String searched each of 10,000 names.
+        for name in SiteFiles.list(folder.appendingPathComponent("Blueprints"), path: "Blueprints", log: log)
+            where name.utf8.first != UInt8(ascii: ".") && !isInHiddenFolder(name) {
+            if name.hasSuffix(".md"), !name.utf8.contains(UInt8(ascii: "/")) {
                 names.append(name)
             } else {
                 others.append("Blueprints/\(name)")
             }
         }
         return (names, others)
+    }
+
+    /// Whether a path below Blueprints/ has a part that starts with a dot ("/.").
+    private static func isInHiddenFolder(_ name: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") { return true }
+            previous = byte
+        }
+        return false
     }
 
     public static func load(_ folder: URL, log: DiagnosticLog) -> Result {
@@ -114,7 +126,8 @@ public enum SiteLoader {
                 log.error(SourceLocation(path: path), "a blueprint is named <city-slug>.md or <city-slug>.<language>.md; the slug is \(Identifier.rule)")
                 return nil
             }
-            let blueprint = SiteFiles.readText(folder.appendingPathComponent(path), path: path, log: log).flatMap {
+            // `isDirectory: false`: else URL asks the file system whether it is a folder.
+            let blueprint = SiteFiles.readText(folder.appendingPathComponent(path, isDirectory: false), path: path, log: log).flatMap {
                 Blueprint.load(text: $0, path: path, slug: file.slug, site: config, metricIDs: metricIDs, folder: folder, log: log)
             }
             return (file.slug, file.language, blueprint)
