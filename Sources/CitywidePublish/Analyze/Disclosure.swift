@@ -31,7 +31,7 @@ public enum Disclosure {
         // Linked tables of every metric are protected together, not one by one.
         let tables = LinkedTables(site: site, observations: observations, figures: figures)
         let key = previous?.key ?? derivedKey?.value ?? SecretKey.derive(site, observations)
-        let releasedBefore = protection ? applyLedger(previous, &figures, &reasons, tables, site) : []
+        let (releasedBefore, cellIDs) = protection ? applyLedger(previous, &figures, &reasons, tables, site) : ([], nil)
         if protection {
             ComplementarySuppression.apply(&figures, reasons: &reasons, ComplementarySuppression.Context(
                 site: site, tables: tables, key: key, minCell: minCells, releasedBefore: releasedBefore))
@@ -49,7 +49,7 @@ public enum Disclosure {
         let suppressed = figures
         let recorder = Background { () -> Ledger in
             var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
-            if recording { record(&ledger, suppressed, tables, site) }
+            if recording { record(&ledger, suppressed, tables, site, ids: cellIDs) }
             return ledger
         }
         // Rates and percents given as data imply counts; computed ones are made
@@ -75,23 +75,34 @@ public enum Disclosure {
         return data
     }
 
-    /// Each count cell released now, in the ledger: withheld or not, and a keyed hash of its input.
-    private static func record(_ ledger: inout Ledger, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site) {
-        ledger.entries.reserveCapacity(ledger.entries.count + tables.sources.count)
+    /// The cells of `tables` taken a range at a time, on every core, by `applyLedger` and `record`.
+    private static let cellChunk = 1 << 14
+
+    /// Each count cell released now, in the ledger: withheld or not, and a
+    /// keyed hash of its input. `ids`: the cells' ids as `applyLedger` made
+    /// them, by chunk (nil when there was no ledger before).
+    private static func record(_ ledger: inout Ledger, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site, ids: [[String]]?) {
+        // Room for this release's cells, most of them already in the previous
+        // ledger on a later build: reserving for both would rehash every
+        // entry of the previous ledger into a table twice its size.
+        ledger.entries.reserveCapacity(max(ledger.entries.count, tables.sources.count))
         // The cells' ids and entries are made on every core, a range of cells
         // each (a million ids on a large site), then stored in cell order.
-        let chunk = 1 << 14
+        let chunk = cellChunk
         let hasher = Ledger(key: ledger.key) // not `ledger`: a copy of its entries would be copied again when they change
         let made = ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
             // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
             var inputHashes: [UInt64?: UInt64] = [:]
             var entries: [(id: String, entry: Ledger.Entry)] = []
+            var made = 0 // figure cells of this chunk so far: the index into its ids
             for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
                 guard case let .figure(m, i) = tables.sources[cell] else { continue }
                 let raw = tables.raw[cell]
                 let input = inputHashes[raw?.bitPattern] ?? hasher.inputHash(raw)
                 inputHashes[raw?.bitPattern] = input
-                entries.append((Ledger.cellID(site, metric: m, figures[m][i]), Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)))
+                let id = ids?[c][made] ?? Ledger.cellID(site, metric: m, figures[m][i])
+                made += 1
+                entries.append((id, Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)))
             }
             return entries
         }
@@ -102,30 +113,34 @@ public enum Disclosure {
 
     /// What earlier releases fix: a cell withheld before, with the same input,
     /// stays withheld; a cell published before, with the same input, is known
-    /// to a reader who kept that release (returned: cells of `tables`).
+    /// to a reader who kept that release (returned: cells of `tables`). Also
+    /// returned: the id of each figure cell, by chunk of `cellChunk` cells, for `record`.
     private static func applyLedger(_ previous: Ledger?, _ figures: inout [[PublishedFigure]], _ reasons: inout [[Withholding?]],
-                                    _ tables: LinkedTables, _ site: Site) -> Set<Int> {
-        guard let previous else { return [] }
+                                    _ tables: LinkedTables, _ site: Site) -> (released: Set<Int>, ids: [[String]]?) {
+        guard let previous else { return ([], nil) }
         // Each cell's id is made and looked up, and its input hashed, on every
         // core, a range of cells each; the figures change afterwards, in order.
-        let chunk = 1 << 14
-        let matches = { (figures: [[PublishedFigure]]) in
+        let chunk = cellChunk
+        let chunks = { (figures: [[PublishedFigure]]) in
             ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
                 var inputHashes: [UInt64?: UInt64] = [:] // counts repeat: each value hashed once
                 var found: [(cell: Int, withheld: Bool)] = []
+                var ids: [String] = []
                 for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
-                    guard case let .figure(m, i) = tables.sources[cell],
-                          let entry = previous.entries[Ledger.cellID(site, metric: m, figures[m][i])] else { continue }
+                    guard case let .figure(m, i) = tables.sources[cell] else { continue }
+                    let id = Ledger.cellID(site, metric: m, figures[m][i])
+                    ids.append(id)
+                    guard let entry = previous.entries[id] else { continue }
                     let raw = tables.raw[cell]
                     let input = inputHashes[raw?.bitPattern] ?? previous.inputHash(raw)
                     inputHashes[raw?.bitPattern] = input
                     if entry.input == input { found.append((cell, entry.withheld)) }
                 }
-                return found
+                return (found, ids)
             }
         }(figures)
         var released: Set<Int> = []
-        for (cell, withheld) in matches.joined() {
+        for (cell, withheld) in chunks.lazy.flatMap(\.0) {
             guard case let .figure(m, i) = tables.sources[cell] else { continue }
             if withheld, figures[m][i].value.number != nil {
                 figures[m][i].value = .withheld
@@ -134,7 +149,7 @@ public enum Disclosure {
                 released.insert(cell)
             }
         }
-        return released
+        return (released, chunks.map(\.1))
     }
 
     /// A metric may raise the site's threshold, never lower it.
