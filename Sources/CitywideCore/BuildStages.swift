@@ -58,6 +58,8 @@ extension Pipeline {
             run.writer = writer
             let renderer = SiteRenderer(site: site, published: published, assets: run.assets?.value ?? AssetFiles(of: site, in: run.options.site))
             let prepareLedger = { [run] in
+                // A ledger the same as the file read (text edited, data not) stays as it is.
+                guard published.ledgerChanged else { return }
                 run.ledger = published.ledger.map { ledger in Result { try ledger.prepare(in: run.options.site) } }
             }
             renderer.render(into: writer, log: run.log, alongside: [prepareLedger])

@@ -47,10 +47,9 @@ public enum Disclosure {
         // pages began, it raised the build's peak memory (about 10 MB of
         // cities10k's 210: its cells' tables and figures lived on).
         let suppressed = figures
-        let recorder = Background { () -> Ledger in
-            var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
-            if recording { record(&ledger, suppressed, tables, site, ids: cellIDs) }
-            return ledger
+        let recorder = Background { () -> (ledger: Ledger, changed: Bool) in
+            guard recording else { return (Ledger(key: key, entries: previous?.entries ?? [:]), previous == nil) }
+            return record(previous, key: key, suppressed, tables, site, ids: cellIDs)
         }
         // Rates and percents given as data imply counts; computed ones are made
         // from their inputs' raw counts and withheld wherever an input is: a
@@ -71,29 +70,30 @@ public enum Disclosure {
         let periods = Set(metrics.flatMap(\.periods)).sorted()
         for m in metrics.indices { metrics[m].dropNotesOfWithheld() }
         var data = PublishedData(metrics: metrics, periods: periods)
-        data.ledger = recorder.value
+        (data.ledger, data.ledgerChanged) = recorder.value
         return data
     }
 
     /// The cells of `tables` taken a range at a time, on every core, by `applyLedger` and `record`.
     private static let cellChunk = 1 << 14
 
-    /// Each count cell released now, in the ledger: withheld or not, and a
-    /// keyed hash of its input. `ids`: the cells' ids as `applyLedger` made
-    /// them, by chunk (nil when there was no ledger before).
-    private static func record(_ ledger: inout Ledger, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site, ids: [[String]]?) {
-        // Room for this release's cells, most of them already in the previous
-        // ledger on a later build: reserving for both would rehash every
-        // entry of the previous ledger into a table twice its size.
-        ledger.entries.reserveCapacity(max(ledger.entries.count, tables.sources.count))
+    /// The previous ledger with each count cell released now: withheld or
+    /// not, and a keyed hash of its input. `ids`: the cells' ids as
+    /// `applyLedger` made them, by chunk (nil when there was no ledger
+    /// before). `changed` is false when every cell is in the previous ledger
+    /// as it is now (a build after an edit of text alone): that ledger is
+    /// then the new one, neither copied nor written again.
+    private static func record(_ previous: Ledger?, key: KeyedHash, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site,
+                               ids: [[String]]?) -> (ledger: Ledger, changed: Bool) {
         // The cells' ids and entries are made on every core, a range of cells
         // each (a million ids on a large site), then stored in cell order.
         let chunk = cellChunk
-        let hasher = Ledger(key: ledger.key) // not `ledger`: a copy of its entries would be copied again when they change
+        let hasher = Ledger(key: key)
         let made = ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
             // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
             var inputHashes: [UInt64?: UInt64] = [:]
             var entries: [(id: String, entry: Ledger.Entry)] = []
+            var differs = previous == nil
             var made = 0 // figure cells of this chunk so far: the index into its ids
             for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
                 guard case let .figure(m, i) = tables.sources[cell] else { continue }
@@ -102,13 +102,22 @@ public enum Disclosure {
                 inputHashes[raw?.bitPattern] = input
                 let id = ids?[c][made] ?? Ledger.cellID(site, metric: m, figures[m][i])
                 made += 1
-                entries.append((id, Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)))
+                let entry = Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)
+                if !differs, previous?.entries[id] != entry { differs = true }
+                entries.append((id, entry))
             }
-            return entries
+            return (entries, differs)
         }
-        for entries in made {
+        if let previous, !made.contains(where: \.1) { return (previous, false) }
+        var ledger = Ledger(key: key, entries: previous?.entries ?? [:])
+        // Room for this release's cells, most of them already in the previous
+        // ledger on a later build: reserving for both would rehash every
+        // entry of the previous ledger into a table twice its size.
+        ledger.entries.reserveCapacity(max(ledger.entries.count, tables.sources.count))
+        for (entries, _) in made {
             for (id, entry) in entries { ledger.entries[id] = entry }
         }
+        return (ledger, true)
     }
 
     /// What earlier releases fix: a cell withheld before, with the same input,

@@ -168,6 +168,9 @@ public struct PublishedData: Sendable {
     public var progress: [[ProgressAssessment?]] = []
     /// What `build` records of this release (see `Ledger`); never rendered.
     public package(set) var ledger: Ledger?
+    /// Whether `ledger` differs from the one the build read (or there was
+    /// none): an unchanged ledger is not written again.
+    public package(set) var ledgerChanged = true
 
     public func progress(metric: Int, city: Int) -> ProgressAssessment? {
         guard progress.indices.contains(metric), progress[metric].indices.contains(city) else { return nil }

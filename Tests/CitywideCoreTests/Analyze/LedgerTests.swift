@@ -171,6 +171,37 @@ struct LedgerTests {
         #expect(try #require(Ledger.load(folder, log: DiagnosticLog())).entries.isEmpty)
     }
 
+    @Test("a build that releases every cell as the ledger has it leaves the ledger's file as it is; a data edit writes it again")
+    func unchangedLedgerNotWritten() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        let path = site.folder.appendingPathComponent(".citywide/ledger.json").path
+        /// The file's inode: a ledger written again is a new file renamed into place.
+        func inode() throws -> UInt64 {
+            var info = stat()
+            try #require(stat(path, &info) == 0)
+            return UInt64(info.st_ino)
+        }
+        #expect(site.build().errors.isEmpty)
+        let first = try inode()
+        let written = try #require(FileManager.default.contents(atPath: path))
+
+        // The narrative changes, the data does not: the same cells, the same ledger.
+        let blueprint = try String(contentsOf: site.folder.appendingPathComponent("Blueprints/springfield.md"), encoding: .utf8)
+        try site.write("Blueprints/springfield.md", blueprint.replacingOccurrences(of: "We will act.", with: "We will act, and report."))
+        #expect(site.build().errors.isEmpty)
+        #expect(try inode() == first, "an unchanged ledger is not written again")
+        #expect(FileManager.default.contents(atPath: path) == written)
+
+        // A count changes: its cell's input hash changes, and the ledger is written again.
+        try site.write("Data/referrals.csv", Self.data(labor: 15, total: 47))
+        #expect(site.build().errors.isEmpty)
+        #expect(try inode() != first)
+        let read = try #require(Ledger.load(site.folder, log: DiagnosticLog()))
+        #expect(read.entries.count > 0)
+        #expect(FileManager.default.contents(atPath: path) != written)
+    }
+
     @Test("an unreadable ledger is an error, not a fresh start")
     func unreadable() throws {
         let site = try TestSite(txtar: Self.site)
