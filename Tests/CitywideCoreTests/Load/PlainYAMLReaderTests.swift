@@ -101,6 +101,16 @@ struct PlainYAMLReaderTests {
         #expect(read.sorted() == ["Metrics/survivors_identified_rate.yml", "Templates/i18n/en.yml", "Templates/i18n/es.yml", "site.yml"], "\(read)")
     }
 
+    @Test("a long line of items beyond ASCII is read in linear time, every column libyaml's")
+    func longLine() throws {
+        let text = "list: [" + (0..<20_000).map { "é\($0)" }.joined(separator: ", ") + "]\n"
+        var plain: YAMLNode?
+        let elapsed = ContinuousClock().measure { plain = Self.readPlain(text) }
+        #expect(Self.same(try #require(plain), Self.libYAML(text)))
+        // Columns counted from the line's start for each item took minutes.
+        #expect(elapsed < .seconds(1), "\(elapsed)")
+    }
+
     /// Documents just outside the subset: the reader leaves them to libyaml.
     static let otherDocuments = [
         "just text\n",

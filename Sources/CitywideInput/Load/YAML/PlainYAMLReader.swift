@@ -34,6 +34,9 @@ struct PlainYAMLReader {
     private var atEnd = false
     /// Where reading is, on the current line.
     private var pos = 0
+    /// A byte on the current line and its column, from `columnNumber`.
+    private var countedTo = 0
+    private var countedColumn = 1
 
     /// The longest key read: libyaml gives up on a key 1024 characters
     /// before its `:`.
@@ -103,14 +106,22 @@ struct PlainYAMLReader {
     }
 
     /// The column (from 1) of byte `i` on the current line.
-    private func columnNumber(of i: Int) -> Int {
+    private mutating func columnNumber(of i: Int) -> Int {
         guard hasNonASCII else { return i - lineStart + 1 }
-        var column = 1
-        for k in lineStart..<i where base[k] & 0xC0 != 0x80 { column += 1 }
+        // Counted on from the last column asked for on the line: marks come
+        // in order, and a long line of many items stays linear.
+        if i < countedTo {
+            countedTo = lineStart
+            countedColumn = 1
+        }
+        var column = countedColumn
+        for k in countedTo..<i where base[k] & 0xC0 != 0x80 { column += 1 }
+        countedTo = i
+        countedColumn = column
         return column
     }
 
-    private func mark(at i: Int) -> YAMLNode.Mark {
+    private mutating func mark(at i: Int) -> YAMLNode.Mark {
         YAMLNode.Mark(line: line, column: columnNumber(of: i))
     }
 
@@ -148,6 +159,8 @@ struct PlainYAMLReader {
                 lineEnd = e
                 indent = c - s
                 pos = c
+                countedTo = s
+                countedColumn = 1
                 return true
             }
             s = e + 1
