@@ -16,7 +16,7 @@
 /// lines or holds anything but scalars, a duplicate key (libyaml's path
 /// reports it), nesting deeper than `YAMLComposer.maximumDepth`, and any
 /// indentation libyaml would not read as a plain block. The differential
-/// fuzz target (`yaml`) and YAMLComposerTests hold it to libyaml's tree.
+/// fuzz target (`yaml`) and PlainYAMLReaderTests hold it to libyaml's tree.
 struct PlainYAMLReader {
     private let base: UnsafePointer<UInt8>
     private let count: Int
