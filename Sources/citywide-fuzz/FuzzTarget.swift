@@ -15,7 +15,9 @@ import Foundation
 enum FuzzTarget: String, CaseIterable {
     /// A `Data/*.csv` file, read against the small fixed site of `FuzzSite`.
     case csv
-    /// `site.yml`, then the same text as `Metrics/referrals.yml`.
+    /// `site.yml`, then the same text as `Metrics/referrals.yml`; wherever
+    /// `PlainYAMLReader` reads the bytes (and the bytes as repaired text),
+    /// its tree must be libyaml's.
     case yaml
     /// A `Blueprints/*.md` file: front matter, commitments and shortcodes.
     case blueprint
@@ -37,6 +39,8 @@ enum FuzzTarget: String, CaseIterable {
             let site = FuzzSite.shared
             _ = DataFileLoader(path: "Data/fuzz.csv", fileIndex: 0, catalog: site.catalog, log: DiagnosticLog()).load(bytes)
         case .yaml:
+            Self.checkPlainYAML(bytes)
+            Self.checkPlainYAML(Array(text.utf8))
             let config = SiteConfig.load(text: text, path: "site.yml", log: DiagnosticLog())
             _ = MetricDefinition.load(text: text, path: "Metrics/referrals.yml", fileID: "referrals", site: config, log: DiagnosticLog())
         case .blueprint:
@@ -63,6 +67,34 @@ enum FuzzTarget: String, CaseIterable {
             if (try? Data(bytes).write(to: workbook)) != nil {
                 _ = XLSXReader.read(bytes, file: workbook, path: "table.xlsx", sheet: nil, log: log)
             }
+        }
+    }
+
+    /// The differential check of `.yaml`: the plain reader answers only
+    /// with libyaml's tree, to the last mark.
+    private static func checkPlainYAML(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let plain = PlainYAMLReader.read(buffer) else { return }
+            guard case let .node(node) = YAMLComposer.composeWithLibYAML(buffer, firstLine: 1) else {
+                fatalError("PlainYAMLReader read what libyaml does not compose")
+            }
+            // Byte for byte: String's == would take é and e + U+0301 as equal.
+            guard dump(plain).utf8.elementsEqual(dump(node).utf8) else {
+                fatalError("PlainYAMLReader's tree differs from libyaml's:\n\(dump(plain))\n\(dump(node))")
+            }
+        }
+    }
+
+    /// A node as text: kind, text, style, tag and mark of every node.
+    private static func dump(_ node: YAMLNode) -> String {
+        let mark = "@\(node.mark.line):\(node.mark.column)"
+        switch node {
+        case let .scalar(scalar):
+            return "\(scalar.string.debugDescription)/\(scalar.style)/\(scalar.isText)\(mark)"
+        case let .sequence(sequence):
+            return "[" + sequence.map(dump).joined(separator: ", ") + "]\(mark)"
+        case let .mapping(mapping):
+            return "{" + mapping.map { dump($0.key) + ": " + dump($0.value) }.joined(separator: ", ") + "}\(mark)"
         }
     }
 

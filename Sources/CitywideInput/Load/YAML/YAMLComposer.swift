@@ -12,7 +12,8 @@ import CitywideModel
 /// error, a second document, equal keys that are lists or mappings) is left
 /// to Yams, whose messages the diagnostics have always quoted: the pass then
 /// answers `.needsYams` and `YAMLDocument` asks Yams. (Yams keeps libyaml's
-/// events private, hence libyaml itself, which Yams brings.)
+/// events private, hence libyaml itself, which Yams brings.) Plain YAML, the
+/// common case, is read first by `PlainYAMLReader` to the same tree.
 package enum YAMLComposer {
     /// The deepest nesting of mappings and lists accepted.
     package static let maximumDepth = 64
@@ -36,9 +37,18 @@ package enum YAMLComposer {
     }
 
     package static func compose(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Outcome {
+        // Plain YAML, as front matter and site.yml almost always are, is read
+        // without libyaml, to the same tree; anything else as before.
+        if let node = PlainYAMLReader.read(bytes) { return .node(node) }
+        return composeWithLibYAML(bytes, firstLine: firstLine)
+    }
+
+    /// libyaml's events, for any text (`PlainYAMLReader`'s tree must equal
+    /// this one: the tests and the fuzz target compare them).
+    package static func composeWithLibYAML(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Outcome {
         guard bytes.baseAddress != nil else {
             // libyaml wants an address even for no bytes.
-            return [UInt8(0)].withUnsafeBufferPointer { compose(UnsafeBufferPointer(rebasing: $0[0..<0]), firstLine: firstLine) }
+            return [UInt8(0)].withUnsafeBufferPointer { composeWithLibYAML(UnsafeBufferPointer(rebasing: $0[0..<0]), firstLine: firstLine) }
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .needsYams }
