@@ -237,7 +237,7 @@ struct PlainYAMLReaderTests {
     /// Byte for byte (`String`'s == takes é and e + U+0301 as equal).
     static func same(_ plain: YAMLNode, _ libYAML: YAMLNode?) -> Bool {
         guard let libYAML else { return false }
-        return YAMLComposerTests.dump(plain).utf8.elementsEqual(YAMLComposerTests.dump(libYAML).utf8)
+        return plain.outline.utf8.elementsEqual(libYAML.outline.utf8)
     }
 
     /// A small seeded generator, the same numbers on every run.

@@ -68,4 +68,20 @@ package enum YAMLNode: Sendable {
 
     /// The text of a scalar; nil for a list or a mapping.
     package var string: String? { scalar?.string }
+
+    /// The node as one line of text: the kind, text, style, tag and mark of
+    /// every node, so that two trees (libyaml's and `PlainYAMLReader`'s, or
+    /// Yams') are compared byte for byte by the tests and the `yaml` fuzz
+    /// target (String's `==` would take é and e + U+0301 as equal).
+    package var outline: String {
+        let mark = "@\(mark.line):\(mark.column)"
+        switch self {
+        case let .scalar(scalar):
+            return "\(scalar.string.debugDescription)/\(scalar.style)/\(scalar.isText)\(mark)"
+        case let .sequence(sequence):
+            return "[" + sequence.map(\.outline).joined(separator: ", ") + "]\(mark)"
+        case let .mapping(mapping):
+            return "{" + mapping.map { $0.key.outline + ": " + $0.value.outline }.joined(separator: ", ") + "}\(mark)"
+        }
+    }
 }
