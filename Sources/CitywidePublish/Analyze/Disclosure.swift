@@ -74,8 +74,35 @@ public enum Disclosure {
         return data
     }
 
-    /// The cells of `tables` taken a range at a time, on every core, by `applyLedger` and `record`.
+    /// The cells of `tables` taken a range of `cellChunk` at a time, on every
+    /// core (a million cells on a large site), by `applyLedger` and `record`:
+    /// `body`'s results in chunk order.
+    private static func inChunks<T>(_ tables: LinkedTables, _ body: (_ chunk: Int, _ cells: Range<Int>) -> T) -> [T] {
+        let count = tables.sources.count
+        return ParallelMap.map(0 ..< (count + cellChunk - 1) / cellChunk) { c in
+            body(c, c * cellChunk ..< min((c + 1) * cellChunk, count))
+        }
+    }
+
     private static let cellChunk = 1 << 14
+
+    /// Each raw value's keyed hash, computed once: counts repeat (a few
+    /// hundred distinct values in a million cells).
+    private struct InputHashes {
+        let ledger: Ledger
+        private var known: [UInt64?: UInt64] = [:]
+
+        init(_ ledger: Ledger) {
+            self.ledger = ledger
+        }
+
+        mutating func callAsFunction(_ raw: Double?) -> UInt64 {
+            if let hash = known[raw?.bitPattern] { return hash }
+            let hash = ledger.inputHash(raw)
+            known[raw?.bitPattern] = hash
+            return hash
+        }
+    }
 
     /// The previous ledger with each count cell released now: withheld or
     /// not, and a keyed hash of its input. `ids`: the cells' ids as
@@ -86,23 +113,17 @@ public enum Disclosure {
     private static func record(_ previous: Ledger?, key: KeyedHash, _ figures: [[PublishedFigure]], _ tables: LinkedTables, _ site: Site,
                                ids: [[String]]?) -> (ledger: Ledger, changed: Bool) {
         // The cells' ids and entries are made on every core, a range of cells
-        // each (a million ids on a large site), then stored in cell order.
-        let chunk = cellChunk
-        let hasher = Ledger(key: key)
-        let made = ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
-            // Counts repeat (a few hundred distinct values in a million cells): each value's hash is computed once.
-            var inputHashes: [UInt64?: UInt64] = [:]
+        // each, then stored in cell order.
+        let made = inChunks(tables) { c, cells in
+            var inputHash = InputHashes(Ledger(key: key))
             var entries: [(id: String, entry: Ledger.Entry)] = []
             var differs = previous == nil
             var made = 0 // figure cells of this chunk so far: the index into its ids
-            for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
+            for cell in cells {
                 guard case let .figure(m, i) = tables.sources[cell] else { continue }
-                let raw = tables.raw[cell]
-                let input = inputHashes[raw?.bitPattern] ?? hasher.inputHash(raw)
-                inputHashes[raw?.bitPattern] = input
                 let id = ids?[c][made] ?? Ledger.cellID(site, metric: m, figures[m][i])
                 made += 1
-                let entry = Ledger.Entry(withheld: figures[m][i].value == .withheld, input: input)
+                let entry = Ledger.Entry(withheld: figures[m][i].value == .withheld, input: inputHash(tables.raw[cell]))
                 if !differs, previous?.entries[id] != entry { differs = true }
                 entries.append((id, entry))
             }
@@ -129,21 +150,17 @@ public enum Disclosure {
         guard let previous else { return ([], nil) }
         // Each cell's id is made and looked up, and its input hashed, on every
         // core, a range of cells each; the figures change afterwards, in order.
-        let chunk = cellChunk
         let chunks = { (figures: [[PublishedFigure]]) in
-            ParallelMap.map(0 ..< (tables.sources.count + chunk - 1) / chunk) { c in
-                var inputHashes: [UInt64?: UInt64] = [:] // counts repeat: each value hashed once
+            inChunks(tables) { _, cells in
+                var inputHash = InputHashes(previous)
                 var found: [(cell: Int, withheld: Bool)] = []
                 var ids: [String] = []
-                for cell in c * chunk ..< min((c + 1) * chunk, tables.sources.count) {
+                for cell in cells {
                     guard case let .figure(m, i) = tables.sources[cell] else { continue }
                     let id = Ledger.cellID(site, metric: m, figures[m][i])
                     ids.append(id)
                     guard let entry = previous.entries[id] else { continue }
-                    let raw = tables.raw[cell]
-                    let input = inputHashes[raw?.bitPattern] ?? previous.inputHash(raw)
-                    inputHashes[raw?.bitPattern] = input
-                    if entry.input == input { found.append((cell, entry.withheld)) }
+                    if entry.input == inputHash(tables.raw[cell]) { found.append((cell, entry.withheld)) }
                 }
                 return (found, ids)
             }

@@ -73,6 +73,11 @@ public struct Ledger: Sendable, Equatable {
         case read(Ledger)
         case unreadable
 
+        /// A ledger file's bytes, read.
+        init(_ data: Data) {
+            self = Ledger.read(data).map(Reading.read) ?? .unreadable
+        }
+
         /// The ledger, nil when there is none; an error when it cannot be read.
         package func ledger(log: DiagnosticLog) -> Ledger? {
             switch self {
@@ -88,8 +93,7 @@ public struct Ledger: Sendable, Equatable {
 
     /// The ledger file of `folder`, read.
     package static func reading(_ folder: URL) -> Reading {
-        guard let data = bytes(folder) else { return .none }
-        return read(data).map(Reading.read) ?? .unreadable
+        bytes(folder).map(Reading.init) ?? .none
     }
 
     /// The ledger file's bytes, nil when there is none.
@@ -99,7 +103,7 @@ public struct Ledger: Sendable, Equatable {
 
     /// A ledger from its file's bytes; an error when they cannot be read.
     package static func read(_ data: Data, log: DiagnosticLog) -> Ledger? {
-        (read(data).map(Reading.read) ?? .unreadable).ledger(log: log)
+        Reading(data).ledger(log: log)
     }
 
     /// A ledger from its file's bytes, nil when they cannot be read.
