@@ -93,20 +93,29 @@ struct CompiledPagesTests {
 
         """
 
-    @Test("every page renders to swift-mustache's bytes, a forked template with every kind of value included")
-    func everyPageAsSwiftMustache() throws {
-        let site = try TestSite(txtar: Self.site)
-        defer { site.cleanUp() }
+    /// Every page of `site`, rendered by the compiled templates and by
+    /// swift-mustache: each page's two renders are expected to be the same
+    /// bytes. Returns the compiled templates and the pages, for a test's own
+    /// checks of what they render.
+    static func renderedAsSwiftMustache(_ site: TestSite) throws -> (CompiledTemplates, [Page]) {
         let log = DiagnosticLog()
         let (analyzed, published) = Pipeline.analyze(site.folder, baseURL: nil, log: log)
         let loaded = try #require(analyzed, "\(log.diagnostics)")
         let compiled = try #require(CompiledTemplates(loaded.templates.sources))
         let pages = SiteRenderer(site: loaded, published: try #require(published), assets: AssetFiles()).pagePlan().map { $0.make() }
-        #expect(Set(pages.map(\.template)).isSuperset(of: ["home", "city", "metric", "reports", "report", "coverage", "methodology", "data"]))
         for page in pages {
             let expected = try #require(loaded.templates.library.render(page.context, withTemplate: page.template), "\(page.path)")
             #expect(compiled.render(page.context, template: page.template) == expected, "\(page.path)")
         }
+        return (compiled, pages)
+    }
+
+    @Test("every page renders to swift-mustache's bytes, a forked template with every kind of value included")
+    func everyPageAsSwiftMustache() throws {
+        let site = try TestSite(txtar: Self.site)
+        defer { site.cleanUp() }
+        let (compiled, pages) = try Self.renderedAsSwiftMustache(site)
+        #expect(Set(pages.map(\.template)).isSuperset(of: ["home", "city", "metric", "reports", "report", "coverage", "methodology", "data"]))
         let springfield = try #require(pages.first { $0.path == "cities/springfield/index.html" })
         let forked = try #require(compiled.render(springfield.context, template: "city"))
         #expect(forked.contains("<Senior &lt;fellow&gt; &amp; &quot;friends&quot;> 100,000 2019-Q2"), "\(forked)")

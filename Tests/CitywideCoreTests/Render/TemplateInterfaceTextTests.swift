@@ -71,15 +71,7 @@ struct TemplateInterfaceTextTests {
     func everyPageAsSwiftMustache() throws {
         let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
-        let log = DiagnosticLog()
-        let (analyzed, published) = Pipeline.analyze(site.folder, baseURL: nil, log: log)
-        let loaded = try #require(analyzed, "\(log.diagnostics)")
-        let compiled = try #require(CompiledTemplates(loaded.templates.sources))
-        let pages = SiteRenderer(site: loaded, published: try #require(published), assets: AssetFiles()).pagePlan().map { $0.make() }
-        for page in pages {
-            let expected = try #require(loaded.templates.library.render(page.context, withTemplate: page.template), "\(page.path)")
-            #expect(compiled.render(page.context, template: page.template) == expected, "\(page.path)")
-        }
+        let (compiled, pages) = try CompiledPagesTests.renderedAsSwiftMustache(site)
         let english = try #require(pages.first { $0.path == "cities/springfield/index.html" })
         let englishCity = try #require(compiled.render(english.context, template: "city"))
         #expect(englishCity.contains("[City] [City] (City) \n[] no key [] Commitments\nReferrals: Metrics Status 35"), "\(englishCity)")
