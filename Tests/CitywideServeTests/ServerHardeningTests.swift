@@ -129,6 +129,43 @@ struct ServerHardeningTests {
         #expect(next.receiveResponse().hasPrefix("HTTP/1.1 200 "))
     }
 
+    /// Counts blocking tasks that have started (they hold a thread each).
+    final class Started: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
+    /// Found when CI ran a solver-heavy suite beside this one: every thread of
+    /// Swift's shared task pool was busy, the answer waited for a free one,
+    /// and the client gave up. Each connection now runs its answer on its own
+    /// thread, so a busy pool (a long rebuild, other tests) delays nothing.
+    @Test("requests are answered while every thread of the shared task pool is busy")
+    func answersWithThePoolBusy() async throws {
+        let preview = try await Preview()
+        defer { Task { await preview.stop() } }
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let started = Started()
+        let blockers = (0..<threads).map { _ in
+            Task.detached {
+                started.add()
+                usleep(4_000_000)
+            }
+        }
+        // This test's own thread is one of the pool's; it blocks below.
+        while started.value < threads - 1 { usleep(10_000) }
+        let client = try Client(port: preview.port)
+        defer { client.close() }
+        let asked = Date()
+        client.send(Self.get("/", host: "127.0.0.1:\(preview.port)"))
+        let answer = client.receiveResponse()
+        let waited = Date().timeIntervalSince(asked)
+        for blocker in blockers { await blocker.value }
+        #expect(answer.hasPrefix("HTTP/1.1 200 "), "\(answer.prefix(80))")
+        #expect(waited < 2, "answered after \(waited) s")
+    }
+
     @Test("headers of 100 KB are answered 431")
     func hugeHeaders() async throws {
         let preview = try await Preview()

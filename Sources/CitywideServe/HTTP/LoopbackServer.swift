@@ -232,18 +232,7 @@ final class LoopbackServer: @unchecked Sendable {
             return plain(403, "the preview answers only to 127.0.0.1, localhost or [::1] (this request names another host)")
         }
         let request = Request(method: head.method, target: head.target, headers: head.headers)
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        Task { [answer] in
-            box.value = await answer(request)
-            done.signal()
-        }
-        done.wait()
-        return box.value ?? plain(500, "no response")
-    }
-
-    private final class ResponseBox: @unchecked Sendable {
-        var value: Response?
+        return ConnectionExecutor().run { [answer] in await answer(request) }
     }
 
     /// The preview takes no request bodies; a small one is read and

@@ -108,7 +108,7 @@ struct PlainYAMLReaderTests {
         let elapsed = ContinuousClock().measure { plain = Self.readPlain(text) }
         #expect(Self.same(try #require(plain), Self.libYAML(text)))
         // Columns counted from the line's start for each item took minutes.
-        #expect(elapsed < .seconds(1), "\(elapsed)")
+        #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 
     /// Documents just outside the subset: the reader leaves them to libyaml.
