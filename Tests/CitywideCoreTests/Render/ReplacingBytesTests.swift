@@ -1,4 +1,5 @@
 import Testing
+@testable import CitywideModel
 @testable import CitywideRender
 
 /// `replacingBytes` stands in for Foundation's `replacingOccurrences` on
@@ -27,5 +28,38 @@ struct ReplacingBytesTests {
         let replacement = " data-footnote-ref aria-describedby=\"footnote-label\">"
         #expect(html.replacingBytes(" data-footnote-ref>", with: replacement)
                 == html.split(separator: " data-footnote-ref>", omittingEmptySubsequences: false).joined(separator: replacement))
+    }
+
+    @Test("several pairs in one pass: left to right, the first pair listed wins a tie, and no target at all returns the text")
+    func severalPairs() {
+        let text = Array("ab-cd-ab".utf8)
+        let pairs: [ByteReplacement] = [(Array("ab".utf8), Array("X".utf8)), (Array("a".utf8), Array("Y".utf8)), (Array("cd".utf8), Array("Z".utf8))]
+        #expect(String(decoding: text.replacingBytes(pairs), as: UTF8.self) == "X-Z-X")
+        #expect(String(decoding: Array("b-d".utf8).replacingBytes(pairs), as: UTF8.self) == "b-d")
+        #expect(String(decoding: Array("cdcdaa".utf8).replacingBytes(pairs), as: UTF8.self) == "ZZYY")
+    }
+
+    @Test("on cmark's footnotes and task lists, one pass gives what one pass per pair gives")
+    func onePassAgreesWithPassPerPair() throws {
+        let markdown = """
+        # Plan
+
+        - [x] Fund the shelter[^1]
+        - [ ] Train inspectors[^2] and [^1] again
+
+        Text with a note.[^2]
+
+        [^1]: The first note.
+        [^2]: The second note, with <b>markup</b> & "quotes".
+        """
+        let document = try #require(MarkdownDocument(markdown))
+        let html = document.htmlBytes()
+        let labels = MarkdownRenderer.Labels(footnotes: "Notes \" data-footnote-ref> <input type=\"checkbox\"", backToText: "aria-label=\"Back to content\"",
+                                             sectionLink: { $0 })
+        let pairs = FootnoteMarkup.replacements(in: html, labels: labels) + TaskListMarkup.replacements(in: html)
+        #expect(pairs.count == 5)
+        let passPerPair = pairs.reduce(html) { $0.replacingBytes($1.target, with: $1.replacement) }
+        #expect(html.replacingBytes(pairs) == passPerPair)
+        #expect(passPerPair != html)
     }
 }

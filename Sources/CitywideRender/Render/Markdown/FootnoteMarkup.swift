@@ -15,12 +15,16 @@ package enum FootnoteMarkup {
     private static let reference = Array(" data-footnote-ref>".utf8)
     private static let backLink = Array("aria-label=\"Back to content\"".utf8)
 
-    /// `html`: cmark's UTF-8 bytes.
-    package static func accessible(_ html: [UInt8], labels: MarkdownRenderer.Labels) -> [UInt8] {
-        guard html.containsBytes(section) else { return html }
-        return html
-            .replacingBytes(section, with: Array("<section class=\"footnotes\" data-footnotes aria-labelledby=\"\(headingID)\">\n<h3 id=\"\(headingID)\">\(MarkupText.escape(labels.footnotes))</h3>".utf8))
-            .replacingBytes(reference, with: Array(" data-footnote-ref aria-describedby=\"\(headingID)\">".utf8))
-            .replacingBytes(backLink, with: Array("aria-label=\"\(MarkupText.escape(labels.backToText))\"".utf8))
+    private static let describedReference = Array(" data-footnote-ref aria-describedby=\"\(headingID)\">".utf8)
+
+    /// What to replace in `html` (cmark's UTF-8 bytes): nothing without
+    /// footnotes. `MarkdownRenderer` makes every such change in one pass.
+    package static func replacements(in html: [UInt8], labels: MarkdownRenderer.Labels) -> [ByteReplacement] {
+        guard html.containsBytes(section) else { return [] }
+        return [
+            (section, Array("<section class=\"footnotes\" data-footnotes aria-labelledby=\"\(headingID)\">\n<h3 id=\"\(headingID)\">\(MarkupText.escape(labels.footnotes))</h3>".utf8)),
+            (reference, describedReference),
+            (backLink, Array("aria-label=\"\(MarkupText.escape(labels.backToText))\"".utf8)),
+        ]
     }
 }

@@ -94,11 +94,14 @@ public enum MarkdownRenderer {
         return (title, finish(document.htmlBytes(), headings: headings, page: page))
     }
 
-    /// cmark's bytes through each step.
+    /// cmark's bytes through each step. Footnotes and task lists are
+    /// changed in one pass (none of their patterns can appear in another's
+    /// replacement, nor in a heading's link: see `replacingBytes(_:)`), and
+    /// heading ids are chosen after, among the footnotes' ids.
     private static func finish(_ cmarkHTML: [UInt8], headings: [String], page: Page) -> [UInt8] {
-        let html = FootnoteMarkup.accessible(cmarkHTML, labels: page.labels)
-        let anchored = HeadingAnchors(takenIDs: page.takenIDs, htmlIDs: HeadingAnchors.ids(in: html), sectionLink: page.labels.sectionLink)
+        let changes = FootnoteMarkup.replacements(in: cmarkHTML, labels: page.labels) + TaskListMarkup.replacements(in: cmarkHTML)
+        let html = changes.isEmpty ? cmarkHTML : cmarkHTML.replacingBytes(changes)
+        return HeadingAnchors(takenIDs: page.takenIDs, htmlIDs: HeadingAnchors.ids(in: html), sectionLink: page.labels.sectionLink)
             .apply(to: html, headings: headings)
-        return TaskListMarkup.accessible(anchored)
     }
 }

@@ -11,6 +11,12 @@ enum ShortcodeMarkers {
     private static let paragraphStart = Array("<p>".utf8)
     private static let paragraphEndTag = Array("</p>".utf8)
 
+    /// Whether `text` has a byte that starts a marker: when not, it holds
+    /// no shortcode (most titles and headings).
+    static func mayHold(_ text: String) -> Bool {
+        text.utf8.contains(open[0])
+    }
+
     /// Where the next `marker` standing alone starts at or after `start`.
     static func next(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var search = start

@@ -24,7 +24,7 @@ package struct ShortcodeRenderer {
 
     /// Plain text for places that take no markup (a title).
     package func text(_ title: String, shortcodes: [Shortcode]) -> String {
-        guard !shortcodes.isEmpty else { return title }
+        guard !shortcodes.isEmpty, ShortcodeMarkers.mayHold(title) else { return title }
         return fill(title, count: shortcodes.count) { i in plain(shortcodes[i]) }
     }
 

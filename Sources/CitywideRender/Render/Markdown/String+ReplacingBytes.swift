@@ -37,6 +37,9 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
+/// A literal to find in UTF-8 bytes, and what to put in its place.
+package typealias ByteReplacement = (target: [UInt8], replacement: [UInt8])
+
 extension [UInt8] {
     /// Every occurrence of `target` replaced by `replacement`, left to right,
     /// none overlapping; `self` itself when there is none.
@@ -56,6 +59,45 @@ extension [UInt8] {
             result.append(contentsOf: text[start...])
             return result
         }
+    }
+
+    /// Every occurrence of each pair's target replaced by its replacement,
+    /// in one pass, left to right; where two targets start at one offset,
+    /// the pair listed first wins. `self` itself when there is none.
+    ///
+    /// The same bytes as `replacingBytes` once per pair, in order, whenever
+    /// no replacement holds or completes another pair's target and no two
+    /// targets overlap: true of cmark's fixed markup and the escaped labels
+    /// it is replaced with, where each pass copied the whole page.
+    package func replacingBytes(_ pairs: [ByteReplacement]) -> [UInt8] {
+        withUnsafeBufferPointer { text -> [UInt8] in
+            var next = pairs.map { text.firstOffset(of: $0.target) }
+            guard next.contains(where: { $0 != nil }) else { return self }
+            var result: [UInt8] = []
+            result.reserveCapacity(count + count / 8 + 256)
+            var start = 0
+            while let pair = Self.earliest(next) {
+                let found = next[pair]!
+                result.append(contentsOf: text[start..<found])
+                result.append(contentsOf: pairs[pair].replacement)
+                start = found + pairs[pair].target.count
+                for k in next.indices {
+                    if let offset = next[k], offset < start { next[k] = text.firstOffset(of: pairs[k].target, from: start) }
+                }
+            }
+            result.append(contentsOf: text[start...])
+            return result
+        }
+    }
+
+    /// The pair whose next occurrence comes first (the first listed on a tie).
+    private static func earliest(_ next: [Int?]) -> Int? {
+        var best: Int?
+        for (k, offset) in next.enumerated() {
+            guard let offset else { continue }
+            if best.map({ offset < next[$0]! }) ?? true { best = k }
+        }
+        return best
     }
 
     package func containsBytes(_ pattern: [UInt8]) -> Bool {

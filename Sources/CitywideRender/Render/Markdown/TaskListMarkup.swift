@@ -8,9 +8,10 @@ package enum TaskListMarkup {
     private static let unchecked = Array("<input type=\"checkbox\" disabled=\"\" /> ".utf8)
     private static let open = Array("<span class=\"task task-open\" role=\"img\" aria-label=\"Not done:\">☐</span> ".utf8)
 
-    /// `html`: cmark's UTF-8 bytes.
-    package static func accessible(_ html: [UInt8]) -> [UInt8] {
-        guard html.containsBytes(checkbox) else { return html }
-        return html.replacingBytes(checked, with: done).replacingBytes(unchecked, with: open)
+    /// What to replace in `html` (cmark's UTF-8 bytes): nothing without a
+    /// task list. `MarkdownRenderer` makes every such change in one pass.
+    package static func replacements(in html: [UInt8]) -> [ByteReplacement] {
+        guard html.containsBytes(checkbox) else { return [] }
+        return [(checked, done), (unchecked, open)]
     }
 }
