@@ -3,7 +3,8 @@ import CitywideModel
 
 extension Blueprint {
     /// Reads `Blueprints/<slug>.md`: YAML front matter between `---` lines, then Markdown.
-    package static func load(text: String, path: String, slug: String, site: SiteConfig, metricIDs: Set<String>, folder: URL, log: DiagnosticLog) -> Blueprint? {
+    package static func load(text: String, path: String, slug: String, site: SiteConfig, metricIDs: Set<String>, folder: URL,
+                             listedFiles: Set<String> = [], log: DiagnosticLog) -> Blueprint? {
         let fileLocation = SourceLocation(path: path)
         guard let split = FrontMatter.split(text) else {
             let opened = text.prefix { $0 != "\n" }.trimmingSuffix("\r") == "---"
@@ -34,7 +35,7 @@ extension Blueprint {
         }
         fields.finish("blueprint front matter")
 
-        let narrative = readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, log: log)
+        let narrative = readNarrative(split.body, path: path, bodyLine: split.bodyLine, folder: folder, listedFiles: listedFiles, log: log)
         return Blueprint(
             slug: slug, city: city, state: state, population: population, fellow: fellow,
             adopted: adopted, updated: updated, commitments: commitments,
@@ -51,8 +52,9 @@ extension Blueprint {
     /// The text is parsed once when the check can read the text `build`
     /// renders (see `ShortcodeNeutrality`); else the check reads the text as
     /// written, as it always did, and the rendered text is parsed apart.
-    package static func readNarrative(_ text: String, path: String, bodyLine: Int, folder: URL, log: DiagnosticLog) -> (body: String, prepared: PreparedNarrative?, shortcodes: [Shortcode], links: [String: LocalLink]) {
-        let check = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: log)
+    package static func readNarrative(_ text: String, path: String, bodyLine: Int, folder: URL, listedFiles: Set<String> = [],
+                                       log: DiagnosticLog) -> (body: String, prepared: PreparedNarrative?, shortcodes: [Shortcode], links: [String: LocalLink]) {
+        let check = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: log, listedFiles: listedFiles)
         let (body, shortcodes) = ShortcodeParser.extract(text, path: path, firstLine: bodyLine, log: log)
         guard let document = MarkdownDocument(body) else {
             return (body, nil, shortcodes, check.scan(text))
@@ -65,7 +67,7 @@ extension Blueprint {
             // Checked quietly first: a message would point at the text with
             // markers, so a narrative with any is checked again as written.
             let trial = DiagnosticLog()
-            let scan = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: trial).scan(document, text: body)
+            let scan = NarrativeCheck(path: path, bodyLine: bodyLine, folder: folder, log: trial, listedFiles: listedFiles).scan(document, text: body)
             links = scan.markerInLink || !trial.diagnostics.isEmpty ? check.scan(text) : scan.links
         } else {
             links = check.scan(text)

@@ -118,6 +118,8 @@ public enum SiteLoader {
     static func loadBlueprints(_ folder: URL, _ files: (names: [String], others: [String]), config: SiteConfig, metricIDs: Set<String>,
                                unreadable: inout Set<String>, log: DiagnosticLog) -> ([Blueprint], [String: [String: Blueprint]]) {
         let (names, others) = files
+        // Listed just now as regular files: a narrative's link to one needs no `stat`.
+        let listed = Set(names.map { "Blueprints/" + $0 } + others)
         // Blueprints are independent files: read and parse them on every core.
         var loaded = ParallelMap.map(names.indices) { i -> (slug: String, language: String?, blueprint: Blueprint?)? in
             let name = names[i]
@@ -128,7 +130,7 @@ public enum SiteLoader {
             }
             // `isDirectory: false`: else URL asks the file system whether it is a folder.
             let blueprint = SiteFiles.readText(folder.appendingPathComponent(path, isDirectory: false), path: path, log: log).flatMap {
-                Blueprint.load(text: $0, path: path, slug: file.slug, site: config, metricIDs: metricIDs, folder: folder, log: log)
+                Blueprint.load(text: $0, path: path, slug: file.slug, site: config, metricIDs: metricIDs, folder: folder, listedFiles: listed, log: log)
             }
             return (file.slug, file.language, blueprint)
         }

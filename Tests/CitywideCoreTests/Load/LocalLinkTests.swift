@@ -48,4 +48,52 @@ struct LocalLinkTests {
         #expect(links["near/board.png"] == .media(sitePath: "Blueprints/near/board.png"))
         #expect(links["team%20photo.png"] == .media(sitePath: "Blueprints/team photo.png"))
     }
+
+    @Test("a file the loader listed is answered from the listing; any other is looked at on disk")
+    func listedFiles() {
+        // No site on disk: only the listing can say the first two exist.
+        let resolver = LocalLinkResolver(folder: URL(fileURLWithPath: "/nonexistent-citywide-site"), blueprintPath: "Blueprints/springfield.md",
+                                         listedFiles: ["Blueprints/shelbyville.md", "Blueprints/images/board.png", "Blueprints/notes.txt"])
+        #expect(resolver.resolve("shelbyville.md#housing", isImage: false) == .link(.city(slug: "shelbyville", language: nil, fragment: "housing")))
+        #expect(resolver.resolve("images/board.png", isImage: true) == .link(.media(sitePath: "Blueprints/images/board.png")))
+        #expect(resolver.resolve("notes.txt", isImage: true) == .refused("'notes.txt' is not an image: an image is a png, jpg, jpeg, gif, svg, webp or avif file"))
+        #expect(resolver.resolve("capital-city.md", isImage: false) == .refused("'capital-city.md' not found: there is no file Blueprints/capital-city.md"))
+        // The checks that need no file system still apply to a listed file.
+        #expect(resolver.resolve("notes.txt", isImage: false) == .refused("'notes.txt' is not published: a narrative links to other blueprints (.md) and shows images (png, jpg, jpeg, gif, svg, webp or avif); put other documents on the web and link to their address"))
+    }
+
+    @Test("a blueprint that is a symbolic link is not listed, so a link to it is still followed and refused")
+    func linkedBlueprintIsNotListed() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("# Secret\n".utf8).write(to: outside.appendingPathComponent("secret.md"))
+        let site = try TestSite(txtar: NarrativeTests.site() + """
+            -- Blueprints/springfield.md --
+            ---
+            city: Springfield
+            commitments:
+              - id: spr-labor
+                system: labor
+                title: Screen wage-theft cases
+                status: planned
+                metrics: [referrals]
+            ---
+            # Springfield Blueprint
+
+            See [the other plan](shelbyville.md).
+            """)
+        defer { site.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("Blueprints/shelbyville.md").path,
+                                                   withDestinationPath: outside.appendingPathComponent("secret.md").path)
+        let lines = site.check().lines
+        #expect(lines.contains("Blueprints/springfield.md:12:5: error: link 'shelbyville.md' leads out of the site folder through a symbolic link; only files of the site are published"), "\(lines)")
+    }
+
+    @Test("an ASCII name's extension read from its bytes is NSString's", arguments: [
+        "board.png", "Board.PNG", "a..png", "a.", ".png", "plan", "a b.svg", "x.tar.gz", "x.png ", "x. md", "...", "a.b.",
+    ])
+    func pathExtension(name: String) {
+        #expect(LocalLinkResolver.pathExtension(name) == (name as NSString).pathExtension.lowercased())
+    }
 }

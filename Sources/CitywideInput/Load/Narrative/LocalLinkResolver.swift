@@ -10,6 +10,18 @@ package struct LocalLinkResolver {
     package let folder: URL
     /// "Blueprints/atlanta.md"
     package let blueprintPath: String
+    /// Site paths of regular files the loader has just listed, with no
+    /// symbolic link on the way (every blueprint, the images beside them):
+    /// a link to one is answered without asking the file system again. A
+    /// narrative of 10,000 linking to its neighbour made three `stat` calls
+    /// for each.
+    package var listedFiles: Set<String> = []
+
+    package init(folder: URL, blueprintPath: String, listedFiles: Set<String> = []) {
+        self.folder = folder
+        self.blueprintPath = blueprintPath
+        self.listedFiles = listedFiles
+    }
 
     package static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
     package static let imageExtensionList = "png, jpg, jpeg, gif, svg, webp or avif"
@@ -51,26 +63,13 @@ package struct LocalLinkResolver {
         if parts.first == "Data" {
             return .refused("'\(url)' is in Data/, the raw counts, which are never published")
         }
-        let ext = (name as NSString).pathExtension.lowercased()
+        let ext = Self.pathExtension(name)
         if isImage, !Self.imageExtensions.contains(ext) {
             return .refused("'\(url)' is not an image: an image is a \(Self.imageExtensionList) file")
         }
 
-        // Plain paths and stat: URL's path handling was most of the time a link took.
-        let root = folder.path
-        var info = stat()
-        guard stat(root + "/" + sitePath, &info) == 0 else {
-            return .refused("'\(url)' not found: there is no file \(sitePath)")
-        }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { return .refused("'\(url)' is a folder, not a file") }
-        // A symbolic link could pull in any file of the machine. With no link
-        // on the way down from the site folder the file is inside it; only
-        // then are links resolved to see where they lead.
-        if Self.hasLink(below: root, parts) {
-            let siteRoot = folder.resolvingSymlinksInPath().path + "/"
-            guard folder.appendingPathComponent(sitePath).resolvingSymlinksInPath().path.hasPrefix(siteRoot) else {
-                return .refused("'\(url)' leads out of the site folder through a symbolic link; only files of the site are published")
-            }
+        if !listedFiles.contains(sitePath), let refusal = refusal(url, sitePath: sitePath, parts: parts) {
+            return .refused(refusal)
         }
 
         if Self.imageExtensions.contains(ext) { return .link(.media(sitePath: sitePath)) }
@@ -82,6 +81,41 @@ package struct LocalLinkResolver {
             return .link(.city(slug: stem[0], language: stem.count == 2 ? stem[1] : nil, fragment: fragment))
         }
         return .refused("'\(url)' is not published: a narrative links to other blueprints (.md) and shows images (\(Self.imageExtensionList)); put other documents on the web and link to their address")
+    }
+
+    /// `NSString.pathExtension`, lowercased: for an ASCII name, read from its
+    /// bytes (the same answer, without bridging to NSString for each link).
+    static func pathExtension(_ name: String) -> String {
+        var name = name
+        let ascii = name.withUTF8 { bytes -> String? in
+            guard UTF8Bytes.isASCII(bytes, 0..<bytes.count) else { return nil }
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return "" }
+            return String(decoding: bytes[(dot + 1)...], as: UTF8.self).lowercased()
+        }
+        return ascii ?? (name as NSString).pathExtension.lowercased()
+    }
+
+    /// Why the file at `sitePath` cannot be published, asking the file
+    /// system: missing, a folder, or outside the site through a link. Nil
+    /// when it can.
+    private func refusal(_ url: String, sitePath: String, parts: [String]) -> String? {
+        // Plain paths and stat: URL's path handling was most of the time a link took.
+        let root = folder.path
+        var info = stat()
+        guard stat(root + "/" + sitePath, &info) == 0 else {
+            return "'\(url)' not found: there is no file \(sitePath)"
+        }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { return "'\(url)' is a folder, not a file" }
+        // A symbolic link could pull in any file of the machine. With no link
+        // on the way down from the site folder the file is inside it; only
+        // then are links resolved to see where they lead.
+        if Self.hasLink(below: root, parts) {
+            let siteRoot = folder.resolvingSymlinksInPath().path + "/"
+            guard folder.appendingPathComponent(sitePath).resolvingSymlinksInPath().path.hasPrefix(siteRoot) else {
+                return "'\(url)' leads out of the site folder through a symbolic link; only files of the site are published"
+            }
+        }
+        return nil
     }
 
     /// Whether any of `root/parts[0]`, `root/parts[0]/parts[1]`, ... is a

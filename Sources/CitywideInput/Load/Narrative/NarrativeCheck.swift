@@ -13,6 +13,8 @@ package struct NarrativeCheck {
     package let bodyLine: Int
     package let folder: URL
     package let log: DiagnosticLog
+    /// What the loader listed (`LocalLinkResolver.listedFiles`).
+    package var listedFiles: Set<String> = []
 
     package func scan(_ body: String) -> [String: LocalLink] {
         guard let document = MarkdownDocument(body) else { return [:] }
@@ -25,7 +27,7 @@ package struct NarrativeCheck {
     package func scan(_ document: MarkdownDocument, text body: String) -> (links: [String: LocalLink], markerInLink: Bool) {
         // Split only when a message needs a column: most narratives have none.
         var lines: [Substring]?
-        let resolver = LocalLinkResolver(folder: folder, blueprintPath: path)
+        let resolver = LocalLinkResolver(folder: folder, blueprintPath: path, listedFiles: listedFiles)
         var links: [String: LocalLink] = [:]
         var markerInLink = false
 
