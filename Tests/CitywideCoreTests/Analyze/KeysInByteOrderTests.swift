@@ -1,16 +1,18 @@
 import Testing
 @testable import CitywidePublished
 
-/// The ledger's ids are sorted by their bytes, sixteen at a time and then
+/// The ledger's ids are sorted by their bytes, 24 at a time and then
 /// the rest: the order must be exactly the bytes' (for ASCII, String's).
 @Suite("Ledger ids in byte order")
 struct KeysInByteOrderTests {
-    /// Keys that share long prefixes (past the sixteen compared as integers),
+    /// Keys that share long prefixes (past the 24 bytes compared as integers),
     /// differ only in length, hold a NUL, or are not ASCII.
     static let awkward = [
         "m003|city-1|2024-Q1|0", "m003|city-10|2024-Q1|0", "m003|city-1|2024-Q1|", "m003|city-1|2024-Q1|0\u{0}",
         "", "a", "ab", "ab\u{0}", "ab\u{1}", "m003|city-1", "m003|city-1|", "m003|city-1|2", "m003|city-1|2024-Q2|0",
         "m|san-jos\u{E9}|2020", "m|san-jose|2020", "m|san-jos\u{E9}|2019", "\u{FFFF}", "\u{1F600}", "m003|city-1|2024-Q1|sex=f",
+        "m003|city-1|2024-Q1|0123", "m003|city-1|2024-Q1|012", "m003|city-1|2024-Q1|0123\u{0}", "m003|city-1|2024-Q1|01234",
+        "m003|city-1|2024-Q1|0124", "m003|city-1|2024-Q1|0123\u{E9}",
     ]
 
     static func sorted<Value>(_ dictionary: [String: Value]) -> [(String, Value)] {
