@@ -3,10 +3,11 @@ import Testing
 @testable import CitywideCore
 @testable import CitywideInput
 
-/// A narrative's local links are checked with `stat` and `lstat`, and links
-/// resolved only when one is on the way (docs/performance.md): a symbolic
-/// link out of the site is still refused, one inside it still accepted, and
-/// a percent-encoded name still decoded.
+/// A narrative's local links are answered from the loader's listing, or
+/// checked with `stat` and `lstat`, resolving links only when one is on the
+/// way (docs/performance.md): a symbolic link out of the site is still
+/// refused, one inside it still accepted, and a percent-encoded name still
+/// decoded.
 @Suite("Local links in narratives")
 struct LocalLinkTests {
     @Test("a link through a symbolic link out of the site is refused; through one inside the site, or percent-encoded, it is kept")
