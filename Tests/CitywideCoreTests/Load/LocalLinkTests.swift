@@ -10,12 +10,18 @@ import Testing
 /// decoded.
 @Suite("Local links in narratives")
 struct LocalLinkTests {
-    @Test("a link through a symbolic link out of the site is refused; through one inside the site, or percent-encoded, it is kept")
-    func linksThroughSymbolicLinks() throws {
+    /// A folder outside any site, holding one file, for a symbolic link to lead to.
+    static func folderOutside(holding name: String, _ contents: String) throws -> URL {
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-outside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: outside.appendingPathComponent(name))
+        return outside
+    }
+
+    @Test("a link through a symbolic link out of the site is refused; through one inside the site, or percent-encoded, it is kept")
+    func linksThroughSymbolicLinks() throws {
+        let outside = try Self.folderOutside(holding: "secret.png", "PNG")
         defer { try? FileManager.default.removeItem(at: outside) }
-        try Data("PNG".utf8).write(to: outside.appendingPathComponent("secret.png"))
         let site = try TestSite(txtar: NarrativeTests.site() + """
             -- Blueprints/springfield.md --
             ---
@@ -65,10 +71,8 @@ struct LocalLinkTests {
 
     @Test("a blueprint that is a symbolic link is not listed, so a link to it is still followed and refused")
     func linkedBlueprintIsNotListed() throws {
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("citywide-outside-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let outside = try Self.folderOutside(holding: "secret.md", "# Secret\n")
         defer { try? FileManager.default.removeItem(at: outside) }
-        try Data("# Secret\n".utf8).write(to: outside.appendingPathComponent("secret.md"))
         let site = try TestSite(txtar: NarrativeTests.site() + """
             -- Blueprints/springfield.md --
             ---
