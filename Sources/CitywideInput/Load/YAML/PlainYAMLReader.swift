@@ -1,7 +1,8 @@
 /// A reader for the plain YAML that front matter, site.yml and metric files
 /// hold in practice, tried by `YAMLComposer` before libyaml: block mappings
 /// and lists, one-line plain and simple quoted scalars, one-line lists in
-/// brackets, comments and blank lines. On ten thousand blueprints libyaml's
+/// brackets and mappings in braces (a commitment's `target: { metric: x,
+/// value: 30, by: 2021-06-30 }`), comments and blank lines. On ten thousand blueprints libyaml's
 /// tokenizer cost more than everything else the load does with the YAML.
 ///
 /// It builds exactly the tree libyaml's events build (text, style, every
@@ -10,7 +11,8 @@
 /// Yams'. It answers nil on anything outside the subset: tabs, carriage
 /// returns, control characters and the characters libyaml treats as breaks
 /// or byte order marks, invalid UTF-8, `---` and `...`, anchors, aliases,
-/// tags, block scalars, flow mappings, `?` keys, a scalar that starts with an
+/// tags, block scalars, a flow mapping that spans lines or holds anything but
+/// `key: value` pairs of scalars, `?` keys, a scalar that starts with an
 /// indicator, a plain value holding `: `, a scalar continued on another line,
 /// quotes with escapes or doubled quotes, a list in brackets that spans
 /// lines or holds anything but scalars, a duplicate key (libyaml's path
@@ -133,6 +135,8 @@ struct PlainYAMLReader {
     private static let comma = UInt8(ascii: ",")
     private static let openBracket = UInt8(ascii: "[")
     private static let closeBracket = UInt8(ascii: "]")
+    private static let openBrace = UInt8(ascii: "{")
+    private static let closeBrace = UInt8(ascii: "}")
     private static let singleQuote = UInt8(ascii: "'")
     private static let doubleQuote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
@@ -260,7 +264,7 @@ struct PlainYAMLReader {
             } else if isEntry(at: pos) {
                 // `- - a`: a list in a list on one line.
                 return nil
-            } else if base[pos] == Self.openBracket {
+            } else if base[pos] == Self.openBracket || base[pos] == Self.openBrace {
                 guard let node = inlineValue(column: column, depth: depth) else { return nil }
                 item = node
             } else {
@@ -288,13 +292,16 @@ struct PlainYAMLReader {
         return .sequence(YAMLNode.Sequence(items: items, mark: sequenceMark))
     }
 
-    /// A value on the line of its key or `-`, at `pos`: a scalar or a list
-    /// in brackets. The block it is in is at `column`.
+    /// A value on the line of its key or `-`, at `pos`: a scalar, a list
+    /// in brackets or a mapping in braces. The block it is in is at `column`.
     private mutating func inlineValue(column: Int, depth: Int) -> YAMLNode? {
         let node: YAMLNode
         if base[pos] == Self.openBracket {
             guard depth < YAMLComposer.maximumDepth, let list = flowSequence() else { return nil }
             node = list
+        } else if base[pos] == Self.openBrace {
+            guard depth < YAMLComposer.maximumDepth, let mapping = flowMapping() else { return nil }
+            node = mapping
         } else {
             // A `: ` in a value is an error or a mapping to libyaml.
             guard let (found, colon) = scalar(), colon == nil else { return nil }
@@ -404,7 +411,7 @@ struct PlainYAMLReader {
                 guard let scalar = quoted() else { return nil }
                 items.append(.scalar(scalar))
             } else {
-                guard let scalar = flowPlain() else { return nil }
+                guard let scalar = flowPlain(closedBy: Self.closeBracket) else { return nil }
                 items.append(.scalar(scalar))
             }
             pos = skipSpaces(from: pos)
@@ -419,11 +426,90 @@ struct PlainYAMLReader {
         }
     }
 
-    /// A plain scalar in brackets at `pos`, ended by `,` or `]` (its
-    /// trailing spaces dropped). Nil when it starts with an indicator
-    /// (`-` only before a letter or digit) or holds `:`, `#`, `?` or a
-    /// bracket or brace.
-    private mutating func flowPlain() -> YAMLNode.Scalar? {
+    /// A mapping in braces at `pos`, on one line, of `key: value` pairs
+    /// whose keys and values are plain or quoted scalars; `pos` ends after
+    /// the `}`. Nil for an empty value, a `:` not followed by a space, a
+    /// trailing `,`, a duplicate key, or anything nested.
+    private mutating func flowMapping() -> YAMLNode? {
+        let mappingMark = mark(at: pos)
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var keys = KeySet()
+        pos = skipSpaces(from: pos + 1)
+        if pos < lineEnd && base[pos] == Self.closeBrace {
+            pos += 1
+            return .mapping(YAMLNode.Mapping(pairs: [], mark: mappingMark))
+        }
+        while true {
+            guard pos < lineEnd else { return nil }
+            let keyStart = pos
+            guard let key = flowKey(), pos - keyStart <= Self.maximumKeyLength, keys.insert(key.string) else { return nil }
+            // `flowKey` ends after the `: `.
+            pos = skipSpaces(from: pos)
+            guard pos < lineEnd else { return nil }
+            let value: YAMLNode.Scalar
+            if base[pos] == Self.singleQuote || base[pos] == Self.doubleQuote {
+                guard let quoted = quoted() else { return nil }
+                value = quoted
+            } else {
+                guard let plain = flowPlain(closedBy: Self.closeBrace) else { return nil }
+                value = plain
+            }
+            pairs.append((.scalar(key), .scalar(value)))
+            pos = skipSpaces(from: pos)
+            guard pos < lineEnd else { return nil }
+            if base[pos] == Self.closeBrace {
+                pos += 1
+                return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mappingMark))
+            }
+            guard base[pos] == Self.comma else { return nil }
+            pos = skipSpaces(from: pos + 1)
+        }
+    }
+
+    /// A key in braces at `pos`, plain or quoted, then `:` and a space;
+    /// `pos` ends after the `:`. Nil for anything else (a `:` without a
+    /// space after it, a key alone, an indicator or a bracket or brace).
+    private mutating func flowKey() -> YAMLNode.Scalar? {
+        let start = pos
+        let first = base[start]
+        let key: YAMLNode.Scalar
+        let colon: Int
+        if first == Self.singleQuote || first == Self.doubleQuote {
+            guard let quoted = quoted() else { return nil }
+            key = quoted
+            colon = skipSpaces(from: pos)
+        } else {
+            if first == Self.dash {
+                guard start + 1 < lineEnd, Self.isAlphanumeric(base[start + 1]) else { return nil }
+            } else if Self.isIndicator(first) {
+                return nil
+            }
+            var i = start
+            var end = start
+            while i < lineEnd && base[i] != Self.colon {
+                switch base[i] {
+                case Self.comma, Self.hash, Self.openBracket, Self.closeBracket, Self.openBrace, Self.closeBrace, UInt8(ascii: "?"):
+                    return nil
+                case Self.space:
+                    break
+                default:
+                    end = i + 1
+                }
+                i += 1
+            }
+            key = YAMLNode.Scalar(string: string(start, end), style: .plain, isText: true, mark: mark(at: start))
+            colon = i
+        }
+        guard colon + 1 < lineEnd, base[colon] == Self.colon, base[colon + 1] == Self.space else { return nil }
+        pos = colon + 1
+        return key
+    }
+
+    /// A plain scalar in brackets or braces at `pos`, ended by `,` or
+    /// `closer` (its trailing spaces dropped). Nil when it starts with an
+    /// indicator (`-` only before a letter or digit) or holds `#`, `?`,
+    /// another bracket or brace, or a `:` before a space or one of those.
+    private mutating func flowPlain(closedBy closer: UInt8) -> YAMLNode.Scalar? {
         let start = pos
         let first = base[start]
         if first == Self.dash {
@@ -435,9 +521,14 @@ struct PlainYAMLReader {
         var end = start
         while i < lineEnd {
             let b = base[i]
-            if b == Self.comma || b == Self.closeBracket { break }
+            if b == Self.comma || b == closer { break }
             switch b {
-            case Self.colon, Self.hash, Self.openBracket, UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "?"):
+            case Self.colon:
+                // Inside a scalar before anything but a space or a flow
+                // indicator, as in a URL; else libyaml's to read.
+                guard i + 1 < lineEnd, !Self.endsFlowColon(base[i + 1]) else { return nil }
+                end = i + 1
+            case Self.hash, Self.openBracket, Self.closeBracket, Self.openBrace, Self.closeBrace, UInt8(ascii: "?"):
                 return nil
             case Self.space:
                 break
@@ -449,6 +540,16 @@ struct PlainYAMLReader {
         guard i < lineEnd else { return nil }
         pos = i
         return YAMLNode.Scalar(string: string(start, end), style: .plain, isText: true, mark: mark(at: start))
+    }
+
+    /// A byte after `:` in brackets or braces that makes the `:` an
+    /// indicator (a space) or an error to libyaml (`,`, `?`, a bracket or a
+    /// brace), rather than part of a plain scalar.
+    private static func endsFlowColon(_ b: UInt8) -> Bool {
+        switch b {
+        case space, comma, UInt8(ascii: "?"), openBracket, closeBracket, openBrace, closeBrace: true
+        default: false
+        }
     }
 
     private static func isAlphanumeric(_ b: UInt8) -> Bool {
