@@ -405,24 +405,11 @@ struct PlainYAMLReader {
             return .sequence(YAMLNode.Sequence(items: [], mark: sequenceMark))
         }
         while true {
-            guard pos < lineEnd else { return nil }
-            let first = base[pos]
-            if first == Self.singleQuote || first == Self.doubleQuote {
-                guard let scalar = quoted() else { return nil }
-                items.append(.scalar(scalar))
-            } else {
-                guard let scalar = flowPlain(closedBy: Self.closeBracket) else { return nil }
-                items.append(.scalar(scalar))
-            }
-            pos = skipSpaces(from: pos)
-            guard pos < lineEnd else { return nil }
-            if base[pos] == Self.closeBracket {
-                pos += 1
-                return .sequence(YAMLNode.Sequence(items: items, mark: sequenceMark))
-            }
-            // A trailing `,` before `]` is not read here.
-            guard base[pos] == Self.comma else { return nil }
-            pos = skipSpaces(from: pos + 1)
+            // A trailing `,` before `]` is not read here: `]` starts no scalar.
+            guard pos < lineEnd, let scalar = flowScalar(closedBy: Self.closeBracket) else { return nil }
+            items.append(.scalar(scalar))
+            guard let closed = flowItemEnd(closedBy: Self.closeBracket) else { return nil }
+            if closed { return .sequence(YAMLNode.Sequence(items: items, mark: sequenceMark)) }
         }
     }
 
@@ -445,64 +432,54 @@ struct PlainYAMLReader {
             guard let key = flowKey(), pos - keyStart <= Self.maximumKeyLength, keys.insert(key.string) else { return nil }
             // `flowKey` ends after the `: `.
             pos = skipSpaces(from: pos)
-            guard pos < lineEnd else { return nil }
-            let value: YAMLNode.Scalar
-            if base[pos] == Self.singleQuote || base[pos] == Self.doubleQuote {
-                guard let quoted = quoted() else { return nil }
-                value = quoted
-            } else {
-                guard let plain = flowPlain(closedBy: Self.closeBrace) else { return nil }
-                value = plain
-            }
+            guard pos < lineEnd, let value = flowScalar(closedBy: Self.closeBrace) else { return nil }
             pairs.append((.scalar(key), .scalar(value)))
-            pos = skipSpaces(from: pos)
-            guard pos < lineEnd else { return nil }
-            if base[pos] == Self.closeBrace {
-                pos += 1
-                return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mappingMark))
-            }
-            guard base[pos] == Self.comma else { return nil }
-            pos = skipSpaces(from: pos + 1)
+            guard let closed = flowItemEnd(closedBy: Self.closeBrace) else { return nil }
+            if closed { return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mappingMark)) }
         }
+    }
+
+    /// A scalar in brackets or braces at `pos`: quoted, or plain up to `,`
+    /// or `closer`.
+    private mutating func flowScalar(closedBy closer: UInt8) -> YAMLNode.Scalar? {
+        if base[pos] == Self.singleQuote || base[pos] == Self.doubleQuote { return quoted() }
+        return flowPlain(closedBy: closer)
+    }
+
+    /// After an item in brackets or braces: true at `closer`, false at a
+    /// `,` (`pos` after them and the spaces that follow), nil at anything
+    /// else.
+    private mutating func flowItemEnd(closedBy closer: UInt8) -> Bool? {
+        pos = skipSpaces(from: pos)
+        guard pos < lineEnd else { return nil }
+        if base[pos] == closer {
+            pos += 1
+            return true
+        }
+        guard base[pos] == Self.comma else { return nil }
+        pos = skipSpaces(from: pos + 1)
+        return false
     }
 
     /// A key in braces at `pos`, plain or quoted, then `:` and a space;
     /// `pos` ends after the `:`. Nil for anything else (a `:` without a
     /// space after it, a key alone, an indicator or a bracket or brace).
     private mutating func flowKey() -> YAMLNode.Scalar? {
-        let start = pos
-        let first = base[start]
-        let key: YAMLNode.Scalar
-        let colon: Int
-        if first == Self.singleQuote || first == Self.doubleQuote {
-            guard let quoted = quoted() else { return nil }
-            key = quoted
-            colon = skipSpaces(from: pos)
-        } else {
-            if first == Self.dash {
-                guard start + 1 < lineEnd, Self.isAlphanumeric(base[start + 1]) else { return nil }
-            } else if Self.isIndicator(first) {
-                return nil
-            }
-            var i = start
-            var end = start
-            while i < lineEnd && base[i] != Self.colon {
-                switch base[i] {
-                case Self.comma, Self.hash, Self.openBracket, Self.closeBracket, Self.openBrace, Self.closeBrace, UInt8(ascii: "?"):
-                    return nil
-                case Self.space:
-                    break
-                default:
-                    end = i + 1
-                }
-                i += 1
-            }
-            key = YAMLNode.Scalar(string: string(start, end), style: .plain, isText: true, mark: mark(at: start))
-            colon = i
-        }
+        // A plain key ends at the first `:`; a `,` there ends it too, short
+        // of a `:` (a key without a value): not read here.
+        guard let key = flowScalar(closedBy: Self.colon) else { return nil }
+        let colon = skipSpaces(from: pos)
         guard colon + 1 < lineEnd, base[colon] == Self.colon, base[colon + 1] == Self.space else { return nil }
         pos = colon + 1
         return key
+    }
+
+    /// Whether a plain scalar in brackets or braces may start at `start`:
+    /// not at an indicator, except `-` before a letter or digit.
+    private func startsFlowPlain(at start: Int) -> Bool {
+        let first = base[start]
+        if first == Self.dash { return start + 1 < lineEnd && Self.isAlphanumeric(base[start + 1]) }
+        return !Self.isIndicator(first)
     }
 
     /// A plain scalar in brackets or braces at `pos`, ended by `,` or
@@ -511,12 +488,7 @@ struct PlainYAMLReader {
     /// another bracket or brace, or a `:` before a space or one of those.
     private mutating func flowPlain(closedBy closer: UInt8) -> YAMLNode.Scalar? {
         let start = pos
-        let first = base[start]
-        if first == Self.dash {
-            guard start + 1 < lineEnd, Self.isAlphanumeric(base[start + 1]) else { return nil }
-        } else if Self.isIndicator(first) {
-            return nil
-        }
+        guard startsFlowPlain(at: start) else { return nil }
         var i = start
         var end = start
         while i < lineEnd {
