@@ -238,4 +238,6 @@ struct SeededRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
     mutating func next(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    /// The next number below `bound`, by remainder (the same numbers on every platform).
+    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -209,7 +209,7 @@ struct PlainYAMLReaderTests {
         let keys = ["a", "b c", "'q'", "\"d\"", "-k", "k#", "é", "a:b", "k "]
         let values = ["", " x", " x y ", " -1", " [a, b]", " []", " 'v'", " \"v\"", " # c", " x # c", " a:b", " a: b", " [a, b", " - x",  " {a: b}", " {a: b, c: 'd e'}", " { a: 1 }", " {}", " {a: b,}", " {a:b}", " {a: [b]}", " {a: b", " {u: http://x}", " [a:b, c:]", " &a x", " é ü"]
         let indents = ["", " ", "  ", "    "]
-        var random = SplitMix(seed: 20_261_202)
+        var random = SeededRandom(seed: 20_261_202)
         var answered = 0
         for _ in 0..<3000 {
             var text = ""
@@ -265,18 +265,5 @@ struct PlainYAMLReaderTests {
     static func same(_ plain: YAMLNode, _ libYAML: YAMLNode?) -> Bool {
         guard let libYAML else { return false }
         return plain.outline.utf8.elementsEqual(libYAML.outline.utf8)
-    }
-
-    /// A small seeded generator, the same numbers on every run.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next(upTo bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
     }
 }

@@ -17,12 +17,6 @@ package struct LocalLinkResolver {
     /// for each.
     package var listedFiles: Set<String> = []
 
-    package init(folder: URL, blueprintPath: String, listedFiles: Set<String> = []) {
-        self.folder = folder
-        self.blueprintPath = blueprintPath
-        self.listedFiles = listedFiles
-    }
-
     package static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
     package static let imageExtensionList = "png, jpg, jpeg, gif, svg, webp or avif"
 
