@@ -103,12 +103,17 @@ package struct ShortcodeRenderer {
             guard !metric.series(city: c).isEmpty else {
                 return "<p class=\"note\">\(MarkupText.escape(definition.title))\(MarkupText.escape(other)): \(MarkupText.escape(context.t("no_data_yet")))</p>"
             }
-            let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c)).svg()
-            let table = context.site.templates.library.render(figures.view(figures.seriesTable(cities: [c])), withTemplate: "table") ?? ""
+            // The window of a metric card: a narrative may embed many charts.
+            let shown = CityPage.periodsShown
+            let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c), shown: shown).svg()
+            let table = context.site.templates.library.render(figures.view(figures.seriesTable(cities: [c], shown: shown)), withTemplate: "table") ?? ""
+            let history = figures.historyNote(shown: shown).map { note in
+                " " + MarkupText.escape(note) + " <a href=\"\(location.href(Paths.dataCSV(definition.id)))\">" + MarkupText.escape(context.t("history_download")) + "</a>"
+            } ?? ""
             return """
             <figure class="chart-figure embedded-chart">
             \(chart)
-            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(MarkupText.escape(definition.title))</a>\(MarkupText.escape(other)). \(MarkupText.escape(context.t("numbers_in_details")))</figcaption>
+            <figcaption><a href="\(location.href(Paths.metric(definition.id)))">\(MarkupText.escape(definition.title))</a>\(MarkupText.escape(other)). \(MarkupText.escape(context.t("numbers_in_details")))\(history)</figcaption>
             </figure>
             <details class="metric-details"><summary>\(MarkupText.escape(context.t("metric_details")))</summary>
             \(table)

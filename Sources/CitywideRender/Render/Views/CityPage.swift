@@ -8,6 +8,14 @@ package struct CityPage {
     package let context: SiteContext
     package let city: Int
 
+    /// The periods a metric card (and a chart embedded in the narrative)
+    /// shows: the latest 20, five years of quarters. A page holds a card per
+    /// metric, and each period adds a point, a line of the description and a
+    /// row to each table (about 600 bytes); unbounded, a city with monthly
+    /// data over many years passed 1 MB (16 metrics × 96 months). The
+    /// download holds every period, and the card says so.
+    package static let periodsShown = 20
+
     package func page() -> Page {
         let site = context.site
         let blueprint = site.blueprints[city]
@@ -98,8 +106,10 @@ package struct CityPage {
         let latest = metric.latestPublished(city: city)
         let trend = Trend.latest(metric, city: city)
         let t = context.t
-        let table = figures.seriesTable(cities: [city])
-        let breakdowns = figures.breakdownHistory(city: city, downloadHref: location.href(Paths.dataCSV(definition.id)))
+        let shown = Self.periodsShown
+        let table = figures.seriesTable(cities: [city], shown: shown)
+        let downloadHref = location.href(Paths.dataCSV(definition.id))
+        let breakdowns = figures.breakdownHistory(city: city, downloadHref: downloadHref, shown: shown)
         let notes = ([table] + breakdowns).reduce(0) { $0 + $1.noteCount }
         let shownLatest = latest.map { (value: figures.text.text($0), period: $0.period.description) }
         return CityView.MetricSection(
@@ -108,7 +118,9 @@ package struct CityPage {
             href: location.href(Paths.metric(definition.id)),
             system: t("system_\(definition.system.rawValue)"),
             description: OrNo(definition.description.nonEmpty),
-            chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
+            chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city), shown: shown).svg(),
+            history_note: OrNo(figures.historyNote(shown: shown)),
+            history_href: downloadHref,
             table: figures.view(table),
             latest: OrNo(shownLatest?.value),
             latest_period: OrNo(shownLatest?.period),

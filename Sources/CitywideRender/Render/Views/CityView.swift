@@ -11,6 +11,11 @@ package struct CityView {
         let system: String
         let description: OrNo<String>
         let chart_svg: String
+        /// "The chart and tables show the latest 20 of 96 periods, from …"
+        /// when the metric has more periods than a card shows; false otherwise.
+        let history_note: OrNo<String>
+        /// The metric's download, which holds every period.
+        let history_href: String
         let table: TableView
         let latest: OrNo<String>
         let latest_period: OrNo<String>

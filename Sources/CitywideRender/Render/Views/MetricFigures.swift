@@ -73,9 +73,10 @@ package final class MetricFigures: Sendable {
         downloadHref.map { Table.Fold(label: foldLabels[d], downloadHref: $0) }
     }
 
-    /// A line per city over every period of the metric.
-    package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil) -> LineChart {
-        let periods = metric.periods
+    /// A line per city over every period of the metric, or over the latest
+    /// `shown` of them (a city page's window, `CityPage.periodsShown`).
+    package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil, shown: Int? = nil) -> LineChart {
+        let periods = Array(latestPeriods(shown))
         let series = cities.map { city in
             ChartSeries(name: cityName(city), values: periods.map { text.chartValue(metric.figure(city: city, period: $0)) })
         }
@@ -123,13 +124,34 @@ package final class MetricFigures: Sendable {
         return chart
     }
 
-    /// Periods down, cities across: the numbers of the line chart.
-    package func seriesTable(cities: [Int]) -> Table {
+    /// The metric's periods, or the latest `shown` of them, oldest first.
+    package func latestPeriods(_ shown: Int?) -> ArraySlice<Period> {
+        metric.periods.suffix(shown ?? metric.periods.count)
+    }
+
+    /// What a window of the latest `shown` periods leaves out, in a
+    /// sentence; nil when the metric has no more periods than that.
+    package func historyNote(shown: Int) -> String? {
+        let periods = metric.periods
+        guard periods.count > shown, let first = latestPeriods(shown).first else { return nil }
+        return t("history_shown") { name in
+            switch name {
+            case "shown": t.number(Double(shown))
+            case "count": t.number(Double(periods.count))
+            case "from": first.description
+            default: nil
+            }
+        }
+    }
+
+    /// Periods down, cities across: the numbers of the line chart (over the
+    /// latest `shown` periods, when given).
+    package func seriesTable(cities: [Int], shown: Int? = nil) -> Table {
         Table(
             caption: t("caption_by_period") { $0 == "title" ? definition.title + unitLabel : nil },
             corner: t("period"),
             columns: cities.map { cityName($0) },
-            rows: metric.periods.reversed().map { period in
+            rows: latestPeriods(shown).reversed().map { period in
                 Table.Row(header: period.description, cells: cities.map { city in cell(metric.figure(city: city, period: period)) })
             }
         )
@@ -154,12 +176,16 @@ package final class MetricFigures: Sendable {
     }
 
     /// For one city, each dimension's breakdown over time: periods down,
-    /// the dimension's values across. Every one-way row of the data is here.
+    /// the dimension's values across. Every one-way row of the data is here
+    /// (of the latest `shown` periods of the metric, when given).
     /// With `downloadHref`, a table more than half withheld folds into a sentence.
-    package func breakdownHistory(city: Int, downloadHref: String? = nil) -> [Table] {
+    package func breakdownHistory(city: Int, downloadHref: String? = nil, shown: Int? = nil) -> [Table] {
         // Each period's few figures, found once for every dimension: a
         // cell is then picked out of them, not looked up in all the metric's.
-        let periods = metric.figuresByPeriod(city: city)
+        var periods = metric.figuresByPeriod(city: city)
+        if let first = latestPeriods(shown).first {
+            periods.removeAll { ($0.first?.period).map { $0 < first } ?? true }
+        }
         guard !periods.isEmpty else { return [] }
         return definition.dimensions.enumerated().compactMap { d, dimension in
             let cells = dimension.values.indices.map { CellKey.total.setting(d, to: $0 + 1) }
