@@ -183,7 +183,7 @@ package final class MetricFigures: Sendable {
         // Each period's few figures, found once for every dimension: a
         // cell is then picked out of them, not looked up in all the metric's.
         var periods = metric.figuresByPeriod(city: city)
-        if let first = latestPeriods(shown).first {
+        if shown != nil, let first = latestPeriods(shown).first {
             periods.removeAll { ($0.first?.period).map { $0 < first } ?? true }
         }
         guard !periods.isEmpty else { return [] }
