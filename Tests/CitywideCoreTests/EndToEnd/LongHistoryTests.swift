@@ -3,12 +3,13 @@ import Testing
 @testable import CitywideCore
 @testable import CitywideRender
 
-/// A city page holds a card per metric, and each period adds to every card:
-/// a metric's latest `CityPage.periodsShown` periods are shown there (and in
-/// a chart embedded in the narrative), the card says how many more there
-/// are, and the download has them all. A history no longer than the window
-/// is shown whole, with no such sentence.
-@Suite("Long histories on a city page")
+/// A city page holds a card per metric, and a metric page a column per
+/// city, and each period adds to every one: a metric's latest
+/// `MetricFigures.periodsShown` periods are shown there (and in a chart
+/// embedded in the narrative), the page says how many more there are, and
+/// the download has them all. A history no longer than the window is shown
+/// whole, with no such sentence.
+@Suite("Long histories on city and metric pages")
 struct LongHistoryTests {
     /// Springfield reports referrals by sex every quarter from 2019-Q1 to
     /// 2024-Q4 (24 quarters, more than a card shows); shelter beds for two
@@ -76,7 +77,7 @@ struct LongHistoryTests {
 
     @Test("a card shows the latest periods, says how many there are, and links to the download that has them all")
     func window() throws {
-        #expect(CityPage.periodsShown == 20)
+        #expect(MetricFigures.periodsShown == 20)
         let site = try TestSite(txtar: Self.site)
         defer { site.cleanUp() }
         let outcome = site.build()
@@ -108,6 +109,16 @@ struct LongHistoryTests {
         let beds = try #require(html.components(separatedBy: "aria-labelledby=\"metric-shelter_beds\">").dropFirst().first?
             .components(separatedBy: "</section>").first)
         #expect(beds.contains("2024-Q3") && !beds.contains("The chart and tables show"))
+
+        // The metric page: the same window in its chart and its table by period.
+        let metricPage = try #require(site.file("metrics/referrals/index.html"))
+        #expect(metricPage.contains("The chart and tables show the latest 20 of 24 periods, from 2020-Q1. <a href=\"../../data/referrals.csv\">Every period is in the download (CSV).</a>"))
+        #expect(metricPage.contains("<tr><th scope=\"row\">2020-Q1</th><td class=\"num\">308</td></tr>"))
+        #expect(!metricPage.contains("<th scope=\"row\">2019-Q"))
+        let metricChart = try #require(metricPage.components(separatedBy: "<svg").dropFirst().first?.components(separatedBy: "</svg>").first)
+        #expect(metricChart.contains("2020-Q1 to 2024-Q4") && !metricChart.contains("2019-Q"))
+        let bedsPage = try #require(site.file("metrics/shelter_beds/index.html"))
+        #expect(!bedsPage.contains("The chart and tables show"))
 
         // The download has every period; the page in Spanish says it in Spanish.
         let csv = try #require(site.file("data/referrals.csv"))

@@ -104,7 +104,7 @@ package struct ShortcodeRenderer {
                 return "<p class=\"note\">\(MarkupText.escape(definition.title))\(MarkupText.escape(other)): \(MarkupText.escape(context.t("no_data_yet")))</p>"
             }
             // The window of a metric card: a narrative may embed many charts.
-            let shown = CityPage.periodsShown
+            let shown = MetricFigures.periodsShown
             let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c), shown: shown).svg()
             let table = context.site.templates.library.render(figures.view(figures.seriesTable(cities: [c], shown: shown)), withTemplate: "table") ?? ""
             let history = figures.historyNote(shown: shown).map { note in

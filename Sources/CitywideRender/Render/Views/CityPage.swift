@@ -8,14 +8,6 @@ package struct CityPage {
     package let context: SiteContext
     package let city: Int
 
-    /// The periods a metric card (and a chart embedded in the narrative)
-    /// shows: the latest 20, five years of quarters. A page holds a card per
-    /// metric, and each period adds a point, a line of the description and a
-    /// row to each table (about 600 bytes); unbounded, eight years of
-    /// monthly data passed 1 MB (20 metrics × 96 periods: 1.12 MB; now
-    /// 0.33 MB). The download holds every period, and the card says so.
-    package static let periodsShown = 20
-
     package func page() -> Page {
         let site = context.site
         let blueprint = site.blueprints[city]
@@ -106,7 +98,7 @@ package struct CityPage {
         let latest = metric.latestPublished(city: city)
         let trend = Trend.latest(metric, city: city)
         let t = context.t
-        let shown = Self.periodsShown
+        let shown = MetricFigures.periodsShown
         let table = figures.seriesTable(cities: [city], shown: shown)
         let downloadHref = location.href(Paths.dataCSV(definition.id))
         let breakdowns = figures.breakdownHistory(city: city, downloadHref: downloadHref, shown: shown)

@@ -73,8 +73,17 @@ package final class MetricFigures: Sendable {
         downloadHref.map { Table.Fold(label: foldLabels[d], downloadHref: $0) }
     }
 
+    /// The periods a page's chart of a metric and its tables show: the
+    /// latest 20, five years of quarters (a city page's cards, a chart
+    /// embedded in a narrative, a metric page). Each period adds a point, a
+    /// line of the chart's description and a row to each table: on a city
+    /// page about 600 bytes a card (unbounded, 20 metrics × 96 periods made
+    /// 1.12 MB; now 0.33 MB), on a metric page a column per city (100 cities
+    /// × 96 periods: 0.76 MB). The download holds every period, and the page says so.
+    package static let periodsShown = 20
+
     /// A line per city over every period of the metric, or over the latest
-    /// `shown` of them (a city page's window, `CityPage.periodsShown`).
+    /// `shown` of them (`periodsShown`).
     package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil, shown: Int? = nil) -> LineChart {
         let periods = Array(latestPeriods(shown))
         let series = cities.map { city in

@@ -25,6 +25,9 @@ package struct MetricView {
     let line_chart_svg: String?
     /// Which cities the charts and tables show, when not every city (a large site).
     let selection_note: OrNo<String>
+    /// "The chart and tables show the latest 20 of 96 periods, from …" when
+    /// the metric has more periods than the page shows; false otherwise.
+    let history_note: OrNo<String>
     let bar_chart_svg: String?
     let table: TableView?
     let breakdown_period: String?
