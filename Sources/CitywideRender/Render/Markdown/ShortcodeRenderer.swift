@@ -103,11 +103,10 @@ package struct ShortcodeRenderer {
             guard !metric.series(city: c).isEmpty else {
                 return "<p class=\"note\">\(MarkupText.escape(definition.title))\(MarkupText.escape(other)): \(MarkupText.escape(context.t("no_data_yet")))</p>"
             }
-            // The window of a metric card: a narrative may embed many charts.
-            let shown = MetricFigures.periodsShown
-            let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c), shown: shown).svg()
-            let table = context.site.templates.library.render(figures.view(figures.seriesTable(cities: [c], shown: shown)), withTemplate: "table") ?? ""
-            let history = figures.historyNote(shown: shown).map { note in
+            // The window of a metric card (`shownPeriods`): a narrative may embed many charts.
+            let chart = figures.lineChart(id: "embedded-\(index)-\(definition.id)", cities: [c], target: figures.target(city: c)).svg()
+            let table = context.site.templates.library.render(figures.view(figures.seriesTable(cities: [c])), withTemplate: "table") ?? ""
+            let history = figures.historyNote().map { note in
                 " " + MarkupText.escape(note) + " <a href=\"\(location.href(Paths.dataCSV(definition.id)))\">" + MarkupText.escape(context.t("history_download")) + "</a>"
             } ?? ""
             return """

@@ -98,10 +98,9 @@ package struct CityPage {
         let latest = metric.latestPublished(city: city)
         let trend = Trend.latest(metric, city: city)
         let t = context.t
-        let shown = MetricFigures.periodsShown
-        let table = figures.seriesTable(cities: [city], shown: shown)
+        let table = figures.seriesTable(cities: [city])
         let downloadHref = location.href(Paths.dataCSV(definition.id))
-        let breakdowns = figures.breakdownHistory(city: city, downloadHref: downloadHref, shown: shown)
+        let breakdowns = figures.breakdownHistory(city: city, downloadHref: downloadHref)
         let notes = ([table] + breakdowns).reduce(0) { $0 + $1.noteCount }
         let shownLatest = latest.map { (value: figures.text.text($0), period: $0.period.description) }
         return CityView.MetricSection(
@@ -110,8 +109,8 @@ package struct CityPage {
             href: location.href(Paths.metric(definition.id)),
             system: t("system_\(definition.system.rawValue)"),
             description: OrNo(definition.description.nonEmpty),
-            chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city), shown: shown).svg(),
-            history_note: OrNo(figures.historyNote(shown: shown)),
+            chart_svg: figures.lineChart(id: "chart-\(definition.id)", cities: [city], target: figures.target(city: city)).svg(),
+            history_note: OrNo(figures.historyNote()),
             history_href: downloadHref,
             table: figures.view(table),
             latest: OrNo(shownLatest?.value),

@@ -28,6 +28,7 @@ package final class MetricFigures: Sendable {
             dimension.values.map { dimension.labels[$0] ?? t.strings["value_\($0)"] ?? humanize($0) }
         }
         foldLabels = dimensionLabels.map { t("breakdown_by", ["dimension": $0.lowercased()]) }
+        shownPeriods = Array(metric.periods.suffix(Self.periodsShown))
     }
 
     /// `label(of:)` and `label(ofValue:in:)` of the metric's dimensions, by position.
@@ -73,19 +74,23 @@ package final class MetricFigures: Sendable {
         downloadHref.map { Table.Fold(label: foldLabels[d], downloadHref: $0) }
     }
 
-    /// The periods a page's chart of a metric and its tables show: the
+    /// How many periods a page's chart of a metric and its tables show: the
     /// latest 20, five years of quarters (a city page's cards, a chart
     /// embedded in a narrative, a metric page). Each period adds a point, a
     /// line of the chart's description and a row to each table: on a city
     /// page about 600 bytes a card (unbounded, 20 metrics × 96 periods made
     /// 1.12 MB; now 0.33 MB), on a metric page a column per city (100 cities
-    /// × 96 periods: 0.76 MB). The download holds every period, and the page says so.
+    /// × 96 periods: 0.76 MB; now 0.33 MB). The download holds every period,
+    /// and the page says so (`historyNote`).
     package static let periodsShown = 20
 
-    /// A line per city over every period of the metric, or over the latest
-    /// `shown` of them (`periodsShown`).
-    package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil, shown: Int? = nil) -> LineChart {
-        let periods = Array(latestPeriods(shown))
+    /// The metric's latest `periodsShown` periods (all of them when it has
+    /// no more), oldest first: what the charts and tables below show.
+    package let shownPeriods: [Period]
+
+    /// A line per city over `shownPeriods`.
+    package func lineChart(id: String, cities: [Int], target: (value: Double, label: String)? = nil) -> LineChart {
+        let periods = shownPeriods
         let series = cities.map { city in
             ChartSeries(name: cityName(city), values: periods.map { text.chartValue(metric.figure(city: city, period: $0)) })
         }
@@ -133,34 +138,27 @@ package final class MetricFigures: Sendable {
         return chart
     }
 
-    /// The metric's periods, or the latest `shown` of them, oldest first.
-    package func latestPeriods(_ shown: Int?) -> ArraySlice<Period> {
-        metric.periods.suffix(shown ?? metric.periods.count)
-    }
-
-    /// What a window of the latest `shown` periods leaves out, in a
-    /// sentence; nil when the metric has no more periods than that.
-    package func historyNote(shown: Int) -> String? {
-        let periods = metric.periods
-        guard periods.count > shown, let first = latestPeriods(shown).first else { return nil }
+    /// What `shownPeriods` leaves out, in a sentence; nil when it leaves nothing out.
+    package func historyNote() -> String? {
+        let count = metric.periods.count
+        guard count > shownPeriods.count, let first = shownPeriods.first else { return nil }
         return t("history_shown") { name in
             switch name {
-            case "shown": t.number(Double(shown))
-            case "count": t.number(Double(periods.count))
+            case "shown": t.number(Double(shownPeriods.count))
+            case "count": t.number(Double(count))
             case "from": first.description
             default: nil
             }
         }
     }
 
-    /// Periods down, cities across: the numbers of the line chart (over the
-    /// latest `shown` periods, when given).
-    package func seriesTable(cities: [Int], shown: Int? = nil) -> Table {
+    /// Periods down (`shownPeriods`, newest first), cities across: the numbers of the line chart.
+    package func seriesTable(cities: [Int]) -> Table {
         Table(
             caption: t("caption_by_period") { $0 == "title" ? definition.title + unitLabel : nil },
             corner: t("period"),
             columns: cities.map { cityName($0) },
-            rows: latestPeriods(shown).reversed().map { period in
+            rows: shownPeriods.reversed().map { period in
                 Table.Row(header: period.description, cells: cities.map { city in cell(metric.figure(city: city, period: period)) })
             }
         )
@@ -185,14 +183,14 @@ package final class MetricFigures: Sendable {
     }
 
     /// For one city, each dimension's breakdown over time: periods down,
-    /// the dimension's values across. Every one-way row of the data is here
-    /// (of the latest `shown` periods of the metric, when given).
+    /// the dimension's values across. Every one-way row of the data in
+    /// `shownPeriods` is here.
     /// With `downloadHref`, a table more than half withheld folds into a sentence.
-    package func breakdownHistory(city: Int, downloadHref: String? = nil, shown: Int? = nil) -> [Table] {
+    package func breakdownHistory(city: Int, downloadHref: String? = nil) -> [Table] {
         // Each period's few figures, found once for every dimension: a
         // cell is then picked out of them, not looked up in all the metric's.
         var periods = metric.figuresByPeriod(city: city)
-        if shown != nil, let first = latestPeriods(shown).first {
+        if shownPeriods.count < metric.periods.count, let first = shownPeriods.first {
             periods.removeAll { ($0.first?.period).map { $0 < first } ?? true }
         }
         guard !periods.isEmpty else { return [] }

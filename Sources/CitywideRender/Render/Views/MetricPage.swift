@@ -18,8 +18,6 @@ package struct MetricPage {
         let cities = selection.listed
         let layout = context.layout(location, title: definition.title, description: definition.description, section: "metric", metric: metric)
         let hasData = !reporting.isEmpty
-        // A column per city and a row per period: the latest periods only, as on a city page.
-        let shown = MetricFigures.periodsShown
         let breakdownPeriod = hasData ? figures.latestBreakdownPeriod(cities: cities) : nil
         let m = context.site.metricIndex(definition.id) ?? 0
         let views = ProgressViews(metric: definition, t: t)
@@ -29,11 +27,11 @@ package struct MetricPage {
             definition: definitionList(definition, figures: figures),
             source_name: definition.source?.name,
             source_url: definition.source?.url,
-            line_chart_svg: hasData ? lineChart(figures, selection, shown: shown).svg() : nil,
+            line_chart_svg: hasData ? lineChart(figures, selection).svg() : nil,
             selection_note: OrNo(selection.note),
-            history_note: OrNo(hasData ? figures.historyNote(shown: shown) : nil),
+            history_note: OrNo(hasData ? figures.historyNote() : nil),
             bar_chart_svg: hasData ? figures.barChart(id: "chart-\(definition.id)-cities", among: selection.note == nil ? nil : cities)?.svg() : nil,
-            table: hasData ? figures.view(figures.seriesTable(cities: cities, shown: shown)) : nil,
+            table: hasData ? figures.view(figures.seriesTable(cities: cities)) : nil,
             breakdown_period: breakdownPeriod?.description,
             breakdowns: breakdownPeriod.map {
                 figures.breakdownTables(cities: cities, period: $0, downloadHref: location.href(Paths.dataCSV(definition.id))).map { figures.view($0) }
@@ -68,8 +66,8 @@ package struct MetricPage {
     }
 
     /// The line chart of the charted cities; its description says which they are.
-    private func lineChart(_ figures: MetricFigures, _ selection: MetricCitySelection, shown: Int) -> LineChart {
-        var chart = figures.lineChart(id: "chart-\(metric.definition.id)-time", cities: selection.charted, target: figures.target(city: nil), shown: shown)
+    private func lineChart(_ figures: MetricFigures, _ selection: MetricCitySelection) -> LineChart {
+        var chart = figures.lineChart(id: "chart-\(metric.definition.id)-time", cities: selection.charted, target: figures.target(city: nil))
         if let note = selection.note { chart.summary += " " + note }
         return chart
     }
